@@ -1,0 +1,70 @@
+/**
+ * `npm test`: unit suites, then the integration suites against one shared devnet, then a single
+ * closing line "N passed, N failed" over everything (CI reads it).
+ */
+import { spawnSync } from 'node:child_process';
+import { compileAll } from '@trestle/bridge/src/compile/compile';
+import { startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
+import { REPO_ROOT, testStack } from '@trestle/network/src/stack/stack-config';
+import { parseTapCounts, type TapCounts } from './src/tap-counts';
+
+interface Suite {
+  readonly name: string;
+  readonly files: readonly string[];
+  /** Integration suites share one devnet whose clock tests move: one file at a time. */
+  readonly serial: boolean;
+}
+
+const SUITES: readonly Suite[] = [
+  { name: 'unit', files: ['*/src/**/*.test.ts'], serial: false },
+  { name: 'integration', files: ['*/test/**/*.test.ts', '!*/test/support/**'], serial: true },
+];
+
+function runSuite(suite: Suite): TapCounts {
+  console.log(`\n=== ${suite.name} tests ===`);
+  const args = ['ava', '--tap', ...(suite.serial ? ['--concurrency=1', '--serial'] : []), ...suite.files];
+  const result = spawnSync('npx', args, { cwd: REPO_ROOT, env: { ...process.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  const counts = parseTapCounts(result.stdout);
+  // A crashed runner that printed no plan still fails the run.
+  if (result.status !== 0 && counts.failed === 0) return { ...counts, failed: 1 };
+  return counts;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const stack = testStack();
+  process.env.TRESTLE_HOME = stack.home;
+  process.env.TRESTLE_PORT_BASE = String(stack.portBase);
+
+  console.log('[test] compiling contracts');
+  compileAll((line) => console.log(`[test] ${line}`));
+  const total: TapCounts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (c: TapCounts) => {
+    total.passed += c.passed;
+    total.failed += c.failed;
+    total.skipped += c.skipped;
+  };
+
+  add(runSuite(SUITES[0] as Suite));
+  console.log(`[test] starting the test devnet (${stack.home})`);
+  await startDevnet(stack);
+  try {
+    add(runSuite(SUITES[1] as Suite));
+  } finally {
+    await stopDevnet(stack);
+  }
+  console.log(`\n[test] wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+  return total.failed === 0 && total.passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
