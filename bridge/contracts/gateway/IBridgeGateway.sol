@@ -73,6 +73,10 @@ interface IBridgeGateway is IValidatorSet {
     error DelayedMintNotReady(bytes32 mintId, uint64 executableAt);
     error ValidatorSetInvalid(uint256 validators, uint256 threshold, uint256 superThreshold);
     error ValidatorZeroOrDuplicate(address validator);
+    error GatewayNotTokenAgent(address token);
+    error RemediationModuleMissing(address token);
+    error BurnExceedsFreeBalance(address wallet, uint256 requested, uint256 free);
+    error WalletFrozen(address wallet);
 
     /// @notice Mints `amount` of `token` to `to` for Fabric nonce `nonce` (escrowed in Fabric tx
     ///         `fabricTxId`), or queues it when above the asset's delay threshold.
@@ -131,4 +135,7 @@ interface IBridgeGateway is IValidatorSet {
 
     /// @notice The window a delayed mint waits before it can execute, in seconds.
     function mintDelay() external view returns (uint64);
+
+    /// @notice The EIP-712 domain separator signatures are checked against.
+    function domainSeparator() external view returns (bytes32);
 }
