@@ -20,6 +20,14 @@ const SUITES: readonly Suite[] = [
   { name: 'integration', files: ['*/test/**/*.test.ts', '!*/test/support/**'], serial: true },
 ];
 
+/** Type check and lint run first; each that fails counts as one failed test in the closing line. */
+function runCheck(name: string, command: string, args: readonly string[]): boolean {
+  console.log(`[test] ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, [...args], { cwd: REPO_ROOT, stdio: 'inherit' });
+  console.log(`[test] ${name}: ${result.status === 0 ? 'clean' : 'FAILED'}`);
+  return result.status === 0;
+}
+
 function runSuite(suite: Suite): TapCounts {
   console.log(`\n=== ${suite.name} tests ===`);
   const args = ['ava', '--tap', ...(suite.serial ? ['--concurrency=1', '--serial'] : []), ...suite.files];
@@ -47,6 +55,12 @@ async function main(): Promise<number> {
     total.skipped += c.skipped;
   };
 
+  for (const [name, args] of [
+    ['type check', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+    ['lint', ['eslint', '.']],
+  ] as const) {
+    if (!runCheck(name, 'npx', args)) total.failed += 1;
+  }
   add(runSuite(SUITES[0] as Suite));
   console.log(`[test] starting the test devnet (${stack.home})`);
   await startDevnet(stack);

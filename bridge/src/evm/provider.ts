@@ -13,7 +13,7 @@ export function localProvider(url: string): JsonRpcProvider {
  * never race for the nonce of a shared funding account. Devnet only.
  */
 export async function fundedWallet(provider: JsonRpcProvider, ether = '1000'): Promise<Wallet> {
-  const wallet = Wallet.createRandom().connect(provider);
+  const wallet = new Wallet(Wallet.createRandom().privateKey, provider);
   await provider.send('hardhat_setBalance', [wallet.address, toBeHex(parseEther(ether))]);
   return wallet;
 }

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { Command } from 'commander';
+import { DEVNET_PROCESS, devnetStatus, stopDevnet } from '../evm/devnet';
+import { installedPin } from '../fabric/fabric-binaries';
+import { logFileOf } from '../process/managed-process';
+import { stackFromEnv } from '../stack/stack-config';
+import { printSummary } from './summary';
+import { stackUp } from './stack-up';
+
+const program = new Command('trestle')
+  .description('Run a local Trestle consortium: Fabric network, EVM devnet and contracts.')
+  .showHelpAfterError();
+
+program
+  .command('up')
+  .description('bring the whole local stack up, print where to look, and stay in the foreground until Ctrl-C')
+  .option('--detach', 'return once everything is up and leave it running (stop with "trestle down")')
+  .action(async (options: { detach?: boolean }) => {
+    const stack = stackFromEnv();
+    const result = await stackUp(stack);
+    printSummary(stack, result);
+    if (options.detach) return;
+    console.log('\nRunning. Press Ctrl-C to stop (or run "npm run trestle -- down" from another shell).');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    console.log('\nStopping…');
+    await stopDevnet(stack);
+    console.log('Stopped.');
+  });
+
+program
+  .command('down')
+  .description('stop every process of the local stack')
+  .option('--purge', 'also delete ledgers, deployments and logs (binaries are kept)')
+  .action(async (options: { purge?: boolean }) => {
+    const stack = stackFromEnv();
+    const stopped = await stopDevnet(stack);
+    console.log(stopped ? `stopped ${DEVNET_PROCESS}` : `${DEVNET_PROCESS} was not running`);
+    if (options.purge) {
+      rmSync(stack.home, { recursive: true, force: true });
+      console.log(`purged ${stack.home}`);
+    }
+  });
+
+program
+  .command('status')
+  .description('show what runs and where')
+  .action(async () => {
+    const stack = stackFromEnv();
+    const pin = installedPin();
+    const evm = await devnetStatus(stack);
+    console.log(`state folder   ${stack.home}`);
+    console.log(`fabric bins    ${pin ? `${pin.release} (${pin.commit.slice(0, 12)})` : 'not built (see "trestle up" output)'}`);
+    console.log(`evm devnet     ${evm.answering ? `up, pid ${evm.pid}, ${evm.url}` : evm.pid ? `pid ${evm.pid} but not answering` : 'down'}`);
+    process.exitCode = evm.answering ? 0 : 1;
+  });
+
+program
+  .command('logs')
+  .description('print the last lines of a process log')
+  .argument('<process>', `process name, e.g. ${DEVNET_PROCESS}`)
+  .option('-n, --lines <n>', 'number of lines', '50')
+  .action((name: string, options: { lines: string }) => {
+    const stack = stackFromEnv();
+    const file = logFileOf(stack.home, name);
+    if (!existsSync(file)) {
+      console.error(`No log for "${name}" at ${file}. Known: ${DEVNET_PROCESS}.`);
+      process.exitCode = 2;
+      return;
+    }
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    console.log(lines.slice(-Number(options.lines)).join('\n'));
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? `error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { logFileOf } from '../process/managed-process';
+import { DEVNET_PROCESS } from '../evm/devnet';
+import type { StackConfig } from '../stack/stack-config';
+import type { StackUpResult } from './stack-up';
+
+/** Prints where to look once `up` finished: endpoints, files, and what could not start and why. */
+export function printSummary(stack: StackConfig, result: StackUpResult): void {
+  const line = (label: string, value: string) => console.log(`  ${label.padEnd(18)} ${value}`);
+  console.log('\nTrestle local stack');
+  line('state folder', stack.home);
+  line('EVM JSON-RPC', result.evmRpcUrl ?? 'not started');
+  line('EVM log', logFileOf(stack.home, DEVNET_PROCESS));
+  if (result.deployment) {
+    line('deployment file', result.deploymentFile ?? '');
+    line('gateway', result.deployment.contracts.gateway);
+    line('morpho blue', result.deployment.contracts.morpho);
+    for (const asset of result.deployment.assets) {
+      line(`asset ${asset.symbol}`, `token ${asset.token}, oracle ${asset.oracle}, market ${asset.marketId}`);
+    }
+  }
+  if (result.fabric.ok) {
+    line('Fabric', `binaries ${result.fabric.release}`);
+  } else {
+    console.log('\n  Fabric network: NOT STARTED');
+    console.log(`  ${result.fabric.reason.split('\n').join('\n  ')}`);
+  }
+}
