@@ -1,5 +1,8 @@
 import test from 'ava';
 import { Signature, Wallet, ZeroAddress, hexlify, randomBytes } from 'ethers';
+
+/** A random validator key as a plain Wallet (createRandom gives an HD wallet type). */
+const randomKey = (): Wallet => new Wallet(Wallet.createRandom().privateKey);
 import { ourArtifact } from '../src/evm/artifacts';
 import { deployContract, type DeployedContract } from '../src/evm/deploy-contract';
 import { GATEWAY_TYPES, gatewayDomain, typesFor } from '../src/evm/messages';
@@ -23,7 +26,7 @@ interface Setup {
 async function setup(): Promise<Setup> {
   const provider = await devnet();
   const deployer = await fundedWallet(provider);
-  const validators = byAddress([Wallet.createRandom(), Wallet.createRandom(), Wallet.createRandom()]);
+  const validators = byAddress([randomKey(), randomKey(), randomKey()]);
   const gateway = await deployContract(deployer, ourArtifact('BridgeGateway'), [validators.map((v) => v.address), 2, 3, ZeroAddress, 3600]);
   const { chainId } = await provider.getNetwork();
   return { gateway, validators, chainId };
@@ -72,7 +75,7 @@ test('signatures out of ascending signer order are refused', async (t) => {
 test('a signature from a key that is not a validator is refused', async (t) => {
   const s = await setup();
   const n = nonce();
-  const outsider = Wallet.createRandom();
+  const outsider = randomKey();
   const sigs = await pauseSignatures(s, [s.validators[0] as Wallet, outsider], n);
   await expectRevert(t, s.gateway.pause(n, sigs), s.gateway, 'QuorumSignerUnknown');
 });
@@ -133,7 +136,7 @@ test('a paused gateway refuses mints and burns', async (t) => {
   const domain = gatewayDomain(s.chainId, s.gateway.target as string);
   const p = nonce();
   await (await s.gateway.pause(p, await pauseSignatures(s, s.validators.slice(0, 2), p))).wait();
-  const mint = { token: Wallet.createRandom().address, to: Wallet.createRandom().address, amount: 5n, nonce: nonce(), fabricTxId: hexlify(randomBytes(32)) };
+  const mint = { token: randomKey().address, to: randomKey().address, amount: 5n, nonce: nonce(), fabricTxId: hexlify(randomBytes(32)) };
   const sigs = await signQuorum(s.validators.slice(0, 2), domain, typesFor(GATEWAY_TYPES, 'Mint'), mint);
   await expectRevert(t, s.gateway.mint(mint.token, mint.to, mint.amount, mint.nonce, mint.fabricTxId, sigs), s.gateway, 'GatewayPaused');
   await expectRevert(t, s.gateway.burnForRedeem(mint.token, 1n, hexlify(randomBytes(32))), s.gateway, 'GatewayPaused');
@@ -143,12 +146,12 @@ test('the validator set rotates only with a quorum of the current set', async (t
   const s = await setup();
   const domain = gatewayDomain(s.chainId, s.gateway.target as string);
   const types = typesFor(GATEWAY_TYPES, 'SetValidators');
-  const incoming = byAddress([s.validators[1] as Wallet, s.validators[2] as Wallet, Wallet.createRandom()]);
+  const incoming = byAddress([s.validators[1] as Wallet, s.validators[2] as Wallet, randomKey()]);
   const rotation = { validators: incoming.map((v) => v.address), threshold: 2n, superThreshold: 3n, nonce: nonce() };
 
   const lone = await signQuorum(s.validators.slice(0, 1), domain, types, rotation);
   await expectRevert(t, s.gateway.setValidators(rotation.validators, 2, 3, rotation.nonce, lone), s.gateway, 'QuorumNotMet');
-  const outsiders = await signQuorum(incoming.filter((v) => !s.validators.includes(v)).concat([Wallet.createRandom()]), domain, types, rotation);
+  const outsiders = await signQuorum(incoming.filter((v) => !s.validators.includes(v)).concat([randomKey()]), domain, types, rotation);
   await expectRevert(t, s.gateway.setValidators(rotation.validators, 2, 3, rotation.nonce, outsiders), s.gateway, 'QuorumSignerUnknown');
 
   await (await s.gateway.setValidators(rotation.validators, 2, 3, rotation.nonce, await signQuorum(s.validators.slice(0, 2), domain, types, rotation))).wait();
