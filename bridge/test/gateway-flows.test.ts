@@ -175,3 +175,11 @@ test.serial('burnForRedeem refuses frozen units, frozen wallets, zero and a drai
   t.is(await a.token.balanceOf(holder.address), 70n);
   t.is(await a.token.getFrozenTokens(holder.address), 60n);
 });
+
+test.serial('a delay threshold that does not fit the packed configuration is refused, keeping the old one', async (t) => {
+  const { a } = await withHolder();
+  const tooLarge = 2n ** 88n;
+  const { nonce, signatures } = await a.quorum.sign('ConfigureAsset', { token: a.suite.token, remediationModule: a.suite.modules.remediation, delayThreshold: tooLarge });
+  await expectRevert(t, a.gateway.configureAsset(a.suite.token, a.suite.modules.remediation, tooLarge, nonce, signatures), a.gateway, 'DelayThresholdTooLarge');
+  t.is((await a.gateway.assetConfig(a.suite.token)).delayThreshold, 0n);
+});

@@ -26,18 +26,20 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
 
     /* STORAGE */
 
+    /// @dev One storage word: `mint` reads the whole configuration with a single SLOAD.
     struct AssetConfig {
         bool configured;
         address remediationModule;
-        uint256 delayThreshold;
+        uint88 delayThreshold;
     }
 
     address[] private _validators;
     mapping(address => bool) private _isValidator;
+    // Packed in one word: every bridge flow reads the pause flag and a threshold together.
+    uint120 private _threshold;
+    uint120 private _superThreshold;
     /// @inheritdoc IBridgeGateway
     bool public paused;
-    uint256 private _threshold;
-    uint256 private _superThreshold;
     /// @inheritdoc IBridgeGateway
     uint64 public immutable mintDelay;
     IIdFactory private immutable _identityFactory;
@@ -186,7 +188,8 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
         bytes32 structHash = keccak256(abi.encode(H.CONFIGURE_ASSET, token, remediationModule, delayThreshold, nonce));
         _authorise(H.CONFIGURE_ASSET, nonce, structHash, signatures, _threshold);
         if (!IAgentRole(token).isAgent(address(this))) revert GatewayNotTokenAgent(token);
-        _assets[token] = AssetConfig({configured: true, remediationModule: remediationModule, delayThreshold: delayThreshold});
+        if (delayThreshold > type(uint88).max) revert DelayThresholdTooLarge(delayThreshold);
+        _assets[token] = AssetConfig({configured: true, remediationModule: remediationModule, delayThreshold: uint88(delayThreshold)});
         emit AssetConfigured(token, address(IToken(token).compliance()), remediationModule, delayThreshold);
     }
 
@@ -328,8 +331,9 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
             _isValidator[validator] = true;
         }
         _validators = newValidators;
-        _threshold = newThreshold;
-        _superThreshold = newSuperThreshold;
+        // Both fit: they are at most n, the length of an array in memory.
+        _threshold = uint120(newThreshold);
+        _superThreshold = uint120(newSuperThreshold);
         emit ValidatorsChanged(newValidators, newThreshold, newSuperThreshold);
     }
 }

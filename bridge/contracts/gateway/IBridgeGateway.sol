@@ -77,6 +77,7 @@ interface IBridgeGateway is IValidatorSet {
     error RemediationModuleMissing(address token);
     error BurnExceedsFreeBalance(address wallet, uint256 requested, uint256 free);
     error WalletFrozen(address wallet);
+    error DelayThresholdTooLarge(uint256 delayThreshold);
 
     /// @notice Mints `amount` of `token` to `to` for Fabric nonce `nonce` (escrowed in Fabric tx
     ///         `fabricTxId`), or queues it when above the asset's delay threshold.
