@@ -8,6 +8,7 @@ import { deployContract } from '../deploy-contract';
 import { fundedWallet, latestTimestamp } from '../provider';
 import { deployAsset, deployConsortium, registerWallet } from './consortium';
 import { createMarket, DEFAULT_LLTV, deployMorpho, type MarketParams } from './morpho-market';
+import { DEMO_ASSET, IRM_ARGS, ISO_3166, MINT_DELAY, NAV_ORACLE, STABLECOIN_ARGS } from './devnet-params';
 import { publishNav } from './nav-publisher';
 
 /** What the bridge, the CLI and tests read to find the deployed contracts. */
@@ -49,23 +50,6 @@ interface DevnetKeys {
   readonly validators: Record<'BankA' | 'BankB' | 'BankC', string>;
   readonly claimSigner: string;
 }
-
-const ISO_3166 = { SWITZERLAND: 756, GERMANY: 276, FRANCE: 250, UNITED_KINGDOM: 826 } as const;
-const WAD = 10n ** 18n;
-
-/** The demo asset `npm start` puts on the devnet: units of an office building held by an SPV. */
-const DEMO_ASSET = {
-  name: 'Zurich Office Building SPV units',
-  symbol: 'ZOB',
-  decimals: 18,
-  allowedCountries: [ISO_3166.SWITZERLAND, ISO_3166.GERMANY, ISO_3166.FRANCE, ISO_3166.UNITED_KINGDOM],
-  // Morpho holds every borrower's collateral under one identity, so the cap is set at pool scale.
-  maxBalance: 10_000_000n * WAD,
-  delayThreshold: 100_000n * WAD,
-  inbound: { capacity: 1_000_000n * WAD, refillPerSecond: 12n * WAD },
-  outbound: { capacity: 1_000_000n * WAD, refillPerSecond: 12n * WAD },
-  navPerUnit: 100n * WAD,
-} as const;
 
 function deploymentPath(home: string): string {
   return path.join(home, 'evm', 'deployment.json');
@@ -113,18 +97,19 @@ export async function deployAll(
   const { chainId } = await provider.getNetwork();
 
   log('ONCHAINID infrastructure, gateway (2 of 3, unpause 3 of 3), compliance modules');
-  const c = await deployConsortium(deployer, { validators, claimSigner, threshold: 2, superThreshold: 3, mintDelay: 3600 });
+  const c = await deployConsortium(deployer, { validators, claimSigner, threshold: 2, superThreshold: 3, mintDelay: MINT_DELAY });
   const gateway = await c.gateway.getAddress();
 
   log(`ERC-3643 suite for ${DEMO_ASSET.symbol}`);
   const suite = await deployAsset(c, DEMO_ASSET);
 
   log('stablecoin, interest rate model, NAV oracle');
-  const stablecoin = await deployContract(deployer, ourArtifact('TestToken'), ['Trestle Test Dollar', 'tUSD', 6]);
-  const irm = await deployContract(deployer, ourArtifact('KinkedIrm'), [2n * WAD / 100n, WAD / 10n, WAD, (8n * WAD) / 10n]);
-  const oracle = await deployContract(deployer, ourArtifact('NavOracle'), [gateway, suite.token, 18, 6, 1_000n, [86_400n, 7n * 86_400n, 30n * 86_400n], [500, 2_000, 5_000]]);
+  const stablecoin = await deployContract(deployer, ourArtifact('TestToken'), [...STABLECOIN_ARGS]);
+  const irm = await deployContract(deployer, ourArtifact('KinkedIrm'), [...IRM_ARGS]);
+  const n = NAV_ORACLE;
+  const oracle = await deployContract(deployer, ourArtifact('NavOracle'), [gateway, suite.token, n.collateralDecimals, n.loanDecimals, n.maxChangeBps, n.haircutAfter, n.haircutBps]);
   const now = BigInt(await latestTimestamp(provider));
-  await publishNav(oracle, validators.slice(0, 2), chainId, { navPerUnit: DEMO_ASSET.navPerUnit, valuationSeq: 1n, validUntil: now + 90n * 86_400n });
+  await publishNav(oracle, validators.slice(0, 2), chainId, { navPerUnit: n.initialNavPerUnit, valuationSeq: 1n, validUntil: now + n.validForSeconds });
 
   log('Morpho Blue and the market');
   const morpho = await deployMorpho(deployer);

@@ -26,15 +26,19 @@ export class GatewayQuorum {
     this.#validators = byAddress(validators);
   }
 
-  /** The first `signers` validators (ascending address) sign `message` under the next unused nonce. */
-  async sign(message: GatewayMessage, value: Record<string, unknown>, signers = 2): Promise<SignedMessage> {
+  /**
+   * The first `signers` validators (ascending address) sign `message` under the next unused nonce;
+   * by default as many as the gateway's current threshold.
+   */
+  async sign(message: GatewayMessage, value: Record<string, unknown>, signers?: number): Promise<SignedMessage> {
+    const count = signers ?? Number(await this.gateway.threshold());
     const nonce = await this.#unusedNonce(message);
     const domain = gatewayDomain(this.chainId, await this.gateway.getAddress());
-    const signatures = await signQuorum(this.#validators.slice(0, signers), domain, typesFor(GATEWAY_TYPES, message), { ...value, nonce });
+    const signatures = await signQuorum(this.#validators.slice(0, count), domain, typesFor(GATEWAY_TYPES, message), { ...value, nonce });
     return { nonce, signatures };
   }
 
-  /** Signs `message` with the ordinary quorum, submits it through `call` and waits for it. */
+  /** Signs `message` with the gateway's threshold, submits it through `call` and waits for it. */
   async send(
     message: GatewayMessage,
     value: Record<string, unknown>,

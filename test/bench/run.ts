@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: starts its own devnet, measures the gas of real transactions, writes
+ * `report.md` and `results.json` under `bench/results/<YYYY-MM-DD>/` (or `--out <dir>`), prints the
+ * table and stops the devnet.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { JsonRpcProvider } from 'ethers';
+import { compileAll } from '@trestle/bridge/src/compile/compile';
+import { localProvider } from '@trestle/bridge/src/evm/provider';
+import { startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
+import { REPO_ROOT, stackFromEnv } from '@trestle/network/src/stack/stack-config';
+import { evaluateGoals, renderConsole, renderMarkdown, resultsJson, type BenchReport, type Machine } from '../src/bench-report';
+import { GAS_GOALS } from './gas/goals';
+import { GAS_CONDITIONS, runGasWorkload } from './gas/workload';
+
+/** The bench's own stack, so it never touches a developer's (27000) or the tests' (28000). */
+const BENCH_HOME = path.join(REPO_ROOT, '.trestle-bench');
+const BENCH_PORT_BASE = '32000';
+
+const USAGE = 'usage: npm run bench -- [--quick] [--out <dir>]';
+
+interface BenchArgs {
+  /** Accepted for the runner's sake; gas figures are exact, so the gas workload ignores it. */
+  readonly quick: boolean;
+  readonly outDir: string;
+  readonly command: string;
+}
+
+function readArgs(argv: readonly string[], date: string): BenchArgs {
+  const { values } = parseArgs({ args: [...argv], options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } }, strict: true });
+  return {
+    quick: values.quick ?? false,
+    outDir: path.resolve(values.out ?? path.join(REPO_ROOT, 'bench', 'results', date)),
+    command: ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),
+  };
+}
+
+function machine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+  };
+}
+
+/** `file` relative to the working directory when it lies below it, else absolute. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+function log(line: string): void {
+  console.log(`[bench] ${line}`);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const started = Date.now();
+  const date = new Date().toISOString().slice(0, 10);
+  let args: BenchArgs;
+  try {
+    args = readArgs(argv, date);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const stack = stackFromEnv({
+    TRESTLE_HOME: process.env.TRESTLE_HOME ?? BENCH_HOME,
+    TRESTLE_PORT_BASE: process.env.TRESTLE_PORT_BASE ?? BENCH_PORT_BASE,
+  });
+  if (args.quick) log('--quick: gas figures are exact, so the gas workload runs in full');
+
+  log('compiling contracts');
+  compileAll((line) => log(line));
+  log(`starting the bench devnet (${stack.home}, port base ${stack.portBase})`);
+  let provider: JsonRpcProvider | undefined;
+  // Inside the try: a devnet that started but never answered is stopped too.
+  try {
+    const url = await startDevnet(stack);
+    provider = localProvider(url);
+    const client = (await provider.send('web3_clientVersion', [])) as string;
+    const { chainId } = await provider.getNetwork();
+    log(`devnet ${client} at ${url}`);
+
+    const { operations, morpho } = await runGasWorkload(provider, (line) => log(line));
+    const report: BenchReport = {
+      date,
+      command: args.command,
+      machine: machine(),
+      chain: { client, chainId: Number(chainId) },
+      operations,
+      morpho,
+      goals: evaluateGoals(GAS_GOALS, operations, morpho),
+      conditions: GAS_CONDITIONS,
+    };
+
+    mkdirSync(args.outDir, { recursive: true });
+    const reportFile = path.join(args.outDir, 'report.md');
+    const resultsFile = path.join(args.outDir, 'results.json');
+    writeFileSync(reportFile, renderMarkdown(report));
+    writeFileSync(resultsFile, `${JSON.stringify(resultsJson(report), null, 2)}\n`);
+
+    console.log(`\n${renderConsole(report)}\n`);
+    log(`wrote ${shown(reportFile)}`);
+    log(`wrote ${shown(resultsFile)}`);
+    log(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    return 0;
+  } finally {
+    provider?.destroy();
+    await stopDevnet(stack);
+    log('bench devnet stopped');
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

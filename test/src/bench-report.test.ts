@@ -1,0 +1,126 @@
+import test from 'ava';
+import {
+  BenchMeasurementMissingError,
+  evaluateGoals,
+  formatGas,
+  formatRatio,
+  gasByName,
+  overheadRatio,
+  renderConsole,
+  renderMarkdown,
+  resultsJson,
+  type BenchReport,
+  type GasMeasurement,
+  type GoalSpec,
+  type MorphoComparison,
+} from './bench-report';
+
+const operations: GasMeasurement[] = [
+  { name: 'gateway.mint.2of3.repeat', label: 'gateway mint, 2 of 3, repeat', gasUsed: 180_000n, reference: { gas: 149_000n, source: 'T-REX alone' } },
+  { name: 'gateway.mint.3of5.repeat', label: 'gateway mint, 3 of 5, repeat', gasUsed: 201_000n },
+];
+const morpho: MorphoComparison[] = [
+  { call: 'supplyCollateral', label: 'supplyCollateral', erc3643: 180_000n, plain: 90_000n, reference: 91_000n },
+  { call: 'liquidate', label: 'liquidate', erc3643: 199_999n, plain: 100_000n },
+];
+
+function report(goals: GoalSpec[]): BenchReport {
+  return {
+    date: '2026-01-02',
+    command: 'npm run bench',
+    machine: { cpus: 2, model: 'Test CPU', memoryGiB: 3.8, node: 'v20.0.0' },
+    chain: { client: 'HardhatNetwork/2.0.0', chainId: 31337 },
+    operations,
+    morpho,
+    goals: evaluateGoals(goals, operations, morpho),
+    conditions: ['Every figure is one transaction.'],
+  };
+}
+
+test('the overhead ratio is ERC-3643 gas over plain gas, rounded to three decimals', (t) => {
+  t.is(overheadRatio(180_000n, 90_000n), 2);
+  t.is(overheadRatio(100_000n, 30_000n), 3.333);
+  t.is(overheadRatio(2n, 3n), 0.667);
+});
+
+test('a ratio against zero plain gas is refused rather than reported as infinite', (t) => {
+  t.throws(() => overheadRatio(1n, 0n), { instanceOf: RangeError });
+});
+
+test('a gas goal is met strictly below its limit and not at it', (t) => {
+  const specs: GoalSpec[] = [
+    { kind: 'gas-below', description: 'under 200k', measurement: 'gateway.mint.2of3.repeat', limit: 200_000n },
+    { kind: 'gas-below', description: 'under 180k', measurement: 'gateway.mint.2of3.repeat', limit: 180_000n },
+  ];
+  const [under, at] = evaluateGoals(specs, operations, morpho);
+  t.like(under, { measured: 180_000, limit: 200_000, unit: 'gas', met: true });
+  t.like(at, { met: false });
+});
+
+test('a ratio goal compares the raw figures, so 1.99999x meets 2x and exactly 2x does not', (t) => {
+  const specs: GoalSpec[] = [
+    { kind: 'ratio-below', description: 'supply below 2x', call: 'supplyCollateral', limit: 2 },
+    { kind: 'ratio-below', description: 'liquidate below 2x', call: 'liquidate', limit: 2 },
+  ];
+  const [supply, liquidate] = evaluateGoals(specs, operations, morpho);
+  t.like(supply, { measured: 2, unit: 'ratio', met: false });
+  // 199,999 / 100,000 rounds to 2.000 yet is below the limit.
+  t.like(liquidate, { measured: 2, met: true });
+});
+
+test('a goal naming an operation that was not measured fails with a typed error', (t) => {
+  const error = t.throws(() => evaluateGoals([{ kind: 'ratio-below', description: 'repay', call: 'repay', limit: 2 }], operations, morpho), {
+    instanceOf: BenchMeasurementMissingError,
+  });
+  t.is(error?.code, 'BENCH_MEASUREMENT_MISSING');
+});
+
+test('results name every figure, Morpho calls once per collateral kind', (t) => {
+  t.deepEqual(gasByName(operations, morpho), {
+    'gateway.mint.2of3.repeat': 180_000,
+    'gateway.mint.3of5.repeat': 201_000,
+    'morpho.supplyCollateral.erc3643': 180_000,
+    'morpho.supplyCollateral.plain': 90_000,
+    'morpho.liquidate.erc3643': 199_999,
+    'morpho.liquidate.plain': 100_000,
+  });
+});
+
+test('results.json carries date, machine, gas, ratios and goals and survives JSON', (t) => {
+  const json = JSON.parse(JSON.stringify(resultsJson(report([{ kind: 'ratio-below', description: 'supply below 2x', call: 'supplyCollateral', limit: 2 }]))));
+  t.is(json.date, '2026-01-02');
+  t.deepEqual(json.machine, { cpus: 2, model: 'Test CPU', memoryGiB: 3.8, node: 'v20.0.0' });
+  t.is(json.gas['morpho.liquidate.plain'], 100_000);
+  t.deepEqual(json.ratios, { supplyCollateral: 2, liquidate: 2 });
+  t.deepEqual(json.goals, [{ description: 'supply below 2x', measured: 2, limit: 2, unit: 'ratio', met: false }]);
+});
+
+test('gas is printed with thousands separators and ratios with two decimals', (t) => {
+  t.is(formatGas(154_321n), '154,321');
+  t.is(formatGas(999), '999');
+  t.is(formatRatio(1.874), '1.87x');
+});
+
+test('the markdown report has the operation table, the side-by-side Morpho table, goals, command and hardware', (t) => {
+  const md = renderMarkdown(report([{ kind: 'gas-below', description: 'mint under 200k', measurement: 'gateway.mint.2of3.repeat', limit: 200_000n }]));
+  t.true(md.includes('| gateway mint, 2 of 3, repeat | 180,000 | 149,000 (T-REX alone) |'));
+  t.true(md.includes('| supplyCollateral | 180,000 | 90,000 | 2.00x | 91,000 |'));
+  t.true(md.includes('| mint under 200k | 180,000 | 200,000 | met |'));
+  t.true(md.includes('`npm run bench`'));
+  t.true(md.includes('Test CPU, 2 logical cores'));
+  t.true(md.includes('- Every figure is one transaction.'));
+});
+
+test('a goal not met stands out in both the markdown and the console output', (t) => {
+  const r = report([{ kind: 'gas-below', description: 'mint under 100k', measurement: 'gateway.mint.2of3.repeat', limit: 100_000n }]);
+  t.true(renderMarkdown(r).includes('| mint under 100k | 180,000 | 100,000 | **not met** |'));
+  t.true(renderConsole(r).includes('NOT MET  mint under 100k: 180,000 (limit 100,000)'));
+});
+
+test('the console table aligns numbers to the right under their header', (t) => {
+  const lines = renderConsole(report([])).split('\n');
+  const header = lines[0] ?? '';
+  const row = lines.find((l) => l.startsWith('gateway mint, 3 of 5')) ?? '';
+  t.is(header.length, row.length);
+  t.true(row.endsWith('201,000'));
+});

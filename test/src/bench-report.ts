@@ -1,0 +1,225 @@
+/**
+ * The gas benchmark's report: ratios, goals, `results.json` and the markdown and console tables.
+ * Pure functions over measured numbers; the measuring lives in `test/bench/gas/`.
+ */
+
+/** One measured transaction. */
+export interface GasMeasurement {
+  /** Stable key in results.json, e.g. `gateway.mint.2of3.repeat`. */
+  readonly name: string;
+  /** What a person reads in the table. */
+  readonly label: string;
+  /** The receipt's `gasUsed`. */
+  readonly gasUsed: bigint;
+  /** A figure measured earlier for context (DESIGN §10 or the issue), with where it comes from. */
+  readonly reference?: { readonly gas: bigint; readonly source: string };
+}
+
+/** One Morpho Blue call on the ERC-3643 market next to the same call on the plain ERC-20 market. */
+export interface MorphoComparison {
+  /** Stable key, e.g. `supplyCollateral`; results.json names it `morpho.<call>.erc3643` / `.plain`. */
+  readonly call: string;
+  readonly label: string;
+  readonly erc3643: bigint;
+  readonly plain: bigint;
+  /** Plain Morpho Blue on a local node, measured earlier. */
+  readonly reference?: bigint;
+}
+
+/** A goal the issue sets: a gas ceiling for one operation, or a ceiling on an ERC-3643 / plain ratio. */
+export type GoalSpec =
+  | { readonly kind: 'gas-below'; readonly description: string; readonly measurement: string; readonly limit: bigint }
+  | { readonly kind: 'ratio-below'; readonly description: string; readonly call: string; readonly limit: number };
+
+export interface GoalResult {
+  readonly description: string;
+  /** Gas, or the ratio for ratio goals. */
+  readonly measured: number;
+  readonly limit: number;
+  readonly unit: 'gas' | 'ratio';
+  readonly met: boolean;
+}
+
+export interface Machine {
+  readonly cpus: number;
+  readonly model: string;
+  readonly memoryGiB: number;
+  readonly node: string;
+}
+
+export interface BenchReport {
+  /** YYYY-MM-DD (UTC) of the run. */
+  readonly date: string;
+  /** The command that produced it, as a person would type it. */
+  readonly command: string;
+  readonly machine: Machine;
+  /** The EVM node's `web3_clientVersion` and chain id. */
+  readonly chain: { readonly client: string; readonly chainId: number };
+  readonly operations: readonly GasMeasurement[];
+  readonly morpho: readonly MorphoComparison[];
+  readonly goals: readonly GoalResult[];
+  /** State each figure was measured in (warm or cold storage), one sentence each. */
+  readonly conditions: readonly string[];
+}
+
+/** A goal names a measurement the workload did not produce. */
+export class BenchMeasurementMissingError extends Error {
+  readonly code = 'BENCH_MEASUREMENT_MISSING';
+  constructor(name: string) {
+    super(`The goal refers to "${name}", which the gas workload did not measure; fix the goal or the workload.`);
+    this.name = 'BenchMeasurementMissingError';
+  }
+}
+
+/** ERC-3643 gas over plain gas, to three decimals. */
+export function overheadRatio(erc3643: bigint, plain: bigint): number {
+  if (plain <= 0n) throw new RangeError(`plain gas must be positive to form a ratio, got ${plain}`);
+  // Gas figures are far below 2^53, so Number is exact for both.
+  return Math.round((Number(erc3643) / Number(plain)) * 1000) / 1000;
+}
+
+/** Overhead ratio per Morpho call, keyed by call. */
+export function morphoRatios(morpho: readonly MorphoComparison[]): Record<string, number> {
+  return Object.fromEntries(morpho.map((m) => [m.call, overheadRatio(m.erc3643, m.plain)]));
+}
+
+/** Every measured figure by its results.json name, Morpho calls as `morpho.<call>.erc3643` and `.plain`. */
+export function gasByName(operations: readonly GasMeasurement[], morpho: readonly MorphoComparison[]): Record<string, number> {
+  const gas: Record<string, number> = {};
+  for (const op of operations) gas[op.name] = Number(op.gasUsed);
+  for (const m of morpho) {
+    gas[`morpho.${m.call}.erc3643`] = Number(m.erc3643);
+    gas[`morpho.${m.call}.plain`] = Number(m.plain);
+  }
+  return gas;
+}
+
+/** Marks each goal met or not; a goal is met only strictly below its limit. */
+export function evaluateGoals(specs: readonly GoalSpec[], operations: readonly GasMeasurement[], morpho: readonly MorphoComparison[]): GoalResult[] {
+  return specs.map((spec) => {
+    if (spec.kind === 'gas-below') {
+      const op = operations.find((o) => o.name === spec.measurement) ?? raiseMissing(spec.measurement);
+      return { description: spec.description, measured: Number(op.gasUsed), limit: Number(spec.limit), unit: 'gas', met: op.gasUsed < spec.limit };
+    }
+    const m = morpho.find((c) => c.call === spec.call) ?? raiseMissing(`morpho.${spec.call}`);
+    // Compared on the raw figures, not the rounded ratio.
+    const met = Number(m.erc3643) < spec.limit * Number(m.plain);
+    return { description: spec.description, measured: overheadRatio(m.erc3643, m.plain), limit: spec.limit, unit: 'ratio', met };
+  });
+}
+
+function raiseMissing(name: string): never {
+  throw new BenchMeasurementMissingError(name);
+}
+
+/** The machine-readable form written as results.json. */
+export function resultsJson(report: BenchReport): Record<string, unknown> {
+  return {
+    date: report.date,
+    command: report.command,
+    machine: report.machine,
+    chain: report.chain,
+    gas: gasByName(report.operations, report.morpho),
+    ratios: morphoRatios(report.morpho),
+    goals: report.goals,
+  };
+}
+
+/** `154321n` → `154,321`. */
+export function formatGas(gas: bigint | number): string {
+  return BigInt(gas).toLocaleString('en-US');
+}
+
+/** `1.874` → `1.87x`. */
+export function formatRatio(ratio: number): string {
+  return `${ratio.toFixed(2)}x`;
+}
+
+function formatGoalFigure(value: number, unit: GoalResult['unit']): string {
+  return unit === 'gas' ? formatGas(value) : formatRatio(value);
+}
+
+function markdownTable(header: readonly string[], rightAligned: readonly boolean[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(rightAligned.map((r) => (r ? '--:' : '---'))), ...rows.map(line)].join('\n');
+}
+
+/** The human-readable report.md. */
+export function renderMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const operations = markdownTable(
+    ['operation', 'gas', 'earlier figure'],
+    [false, true, false],
+    report.operations.map((op) => [op.label, formatGas(op.gasUsed), op.reference ? `${formatGas(op.reference.gas)} (${op.reference.source})` : '']),
+  );
+  const morpho = markdownTable(
+    ['Morpho Blue call', 'ERC-3643', 'plain ERC-20', 'ratio', 'plain, measured earlier'],
+    [false, true, true, true, true],
+    report.morpho.map((c) => [c.label, formatGas(c.erc3643), formatGas(c.plain), formatRatio(overheadRatio(c.erc3643, c.plain)), c.reference ? formatGas(c.reference) : '']),
+  );
+  const goals = markdownTable(
+    ['goal', 'measured', 'limit', 'result'],
+    [false, true, true, false],
+    report.goals.map((g) => [g.description, formatGoalFigure(g.measured, g.unit), formatGoalFigure(g.limit, g.unit), g.met ? 'met' : '**not met**']),
+  );
+  return [
+    `# Gas per operation (${report.date})`,
+    '',
+    'Receipt `gasUsed` of real transactions on the local EVM devnet, one transaction per figure.',
+    '',
+    '## Bridge, oracle, identity and token',
+    '',
+    operations,
+    '',
+    '## Morpho Blue: ERC-3643 collateral against a plain ERC-20',
+    '',
+    'Same Morpho Blue instance, loan token, oracle type (NavOracle), IRM (KinkedIrm), LLTV and amounts; ratio = ERC-3643 / plain.',
+    '',
+    morpho,
+    '',
+    '## Goals',
+    '',
+    goals,
+    '',
+    '## Conditions',
+    '',
+    ...report.conditions.map((c) => `- ${c}`),
+    '',
+    '## How it was produced',
+    '',
+    `- Command: \`${report.command}\``,
+    `- Node: ${report.chain.client}, chain id ${report.chain.chainId}, automining, started by the bench on its own port range and stopped at the end.`,
+    '- Contracts: ours with solc 0.8.17 (optimizer, 200 runs), Morpho Blue with solc 0.8.19 (viaIR, 999999 runs); T-REX 4.1.6 and ONCHAINID from their published artifacts, deployed directly (no proxies) as `deploy-all` does.',
+    '',
+    '## Hardware',
+    '',
+    `- CPU: ${m.model}, ${m.cpus} logical cores`,
+    `- Memory: ${m.memoryGiB} GiB`,
+    `- Node.js: ${m.node}`,
+    '',
+  ].join('\n');
+}
+
+function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // First column left-aligned (labels), the rest right-aligned (numbers).
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The tables as plain text for the terminal. */
+export function renderConsole(report: BenchReport): string {
+  return [
+    textTable(
+      ['operation', 'gas'],
+      report.operations.map((op) => [op.label, formatGas(op.gasUsed)]),
+    ),
+    '',
+    textTable(
+      ['Morpho Blue call', 'ERC-3643', 'plain', 'ratio'],
+      report.morpho.map((c) => [c.label, formatGas(c.erc3643), formatGas(c.plain), formatRatio(overheadRatio(c.erc3643, c.plain))]),
+    ),
+    '',
+    ...report.goals.map((g) => `${g.met ? 'met    ' : 'NOT MET'}  ${g.description}: ${formatGoalFigure(g.measured, g.unit)} (limit ${formatGoalFigure(g.limit, g.unit)})`),
+  ].join('\n');
+}
