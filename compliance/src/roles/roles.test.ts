@@ -1,0 +1,13 @@
+import test from 'ava';
+import { isRole, ROLES } from './roles';
+
+test('the six consortium roles are known', (t) => {
+  t.deepEqual([...ROLES], ['compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator']);
+  for (const role of ROLES) t.true(isRole(role));
+});
+
+test('isRole refuses other spellings and non-strings', (t) => {
+  for (const value of ['Operator', 'operator ', 'compliance_officer', 'admin', '', 'toString', undefined, null, 1, ['operator']]) {
+    t.false(isRole(value), String(value));
+  }
+});
