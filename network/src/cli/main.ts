@@ -7,6 +7,7 @@ import { logFileOf } from '../process/managed-process';
 import { stackFromEnv } from '../stack/stack-config';
 import { printSummary } from './summary';
 import { stackUp } from './stack-up';
+import { superviseUntilSignal } from './supervise';
 
 const program = new Command('trestle')
   .description('Run a local Trestle consortium: Fabric network, EVM devnet and contracts.')
@@ -22,10 +23,7 @@ program
     printSummary(stack, result);
     if (options.detach) return;
     console.log('\nRunning. Press Ctrl-C to stop (or run "npm run trestle -- down" from another shell).');
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await superviseUntilSignal(stack);
     console.log('\nStopping…');
     await stopDevnet(stack);
     console.log('Stopped.');
