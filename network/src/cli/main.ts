@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
+import { deployAll } from '@trestle/bridge/src/evm/deploy/deploy-all';
+import { localProvider } from '@trestle/bridge/src/evm/provider';
 import { DEVNET_PROCESS, devnetStatus, stopDevnet } from '../evm/devnet';
 import { installedPin } from '../fabric/fabric-binaries';
 import { logFileOf } from '../process/managed-process';
@@ -27,6 +29,17 @@ program
     console.log('\nStopping…');
     await stopDevnet(stack);
     console.log('Stopped.');
+  });
+
+program
+  .command('deploy')
+  .description('deploy the EVM contracts onto the running devnet (a no-op when they are already there)')
+  .action(async () => {
+    const stack = stackFromEnv();
+    const evm = await devnetStatus(stack);
+    if (!evm.answering) throw new Error(`the EVM devnet does not answer at ${evm.url}; start it with "npm start"`);
+    const result = await deployAll(localProvider(evm.url), stack, (line) => console.log(`[deploy] ${line}`));
+    console.log(`${result.changed ? 'deployed' : 'already deployed'}: ${result.file}`);
   });
 
 program
