@@ -15,6 +15,11 @@ export const TRESTLE_ERROR_CODES = [
   // Access
   'CALLER_NOT_ORG_ADMIN',
   'CALLER_LACKS_ROLE',
+  // Policy
+  'POLICY_INVALID',
+  // Sanctions
+  'SANCTIONS_LIST_MALFORMED',
+  'SANCTIONS_LIST_UNREADABLE',
 ] as const;
 
 export type TrestleErrorCode = (typeof TRESTLE_ERROR_CODES)[number];
