@@ -6,7 +6,7 @@ import { mined } from '@trestle/bridge/src/evm/deploy/steps';
 import { USD } from './bench-params';
 import type { Collateral } from './collateral';
 import type { LendingVenue } from './lending-venue';
-import { deployNavOracle, type NavAuthority } from './nav-oracle';
+import { deployNavOracle, type NavAuthority } from '@trestle/bridge/src/evm/deploy/nav-oracle';
 
 /** Loan liquidity the lender supplies to each market. */
 const LENDER_DEPOSIT = 1_000_000n * USD;

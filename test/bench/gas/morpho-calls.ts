@@ -7,7 +7,7 @@ import { USD, WAD } from './bench-params';
 import type { CollateralMarket } from './collateral-market';
 import type { LendingVenue } from './lending-venue';
 import { gasOf } from './measure';
-import { publishNextNav, type NavAuthority } from './nav-oracle';
+import { publishNextNav, type NavAuthority } from '@trestle/bridge/src/evm/deploy/nav-oracle';
 
 /** The Morpho Blue calls the bench compares; `liquidateRepeat` is a second seizure by the same liquidator. */
 export const MORPHO_CALLS = ['supplyCollateral', 'borrow', 'repay', 'liquidate', 'liquidateRepeat'] as const;

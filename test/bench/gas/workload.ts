@@ -11,7 +11,7 @@ import { measureIdentityRegistration, registerHolder } from './identity-registra
 import { deployLendingVenue } from './lending-venue';
 import type { ProgressLog } from './measure';
 import { measureMorphoCalls, MORPHO_CALLS, type MorphoCall } from './morpho-calls';
-import { navAuthorityOf } from './nav-oracle';
+import { navAuthorityOf } from './nav-authority';
 import { measureNavUpdate } from './nav-update';
 import { PLAIN_MORPHO_REFERENCE } from './references';
 import { measureRepeatTransfer } from './token-transfer';

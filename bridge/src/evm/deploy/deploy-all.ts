@@ -5,11 +5,12 @@ import { ourArtifact } from '../artifacts';
 import { CLAIM_TOPICS } from '../claim-topics';
 import { ARTIFACTS_DIR } from '../../compile/units';
 import { deployContract } from '../deploy-contract';
-import { fundedWallet, latestTimestamp } from '../provider';
+import { fundedWallet } from '../provider';
 import { deployAsset, deployConsortium, registerWallet } from './consortium';
 import { createMarket, DEFAULT_LLTV, deployMorpho, type MarketParams } from './morpho-market';
-import { DEMO_ASSET, IRM_ARGS, ISO_3166, MINT_DELAY, NAV_ORACLE, STABLECOIN_ARGS } from './devnet-params';
-import { publishNav } from './nav-publisher';
+import { DEMO_ASSET, IRM_ARGS, ISO_3166, MINT_DELAY, STABLECOIN_ARGS } from './devnet-params';
+import { deployNavOracle } from './nav-oracle';
+import { byAddress } from '../quorum-signer';
 
 /** What the bridge, the CLI and tests read to find the deployed contracts. */
 export interface DeploymentFile {
@@ -106,10 +107,7 @@ export async function deployAll(
   log('stablecoin, interest rate model, NAV oracle');
   const stablecoin = await deployContract(deployer, ourArtifact('TestToken'), [...STABLECOIN_ARGS]);
   const irm = await deployContract(deployer, ourArtifact('KinkedIrm'), [...IRM_ARGS]);
-  const n = NAV_ORACLE;
-  const oracle = await deployContract(deployer, ourArtifact('NavOracle'), [gateway, suite.token, n.collateralDecimals, n.loanDecimals, n.maxChangeBps, n.haircutAfter, n.haircutBps]);
-  const now = BigInt(await latestTimestamp(provider));
-  await publishNav(oracle, validators.slice(0, 2), chainId, { navPerUnit: n.initialNavPerUnit, valuationSeq: 1n, validUntil: now + n.validForSeconds });
+  const oracle = await deployNavOracle(deployer, { provider, chainId, gateway, validators: byAddress(validators), threshold: 2, superThreshold: 3 }, suite.token);
 
   log('Morpho Blue and the market');
   const morpho = await deployMorpho(deployer);
