@@ -39,8 +39,10 @@ export async function stackUp(stack: StackConfig): Promise<StackUpResult> {
       {
         title: 'Fabric consortium (3 banks, Raft, channel rwa)',
         enabled: (ctx) => ctx.fabric.ok,
-        task: () => {
-          throw new Error('The Fabric network bring-up is not implemented yet: the binaries could never be built here (issue 2).');
+        // The bring-up needs the binaries to be developed against; none could be built so far.
+        task: (ctx, task) => {
+          ctx.fabric = { ok: false, reason: 'Fabric binaries are built, but the network bring-up is not implemented yet (issue 2).' };
+          task.skip('not implemented yet: see the summary');
         },
       },
       { title: 'Compile contracts (npm solc)', task: (_ctx, task) => compileAll((line) => (task.output = line)) },
