@@ -7,6 +7,7 @@ import { DEVNET_PROCESS, devnetStatus, stopDevnet } from '../evm/devnet';
 import { installedPin } from '../fabric/fabric-binaries';
 import { logFileOf } from '../process/managed-process';
 import { stackFromEnv } from '../stack/stack-config';
+import { sanctionsCommand } from './sanctions-command';
 import { printSummary } from './summary';
 import { stackUp } from './stack-up';
 import { superviseUntilSignal } from './supervise';
@@ -86,6 +87,7 @@ program
     console.log(lines.slice(-Number(options.lines)).join('\n'));
   });
 
+program.addCommand(sanctionsCommand());
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? `error: ${error.message}` : error);
   process.exit(1);
