@@ -2,7 +2,9 @@ import test from 'ava';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseTrestleError } from '@trestle/compliance/src/errors/trestle-error';
-import { identityIdOf, stubContext, type TestIdentity, type WorldState } from './testing/stub-context';
+import { CAST, castLedger } from './testing/ledger-cast';
+import { investorDocument, json, piiTransient, SPV_ID, spvDocument } from './testing/ledger-documents';
+import { identityIdOf, snapshotLedger, stubContext, type TestIdentity, type WorldState } from './testing/stub-context';
 import { BANK_A_ADMIN, BANK_A_ALICE } from './testing/test-identities';
 
 // Builds chaincode/dist with tsc (which emits the decorator metadata tsx cannot) and loads it the
@@ -37,14 +39,18 @@ test.before(() => {
 });
 
 function invoke(identity: TestIdentity, worldState: WorldState, fn: string, ...args: string[]) {
-  const tx = stubContext({ identity, worldState, args: [`RoleContract:${fn}`, ...args] });
+  return invokeOn('RoleContract', identity, worldState, fn, args);
+}
+
+function invokeOn(contract: string, identity: TestIdentity, worldState: WorldState, fn: string, args: string[], transient?: Record<string, string>) {
+  const tx = stubContext({ identity, worldState, args: [`${contract}:${fn}`, ...args], transient });
   return { tx, response: chaincode.Invoke(tx.stub) };
 }
 
-test('package.json main exports contracts: [RoleContract]', (t) => {
+test('package.json main exports contracts: RoleContract first, then the ledger contracts', (t) => {
   t.deepEqual(
     contracts.map((contract) => contract.name),
-    ['RoleContract'],
+    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract'],
   );
 });
 
@@ -86,4 +92,89 @@ test('helpers and inherited methods cannot be invoked as transactions', async (t
     t.regex(response.message ?? '', /does not exist/, fn);
   }
   t.is(worldState.size, 0);
+});
+
+// Every transaction of the ledger contracts, its kind, and its parameters (all strings on the wire).
+const SUBMIT = ['SUBMIT', 'submitTx'];
+const EVALUATE = ['EVALUATE'];
+const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[]]>> = {
+  SpvContract: {
+    RegisterSpv: [SUBMIT, ['spvJson']],
+    UpdateSpv: [SUBMIT, ['spvJson']],
+    GetSpv: [EVALUATE, ['spvId']],
+    ListSpvs: [EVALUATE, ['pageSize', 'bookmark']],
+    GetSpvHistory: [EVALUATE, ['spvId']],
+  },
+  AssetContract: {
+    CreateAsset: [SUBMIT, ['assetJson']],
+    RecordLegalDocuments: [SUBMIT, ['assetId', 'documentsJson']],
+    RecordValuation: [SUBMIT, ['assetId', 'valuationJson']],
+    ApproveAsset: [SUBMIT, ['assetId']],
+    TokenizeAsset: [SUBMIT, ['assetId', 'tokenizationJson']],
+    GetAsset: [EVALUATE, ['assetId']],
+    GetAssetHistory: [EVALUATE, ['assetId']],
+    ListValuations: [EVALUATE, ['assetId']],
+    GetHolding: [EVALUATE, ['assetId', 'investorId']],
+  },
+  InvestorContract: {
+    OnboardInvestor: [SUBMIT, ['investorJson']],
+    UpdateInvestor: [SUBMIT, ['investorJson']],
+    SuspendInvestor: [SUBMIT, ['investorId', 'reason']],
+    ReinstateInvestor: [SUBMIT, ['investorId', 'reason']],
+    RevokeInvestor: [SUBMIT, ['investorId', 'reason']],
+    EraseInvestorPii: [SUBMIT, ['investorId', 'reason']],
+    GetInvestor: [EVALUATE, ['investorId']],
+    ListInvestorsOfBank: [EVALUATE, ['bankMsp', 'pageSize', 'bookmark']],
+    GetInvestorPii: [EVALUATE, ['investorId']],
+  },
+  WalletContract: {
+    BindWallet: [SUBMIT, ['investorId', 'address', 'chainId', 'nonce', 'signature']],
+    GetWalletBinding: [EVALUATE, ['address']],
+  },
+};
+
+test('the runtime metadata lists exactly the ledger transactions, SUBMIT or EVALUATE, with string parameters and results', (t) => {
+  const string = { type: 'string' };
+  for (const [contract, expected] of Object.entries(LEDGER_TRANSACTIONS)) {
+    const transactions = chaincode.metadata.contracts[contract]?.transactions ?? [];
+    const summary = Object.fromEntries(transactions.map((tx) => [tx.name, { tag: tx.tag, parameters: tx.parameters?.map((p) => [p.name, p.schema]), returns: tx.returns }]));
+    const wanted = Object.fromEntries(
+      Object.entries(expected).map(([name, [tag, parameters]]) => [name, { tag, parameters: parameters.map((p) => [p, string]), returns: tag === EVALUATE ? string : undefined }]),
+    );
+    t.deepEqual(summary, wanted, contract);
+  }
+});
+
+test('an SPV registered through the dispatcher is read back; a refusal parses back to its typed error', async (t) => {
+  const worldState = await castLedger();
+  const registration = invokeOn('SpvContract', CAST.spvAdmin, worldState, 'RegisterSpv', [json(spvDocument())]);
+  t.is((await registration.response).status, 200);
+  t.deepEqual(registration.tx.events.map((event) => event.name), ['SpvRegistered']);
+  const read = await invokeOn('SpvContract', CAST.appraiser, worldState, 'GetSpv', [SPV_ID]).response;
+  t.is((JSON.parse(Buffer.from(read.payload ?? []).toString('utf8')) as { administeringBankMsp: string }).administeringBankMsp, 'BankAMSP');
+
+  const refusal = await invokeOn('SpvContract', CAST.bankBOfficer, worldState, 'UpdateSpv', [json(spvDocument())]).response;
+  t.is(refusal.status, 500);
+  t.is(parseTrestleError(refusal.message ?? '')?.code, 'CALLER_OF_OTHER_BANK');
+});
+
+test('PII reaches the chaincode through the transient map of a dispatched proposal, never through its arguments', async (t) => {
+  const worldState = await castLedger();
+  const onboarding = invokeOn('InvestorContract', CAST.bankAOfficer, worldState, 'OnboardInvestor', [json(investorDocument('INV-1'))], piiTransient());
+  t.is((await onboarding.response).status, 200);
+  const pii = await invokeOn('InvestorContract', CAST.bankAOfficer, worldState, 'GetInvestorPii', ['INV-1']).response;
+  t.is((JSON.parse(Buffer.from(pii.payload ?? []).toString('utf8')) as { fullName: string }).fullName, 'Anna Muster');
+  const denied = await invokeOn('InvestorContract', CAST.bankBOfficer, worldState, 'GetInvestorPii', ['INV-1']).response;
+  t.is(parseTrestleError(denied.message ?? '')?.code, 'PII_ACCESS_DENIED');
+});
+
+test('ledger helpers cannot be invoked as transactions', async (t) => {
+  const worldState = await castLedger();
+  const before = snapshotLedger(worldState);
+  for (const [contract, fn] of [['AssetContract', 'tokenizeAsset'], ['InvestorContract', 'onboardInvestor'], ['InvestorContract', 'changeInvestorStatus'], ['WalletContract', 'recoverBindingSigner'], ['SpvContract', 'readSpv']]) {
+    const response = await invokeOn(contract as string, CAST.spvAdmin, worldState, fn as string, ['x']).response;
+    t.is(response.status, 500, fn);
+    t.regex(response.message ?? '', /does not exist/, fn);
+  }
+  t.deepEqual(snapshotLedger(worldState), before);
 });

@@ -1,7 +1,15 @@
+import { AssetContract } from './assets/asset-contract';
+import { InvestorContract } from './investors/investor-contract';
 import { RoleContract } from './roles/role-contract';
+import { SpvContract } from './spv/spv-contract';
+import { WalletContract } from './wallets/wallet-contract';
 
+export { AssetContract } from './assets/asset-contract';
+export { InvestorContract } from './investors/investor-contract';
 export { RoleContract } from './roles/role-contract';
+export { SpvContract } from './spv/spv-contract';
+export { WalletContract } from './wallets/wallet-contract';
 export { requireRole } from './roles/require-role';
 
 /** The contracts fabric-chaincode-node serves (its convention); the first is the default. */
-export const contracts = [RoleContract];
+export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract];

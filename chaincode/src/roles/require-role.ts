@@ -2,7 +2,7 @@ import type { Context } from 'fabric-contract-api';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { parseRoleGrant, type RoleGrant } from '@trestle/compliance/src/roles/role-grant';
 import type { Role } from '@trestle/compliance/src/roles/roles';
-import { callerOf } from '../identity/caller';
+import { callerOf, type Caller } from '../identity/caller';
 import { decodeJson } from '../support/state';
 import { roleGrantKey } from './role-grant-key';
 
@@ -13,11 +13,32 @@ import { roleGrantKey } from './role-grant-key';
  */
 export async function requireRole(ctx: Context, role: Role): Promise<RoleGrant> {
   const caller = callerOf(ctx);
-  const value = await ctx.stub.getState(roleGrantKey(ctx, caller.mspId, caller.identityId, role));
-  if (value === undefined || value.length === 0) {
+  const grant = await grantOf(ctx, caller, role);
+  if (grant === undefined) {
     throw new TrestleError('CALLER_LACKS_ROLE', `This transaction needs the ${role} role; ask an admin of your org to grant it to your identity.`, {
       details: { mspId: caller.mspId, identityId: caller.identityId, role },
     });
   }
-  return parseRoleGrant(decodeJson(value));
+  return grant;
+}
+
+/**
+ * The caller's grant of the first of `roles` they hold, or CALLER_LACKS_ROLE naming them all. For
+ * transactions several roles may run, such as queries open to officers, operators and the regulator.
+ */
+export async function requireAnyRole(ctx: Context, roles: readonly Role[]): Promise<RoleGrant> {
+  const caller = callerOf(ctx);
+  for (const role of roles) {
+    const grant = await grantOf(ctx, caller, role);
+    if (grant !== undefined) return grant;
+  }
+  throw new TrestleError('CALLER_LACKS_ROLE', `This transaction needs one of the roles ${roles.join(', ')}; ask an admin of your org to grant one to your identity.`, {
+    details: { mspId: caller.mspId, identityId: caller.identityId, roles: [...roles] },
+  });
+}
+
+// Looked up under the caller's own MSP id: a grant in another org's space never counts.
+async function grantOf(ctx: Context, caller: Caller, role: Role): Promise<RoleGrant | undefined> {
+  const value = await ctx.stub.getState(roleGrantKey(ctx, caller.mspId, caller.identityId, role));
+  return value === undefined || value.length === 0 ? undefined : parseRoleGrant(decodeJson(value));
 }

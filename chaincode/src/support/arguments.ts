@@ -1,6 +1,9 @@
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { isIdentityId, isMspId, MAX_MSP_ID_LENGTH } from '@trestle/compliance/src/identity/identity-id';
+import { MAX_REASON_CHARS } from '@trestle/compliance/src/ledger/ledger-limits';
+import { isLedgerId, LEDGER_ID_FORM } from '@trestle/compliance/src/policy/ledger-id';
 import { isRole, ROLES, type Role } from '@trestle/compliance/src/roles/roles';
+import { isPlainText } from '@trestle/compliance/src/rules/plain-text';
 
 // Transaction arguments arrive as strings from the client; these checks run before any state is
 // read or written, so bad input gets a typed error and changes nothing. User input goes into
@@ -9,7 +12,8 @@ import { isRole, ROLES, type Role } from '@trestle/compliance/src/roles/roles';
 /** A transaction argument that must be a non-empty string. */
 export function requiredArgument(value: unknown, argument: string): string {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new TrestleError('ARGUMENT_EMPTY', `The ${argument} argument is empty; pass a value.`, { details: { argument } });
+    // Fabric hands every argument over as a string; anything else comes from a direct call.
+    throw new TrestleError('ARGUMENT_EMPTY', `The ${argument} argument is empty or not text; pass a value.`, { details: { argument } });
   }
   return value;
 }
@@ -47,4 +51,24 @@ export function roleArgument(value: unknown, argument: string): Role {
     });
   }
   return role;
+}
+
+/** An argument naming an SPV, asset or investor by its ledger id. */
+export function ledgerIdArgument(value: unknown, argument: string): string {
+  const id = requiredArgument(value, argument);
+  // Only the length goes into the details: a malformed id may hold characters that break a log line.
+  const length = id.length;
+  if (!isLedgerId(id)) throw new TrestleError('LEDGER_ID_MALFORMED', `The ${argument} argument is not a ledger id; pass ${LEDGER_ID_FORM}.`, { details: { argument, length } });
+  return id;
+}
+
+/** The reason for a status change or an erasure: free text, kept on the record. */
+export function reasonArgument(value: unknown, argument = 'reason'): string {
+  const reason = requiredArgument(value, argument);
+  if (!isPlainText(reason, 1, MAX_REASON_CHARS)) {
+    throw new TrestleError('REASON_INVALID', `The ${argument} argument must be 1 to ${MAX_REASON_CHARS} characters without control characters.`, {
+      details: { argument, length: reason.length },
+    });
+  }
+  return reason;
 }

@@ -8,3 +8,8 @@ export function txTimestampIso(ctx: Context): string {
   const { seconds, nanos } = ctx.stub.getTxTimestamp();
   return new Date(seconds.toNumber() * 1000 + Math.floor(nanos / 1_000_000)).toISOString();
 }
+
+/** The transaction's timestamp in whole Unix seconds: the clock the rules and expiry checks read. */
+export function txTimestampSeconds(ctx: Context): number {
+  return ctx.stub.getTxTimestamp().seconds.toNumber();
+}

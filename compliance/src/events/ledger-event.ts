@@ -1,11 +1,27 @@
+import type { Asset } from '../ledger/asset';
+import type { HoldingRecord } from '../ledger/holding';
+import type { InvestorRecord } from '../ledger/investor';
+import type { Spv } from '../ledger/spv';
+import type { Valuation } from '../ledger/valuation';
+import type { WalletBinding } from '../ledger/wallet-binding';
 import type { RoleGrant, RoleRevocation } from '../roles/role-grant';
 
 /**
  * The chaincode event of a transaction. Fabric keeps only the last `setEvent` of a transaction, so
  * each transaction emits exactly one, named after its `type`, with this envelope as its JSON payload.
+ * Payloads are public ledger records: never personal data.
  */
 export type LedgerEvent =
   | { readonly type: 'RoleGranted'; readonly payload: RoleGrant }
-  | { readonly type: 'RoleRevoked'; readonly payload: RoleRevocation };
+  | { readonly type: 'RoleRevoked'; readonly payload: RoleRevocation }
+  | { readonly type: 'SpvRegistered' | 'SpvUpdated'; readonly payload: Spv }
+  | { readonly type: 'AssetCreated' | 'AssetDocumented' | 'AssetApproved'; readonly payload: Asset }
+  | { readonly type: 'ValuationRecorded'; readonly payload: { readonly asset: Asset; readonly valuation: Valuation } }
+  | { readonly type: 'AssetTokenized'; readonly payload: { readonly asset: Asset; readonly holdings: readonly HoldingRecord[] } }
+  | {
+      readonly type: 'InvestorOnboarded' | 'InvestorUpdated' | 'InvestorSuspended' | 'InvestorReinstated' | 'InvestorRevoked' | 'InvestorPiiErased';
+      readonly payload: InvestorRecord;
+    }
+  | { readonly type: 'WalletBound'; readonly payload: WalletBinding };
 
 export type LedgerEventType = LedgerEvent['type'];

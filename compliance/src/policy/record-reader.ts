@@ -112,6 +112,24 @@ export class RecordReader {
     return value;
   }
 
+  /** A list of at most `maxItems` objects, each read by `read` with a reader opened on it with `fields`. */
+  records<T>(key: string, maxItems: number, fields: readonly string[], read: (reader: RecordReader) => T): T[] {
+    const listPath = childPath(this.path, key);
+    return this.array(key, maxItems).map((item, index) => read(RecordReader.open(item, childPath(listPath, index), fields, this.problems)));
+  }
+
+  /** A string field that may be null (a value not known or not applicable); otherwise as `string`. */
+  nullableString(key: string, isValid: (value: string) => boolean, expectation: string): string | null {
+    if (this.has(key) && this.#record[key] === null) return null;
+    return this.string(key, isValid, `${expectation}, or null`);
+  }
+
+  /** An object field that may be null (a step not taken yet); otherwise read by `read` as `record` would. */
+  nullableRecord<T>(key: string, fields: readonly string[], read: (reader: RecordReader) => T): T | null {
+    if (this.has(key) && this.#record[key] === null) return null;
+    return read(this.record(key, fields));
+  }
+
   /** A reader over the object in field `key`, which must be present. */
   record(key: string, fields: readonly string[]): RecordReader {
     const value = this.#field(key);

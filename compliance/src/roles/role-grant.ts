@@ -1,5 +1,6 @@
 import { TrestleError } from '../errors/trestle-error';
 import { isIdentityId, isMspId } from '../identity/identity-id';
+import { isIsoInstant } from '../ledger/iso-instant';
 import { isRole, type Role } from './roles';
 
 /** One role held by one identity of one org: the ledger record and the `RoleGranted` event payload. */
@@ -24,15 +25,12 @@ export type RoleRevocation = {
   readonly role: Role;
 };
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 /** Validates a grant read from the ledger or from a query result; unknown fields are dropped. */
 export function parseRoleGrant(value: unknown): RoleGrant {
   if (typeof value !== 'object' || value === null) throw malformedGrant();
   const { grantedAt, grantedBy, identityId, mspId, role } = value as Record<string, unknown>;
   if (
-    typeof grantedAt !== 'string' ||
-    !ISO_INSTANT.test(grantedAt) ||
+    !isIsoInstant(grantedAt) ||
     typeof grantedBy !== 'string' ||
     !isIdentityId(grantedBy) ||
     typeof identityId !== 'string' ||

@@ -22,14 +22,16 @@ export function readInvestor(reader: RecordReader): InvestorSnapshot {
   };
 }
 
-function readSanctions(reader: RecordReader): InvestorSnapshot['sanctions'] {
+/** Reads a sanctions screening's status and list version through `reader`, opened on the screening. */
+export function readSanctions(reader: RecordReader): InvestorSnapshot['sanctions'] {
   return {
     status: reader.member('status', isSanctionsStatus, oneOf(SANCTIONS_STATUSES), 'pending'),
     listVersion: reader.string('listVersion', (value) => isPlainText(value, 1, 128), 'a list version label such as "SDN 2026-03-01": 1 to 128 characters, no control characters'),
   };
 }
 
-function isKycStatus(value: unknown): value is KycStatus {
+/** Whether `value` is one of `KYC_STATUSES`. */
+export function isKycStatus(value: unknown): value is KycStatus {
   return (KYC_STATUSES as readonly unknown[]).includes(value);
 }
 
@@ -37,6 +39,7 @@ function isSanctionsStatus(value: unknown): value is SanctionsStatus {
   return (SANCTIONS_STATUSES as readonly unknown[]).includes(value);
 }
 
-function oneOf(values: readonly string[]): string {
+/** How problem reports describe a closed list of values: one of "a", "b". */
+export function oneOf(values: readonly string[]): string {
   return `one of ${values.map((value) => `"${value}"`).join(', ')}`;
 }

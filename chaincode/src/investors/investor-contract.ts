@@ -1,0 +1,132 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
+import { callerOf } from '../identity/caller';
+import { requireOwnBank } from '../identity/require-own-bank';
+import { INVESTOR_READERS } from '../roles/reader-roles';
+import { requireAnyRole, requireRole } from '../roles/require-role';
+import { ledgerIdArgument, mspIdArgument, reasonArgument } from '../support/arguments';
+import { emitLedgerEvent } from '../support/ledger-event';
+import { pageSizeArgument, readPage } from '../support/pagination';
+import { sortedJson } from '../support/sorted-json';
+import { writeRecord } from '../support/state';
+import { txTimestampIso } from '../support/tx-time';
+import { INVESTOR_BANK_INDEX, investorKey, readInvestor } from './investor-key';
+import { loadPii, purgePii } from './investor-pii-store';
+import { changeInvestorStatus, STATUS_CHANGES } from './investor-status';
+import { onboardInvestor, updateInvestor } from './onboard-investor';
+
+/**
+ * Investors, each onboarded by one bank. Their public record (jurisdiction, type, KYC and
+ * sanctions standing, PII hash) is shared state; their personal data lives only in that bank's
+ * implicit private collection, arrives only in the transient map, and only that bank's compliance
+ * officers change the record or read the PII. Writes need the compliance-officer role.
+ */
+@Info({ title: 'InvestorContract', description: "Investors' KYC standing on the shared ledger, their personal data in their bank's private collection" })
+export class InvestorContract extends Contract {
+  constructor() {
+    super('InvestorContract');
+  }
+
+  /** Onboards an investor (JSON public record; PII as JSON in the transient map under "pii") for the caller's bank. */
+  @Transaction()
+  async OnboardInvestor(ctx: Context, investorJson: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await onboardInvestor(ctx, investorJson);
+  }
+
+  /** Replaces an investor's public fields (JSON), and their PII when the transient map carries it. */
+  @Transaction()
+  async UpdateInvestor(ctx: Context, investorJson: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await updateInvestor(ctx, investorJson);
+  }
+
+  /** Suspends an active investor: the transfer rules refuse them until reinstated. */
+  @Transaction()
+  async SuspendInvestor(ctx: Context, investorId: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await changeInvestorStatus(ctx, ledgerIdArgument(investorId, 'investorId'), reasonArgument(reason), STATUS_CHANGES.suspend);
+  }
+
+  /** Lifts a suspension. */
+  @Transaction()
+  async ReinstateInvestor(ctx: Context, investorId: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await changeInvestorStatus(ctx, ledgerIdArgument(investorId, 'investorId'), reasonArgument(reason), STATUS_CHANGES.reinstate);
+  }
+
+  /** Revokes an investor's KYC for good; the bank may onboard them again later. */
+  @Transaction()
+  async RevokeInvestor(ctx: Context, investorId: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await changeInvestorStatus(ctx, ledgerIdArgument(investorId, 'investorId'), reasonArgument(reason), STATUS_CHANGES.revoke);
+  }
+
+  /** Erases an investor's PII on request with purgePrivateData; the hash and the record's history stay. */
+  @Transaction()
+  async EraseInvestorPii(ctx: Context, investorId: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    const caller = callerOf(ctx);
+    const id = ledgerIdArgument(investorId, 'investorId');
+    const why = reasonArgument(reason);
+    const investor = await readInvestor(ctx, id);
+    requireOwnBank(caller, investor.bankMsp, 'investor');
+    if (investor.piiErasure !== null) {
+      throw new TrestleError('INVESTOR_PII_ERASED', "The investor's personal data is already erased; there is nothing left to erase.", {
+        details: { investorId: investor.investorId, erasedAt: investor.piiErasure.erasedAt },
+      });
+    }
+    await purgePii(ctx, investor);
+    const at = txTimestampIso(ctx);
+    const erased: InvestorRecord = { ...investor, piiErasure: { erasedAt: at, erasedBy: caller.identityId, reason: why }, updatedAt: at, updatedBy: caller.identityId };
+    await writeRecord(ctx, investorKey(ctx, erased.investorId), erased);
+    emitLedgerEvent(ctx, { type: 'InvestorPiiErased', payload: erased });
+  }
+
+  /** An investor's public record as JSON (no personal data). */
+  @Transaction(false)
+  @Returns('string')
+  async GetInvestor(ctx: Context, investorId: string): Promise<string> {
+    await requireAnyRole(ctx, INVESTOR_READERS);
+    return sortedJson(await readInvestor(ctx, ledgerIdArgument(investorId, 'investorId')));
+  }
+
+  /** A page of one bank's investors in id order, for that bank's officers and operators or a regulator. */
+  @Transaction(false)
+  @Returns('string')
+  async ListInvestorsOfBank(ctx: Context, bankMsp: string, pageSize: string, bookmark: string): Promise<string> {
+    const grant = await requireAnyRole(ctx, ['compliance-officer', 'operator', 'regulator']);
+    const bank = mspIdArgument(bankMsp, 'bankMsp');
+    if (grant.role !== 'regulator') requireOwnBank(callerOf(ctx), bank, 'list of investors');
+    const page = await readPage(ctx, INVESTOR_BANK_INDEX, [bank], pageSizeArgument(pageSize), bookmark, async (row) => {
+      const [, investorId = ''] = ctx.stub.splitCompositeKey(row.key).attributes;
+      return readInvestor(ctx, investorId);
+    });
+    return sortedJson(page);
+  }
+
+  /**
+   * An investor's PII as JSON, for compliance officers of the investor's bank only. Checked here,
+   * before the collection is touched: Fabric's implicit collections do not stop another org's
+   * client from reading through a peer of the bank.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetInvestorPii(ctx: Context, investorId: string): Promise<string> {
+    await requireRole(ctx, 'compliance-officer');
+    const caller = callerOf(ctx);
+    const investor = await readInvestor(ctx, ledgerIdArgument(investorId, 'investorId'));
+    if (caller.mspId !== investor.bankMsp) {
+      throw new TrestleError('PII_ACCESS_DENIED', "Only compliance officers of the investor's own bank may read their personal data; the public record and its PII hash are open to you.", {
+        details: { investorId: investor.investorId, callerMsp: caller.mspId, bankMsp: investor.bankMsp },
+      });
+    }
+    if (investor.piiErasure !== null) {
+      throw new TrestleError('INVESTOR_PII_ERASED', "The investor's personal data was erased on request; only its hash remains.", {
+        details: { investorId: investor.investorId, erasedAt: investor.piiErasure.erasedAt },
+      });
+    }
+    return sortedJson(await loadPii(ctx, investor));
+  }
+}
