@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'bridge/artifacts/**', '.trestle*/**', '.fabric/**', 'bench/results/**'] },
+  { ignores: ['**/node_modules/**', 'bridge/analysis/.venv/**', 'bridge/analysis/out/**', '**/dist/**', 'bridge/artifacts/**', '.trestle*/**', '.fabric/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

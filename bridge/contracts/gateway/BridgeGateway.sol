@@ -104,7 +104,7 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     }
 
     /// @inheritdoc IBridgeGateway
-    function burnForRedeem(address token, uint256 amount, bytes32 fabricInvestorRef) external returns (uint256 burnNonce) {
+    function burnForRedeem(address token, uint256 amount, bytes32 fabricInvestorRef) external returns (uint256 nonce) {
         _requireNotPaused();
         _configuredAsset(token);
         if (amount == 0) revert AmountZero();
@@ -114,8 +114,8 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
         if (amount > free) revert BurnExceedsFreeBalance(msg.sender, amount, free);
         _consume(token, Direction.Outbound, amount);
 
-        burnNonce = ++_burnNonce;
-        emit BurnedForRedeem(token, msg.sender, amount, fabricInvestorRef, burnNonce);
+        nonce = ++_burnNonce;
+        emit BurnedForRedeem(token, msg.sender, amount, fabricInvestorRef, nonce);
         IToken(token).burn(msg.sender, amount);
     }
 
@@ -177,7 +177,8 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     {
         bytes32 structHash = keccak256(abi.encode(H.SET_VALIDATORS, keccak256(abi.encodePacked(newValidators)), newThreshold, newSuperThreshold, nonce));
         _authorise(H.SET_VALIDATORS, nonce, structHash, signatures, _threshold);
-        for (uint256 i = 0; i < _validators.length; ++i) {
+        uint256 oldCount = _validators.length;
+        for (uint256 i = 0; i < oldCount; ++i) {
             _isValidator[_validators[i]] = false;
         }
         _setValidators(newValidators, newThreshold, newSuperThreshold);

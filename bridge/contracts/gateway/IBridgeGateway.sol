@@ -90,8 +90,8 @@ interface IBridgeGateway is IValidatorSet {
     function cancelDelayedMint(bytes32 mintId, uint256 nonce, bytes[] calldata signatures) external;
 
     /// @notice Burns the caller's `amount` of `token` so Fabric releases units to `fabricInvestorRef`.
-    /// @return burnNonce The nonce validators attest on Fabric.
-    function burnForRedeem(address token, uint256 amount, bytes32 fabricInvestorRef) external returns (uint256 burnNonce);
+    /// @return nonce The burn's nonce, which validators attest on Fabric.
+    function burnForRedeem(address token, uint256 amount, bytes32 fabricInvestorRef) external returns (uint256 nonce);
 
     /// @notice Replaces the validator set and thresholds (needs the current quorum).
     function setValidators(address[] calldata newValidators, uint256 newThreshold, uint256 newSuperThreshold, uint256 nonce, bytes[] calldata signatures) external;
