@@ -47,10 +47,10 @@ function invokeOn(contract: string, identity: TestIdentity, worldState: WorldSta
   return { tx, response: chaincode.Invoke(tx.stub) };
 }
 
-test('package.json main exports contracts: RoleContract first, then the ledger contracts', (t) => {
+test('package.json main exports contracts: RoleContract first, then the ledger, transfer, control and audit contracts', (t) => {
   t.deepEqual(
     contracts.map((contract) => contract.name),
-    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract'],
+    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract', 'TransferContract', 'ControlContract', 'AuditContract'],
   );
 });
 
@@ -131,6 +131,28 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[]]>> 
     BindWallet: [SUBMIT, ['investorId', 'address', 'chainId', 'nonce', 'signature']],
     GetWalletBinding: [EVALUATE, ['address']],
   },
+  TransferContract: {
+    RequestTransfer: [SUBMIT, ['requestJson']],
+    ApproveTransfer: [SUBMIT, ['transferId', 'reason']],
+    RejectTransfer: [SUBMIT, ['transferId', 'reason']],
+    CancelTransfer: [SUBMIT, ['transferId']],
+    ExpireTransfer: [SUBMIT, ['transferId']],
+    GetTransfer: [EVALUATE, ['transferId']],
+    ListPendingTransfers: [EVALUATE, ['bankMsp', 'pageSize', 'bookmark']],
+    CheckTransfer: [EVALUATE, ['requestJson']],
+  },
+  ControlContract: {
+    FreezeInvestor: [SUBMIT, ['assetId', 'investorId', 'reason']],
+    FreezePartial: [SUBMIT, ['assetId', 'investorId', 'amount', 'reason']],
+    UnfreezeInvestor: [SUBMIT, ['assetId', 'investorId', 'reason']],
+    UnfreezePartial: [SUBMIT, ['assetId', 'investorId', 'amount', 'reason']],
+    ForcedTransfer: [SUBMIT, ['assetId', 'fromInvestorId', 'toInvestorId', 'amount', 'orderReference', 'documentHash']],
+    PauseAsset: [SUBMIT, ['assetId', 'reason']],
+    UnpauseAsset: [SUBMIT, ['assetId', 'reason']],
+  },
+  AuditContract: {
+    ListAudit: [EVALUATE, ['fromIso', 'toIso', 'pageSize', 'bookmark']],
+  },
 };
 
 test('the runtime metadata lists exactly the ledger transactions, SUBMIT or EVALUATE, with string parameters and results', (t) => {
@@ -171,7 +193,7 @@ test('PII reaches the chaincode through the transient map of a dispatched propos
 test('ledger helpers cannot be invoked as transactions', async (t) => {
   const worldState = await castLedger();
   const before = snapshotLedger(worldState);
-  for (const [contract, fn] of [['AssetContract', 'tokenizeAsset'], ['InvestorContract', 'onboardInvestor'], ['InvestorContract', 'changeInvestorStatus'], ['WalletContract', 'recoverBindingSigner'], ['SpvContract', 'readSpv']]) {
+  for (const [contract, fn] of [['AssetContract', 'tokenizeAsset'], ['InvestorContract', 'onboardInvestor'], ['InvestorContract', 'changeInvestorStatus'], ['WalletContract', 'recoverBindingSigner'], ['SpvContract', 'readSpv'], ['TransferContract', 'approveTransfer'], ['TransferContract', 'settle'], ['ControlContract', 'changeFreeze'], ['ControlContract', 'setPaused'], ['AuditContract', 'appendAudit']]) {
     const response = await invokeOn(contract as string, CAST.spvAdmin, worldState, fn as string, ['x']).response;
     t.is(response.status, 500, fn);
     t.regex(response.message ?? '', /does not exist/, fn);

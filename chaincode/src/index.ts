@@ -1,15 +1,21 @@
 import { AssetContract } from './assets/asset-contract';
+import { AuditContract } from './audit/audit-contract';
+import { ControlContract } from './controls/control-contract';
 import { InvestorContract } from './investors/investor-contract';
 import { RoleContract } from './roles/role-contract';
 import { SpvContract } from './spv/spv-contract';
+import { TransferContract } from './transfers/transfer-contract';
 import { WalletContract } from './wallets/wallet-contract';
 
 export { AssetContract } from './assets/asset-contract';
+export { AuditContract } from './audit/audit-contract';
+export { ControlContract } from './controls/control-contract';
 export { InvestorContract } from './investors/investor-contract';
 export { RoleContract } from './roles/role-contract';
 export { SpvContract } from './spv/spv-contract';
+export { TransferContract } from './transfers/transfer-contract';
 export { WalletContract } from './wallets/wallet-contract';
 export { requireRole } from './roles/require-role';
 
 /** The contracts fabric-chaincode-node serves (its convention); the first is the default. */
-export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract];
+export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract, TransferContract, ControlContract, AuditContract];

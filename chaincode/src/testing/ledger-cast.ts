@@ -67,9 +67,13 @@ export async function castLedger(): Promise<WorldState> {
 /** Options of one test transaction. */
 export type TxOptions = { readonly at?: Date; readonly transient?: Readonly<Record<string, string | Uint8Array>>; readonly txId?: string };
 
-/** One transaction submitted by `identity` against `worldState`. */
+// Each transaction its own id, as on a peer: audit records are keyed by time and transaction id.
+let txCounter = 0;
+
+/** One transaction submitted by `identity` against `worldState`; its id is unique unless `options.txId` sets one. */
 export function tx(identity: TestIdentity, worldState: WorldState, options: TxOptions = {}): StubContext {
-  return stubContext({ identity, worldState, txTimestamp: options.at, transient: options.transient, txId: options.txId });
+  txCounter += 1;
+  return stubContext({ identity, worldState, txTimestamp: options.at, transient: options.transient, txId: options.txId ?? `tx-${txCounter}` });
 }
 
 /** The events a transaction set, with their envelopes parsed. */

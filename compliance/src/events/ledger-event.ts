@@ -5,6 +5,8 @@ import type { Spv } from '../ledger/spv';
 import type { Valuation } from '../ledger/valuation';
 import type { WalletBinding } from '../ledger/wallet-binding';
 import type { RoleGrant, RoleRevocation } from '../roles/role-grant';
+import type { AssetPause, ForcedTransfer, FreezeChange } from '../controls/control-records';
+import type { TransferRecord } from '../transfers/transfer-record';
 
 /**
  * The chaincode event of a transaction. Fabric keeps only the last `setEvent` of a transaction, so
@@ -22,6 +24,14 @@ export type LedgerEvent =
       readonly type: 'InvestorOnboarded' | 'InvestorUpdated' | 'InvestorSuspended' | 'InvestorReinstated' | 'InvestorRevoked' | 'InvestorPiiErased';
       readonly payload: InvestorRecord;
     }
-  | { readonly type: 'WalletBound'; readonly payload: WalletBinding };
+  | { readonly type: 'WalletBound'; readonly payload: WalletBinding }
+  | {
+      readonly type: 'TransferRequested' | 'TransferApproved' | 'TransferRejected' | 'TransferCancelled' | 'TransferExpired' | 'TransferFailedAtSettlement';
+      readonly payload: TransferRecord;
+    }
+  | { readonly type: 'TransferSettled'; readonly payload: { readonly transfer: TransferRecord; readonly holdings: readonly HoldingRecord[] } }
+  | { readonly type: 'InvestorFrozen' | 'InvestorUnfrozen'; readonly payload: FreezeChange }
+  | { readonly type: 'ForcedTransferExecuted'; readonly payload: { readonly order: ForcedTransfer; readonly holdings: readonly HoldingRecord[] } }
+  | { readonly type: 'AssetPaused' | 'AssetUnpaused'; readonly payload: AssetPause };
 
 export type LedgerEventType = LedgerEvent['type'];
