@@ -1,0 +1,132 @@
+import { getAddress, type JsonRpcProvider, type Log } from 'ethers';
+import type { DeployedContract } from '../evm/deploy-contract';
+import { burnEventKey, type AttestationLedger, type BurnAttestation } from './attestation-ledger';
+import type { FileCheckpoint } from './checkpoint';
+import { BridgeError } from './errors';
+import type { BridgeMetrics } from './metrics';
+
+export interface BurnWatcherOptions {
+  readonly provider: JsonRpcProvider;
+  readonly gateway: DeployedContract;
+  readonly ledger: AttestationLedger;
+  readonly checkpoint: FileCheckpoint;
+  /** The attesting bank's validator address. */
+  readonly validator: string;
+  /** A block counts as final when it has this many confirmations (the block itself is the first). */
+  readonly confirmations: number;
+  /** Where to start without a checkpoint: the gateway's deployment block. */
+  readonly startBlock: number;
+  /** Most blocks per `eth_getLogs` request. */
+  readonly maxBlockRange?: number;
+  readonly metrics?: BridgeMetrics;
+}
+
+/** What one pass did. */
+export interface BurnWatcherPass {
+  readonly fromBlock: number;
+  readonly toBlock: number;
+  readonly attested: readonly BurnAttestation[];
+}
+
+/**
+ * Follows the gateway's `BurnedForRedeem` events and attests each on the ledger once it has the
+ * configured confirmations. Only final blocks are read, so a reorg shallower than the depth never
+ * reaches an attestation; a deeper one is detected through the checkpoint's block hash and stops
+ * the watcher with a typed error instead of attesting on a forked history. Handlers are idempotent
+ * by chain id, tx hash and log index: a restart re-reads at most the blocks after the checkpoint.
+ */
+export class BurnWatcher {
+  readonly #seen = new Set<string>();
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<unknown> | undefined;
+
+  constructor(readonly options: BurnWatcherOptions) {
+    if (!Number.isInteger(options.confirmations) || options.confirmations < 1) throw new RangeError('confirmations must be an integer of at least 1');
+  }
+
+  /** Processes every final block after the checkpoint, then advances the checkpoint. */
+  async poll(): Promise<BurnWatcherPass> {
+    const { provider, gateway, checkpoint, confirmations } = this.options;
+    const [{ chainId }, latest, address] = await Promise.all([provider.getNetwork(), provider.getBlockNumber(), gateway.getAddress()]);
+    const stored = await checkpoint.read();
+    if (stored !== undefined) await this.#checkContinuity(stored, chainId, address);
+    const fromBlock = stored === undefined ? this.options.startBlock : stored.lastProcessedBlock + 1;
+    const finalBlock = latest - confirmations + 1;
+    const attested: BurnAttestation[] = [];
+    const range = this.options.maxBlockRange ?? 2_000;
+    for (let start = fromBlock; start <= finalBlock; start += range) {
+      const end = Math.min(start + range - 1, finalBlock);
+      const logs = await gateway.queryFilter(gateway.getEvent('BurnedForRedeem')(), start, end);
+      for (const log of logs) {
+        const attestation = await this.#attest(log, chainId);
+        if (attestation !== undefined) attested.push(attestation);
+      }
+      const block = await provider.getBlock(end);
+      if (block?.hash == null) throw new Error(`the node returned no block ${end}`);
+      await checkpoint.write({ chainId: chainId.toString(), gateway: address, lastProcessedBlock: end, blockHash: block.hash });
+      this.options.metrics?.setLastProcessedBlock(end);
+    }
+    return { fromBlock, toBlock: Math.max(finalBlock, fromBlock - 1), attested };
+  }
+
+  /** Polls every `intervalMs` until `stop`; a failed pass counts an error and is retried next time. */
+  start(intervalMs: number): void {
+    if (this.#timer !== undefined) return;
+    this.#timer = setInterval(() => {
+      if (this.#running !== undefined) return;
+      this.#running = this.poll()
+        .catch(() => this.options.metrics?.increment('errors', 'burn-watcher'))
+        .finally(() => (this.#running = undefined));
+    }, intervalMs);
+  }
+
+  /** Stops polling and waits for a pass in progress. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+
+  async #attest(log: Log, chainId: bigint): Promise<BurnAttestation | undefined> {
+    const key = burnEventKey({ chainId, txHash: log.transactionHash, logIndex: log.index });
+    if (this.#seen.has(key)) return undefined;
+    const parsed = this.options.gateway.interface.parseLog(log);
+    if (parsed?.name !== 'BurnedForRedeem') return undefined;
+    const attestation: BurnAttestation = {
+      chainId,
+      txHash: log.transactionHash,
+      logIndex: log.index,
+      blockNumber: log.blockNumber,
+      blockHash: log.blockHash,
+      token: getAddress(parsed.args.token as string),
+      from: getAddress(parsed.args.from as string),
+      amount: parsed.args.amount as bigint,
+      fabricInvestorRef: parsed.args.fabricInvestorRef as string,
+      burnNonce: parsed.args.burnNonce as bigint,
+      validator: getAddress(this.options.validator),
+    };
+    await this.options.ledger.recordBurnAttestation(attestation);
+    this.#seen.add(key);
+    this.options.metrics?.increment('burnAttestations');
+    return attestation;
+  }
+
+  async #checkContinuity(stored: { chainId: string; gateway: string; lastProcessedBlock: number; blockHash: string }, chainId: bigint, gateway: string): Promise<void> {
+    if (stored.chainId !== chainId.toString() || stored.gateway.toLowerCase() !== gateway.toLowerCase()) {
+      throw new BridgeError('BRIDGE_CHECKPOINT_MISMATCH', 'The checkpoint file belongs to another chain or gateway; give this watcher its own file.', {
+        path: this.options.checkpoint.file,
+        checkpointChainId: stored.chainId,
+        checkpointGateway: stored.gateway,
+      });
+    }
+    const block = await this.options.provider.getBlock(stored.lastProcessedBlock);
+    if (block?.hash !== stored.blockHash) {
+      this.options.metrics?.increment('errors', 'burn-watcher');
+      throw new BridgeError('BRIDGE_REORG_BELOW_CHECKPOINT', 'A block the watcher already processed was replaced: the chain reorganised deeper than the confirmation depth. Stop, reconcile, and raise the depth.', {
+        block: stored.lastProcessedBlock,
+        expectedHash: stored.blockHash,
+        foundHash: block?.hash ?? null,
+      });
+    }
+  }
+}
