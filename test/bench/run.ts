@@ -3,7 +3,7 @@
  * `report.md` and `results.json` under `bench/results/<YYYY-MM-DD>/` (or `--out <dir>`), prints the
  * table and stops the devnet.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { localProvider } from '@trestle/bridge/src/evm/provider';
 import { startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
 import { REPO_ROOT, stackFromEnv } from '@trestle/network/src/stack/stack-config';
 import { evaluateGoals, renderConsole, renderMarkdown, resultsJson, type BenchReport, type Machine } from '../src/bench-report';
+import { compareWithBaseline, readGasMap, renderBaselineSection } from '../src/bench-baseline';
 import { GAS_GOALS } from './gas/goals';
 import { GAS_CONDITIONS, runGasWorkload } from './gas/workload';
 
@@ -20,21 +21,35 @@ import { GAS_CONDITIONS, runGasWorkload } from './gas/workload';
 const BENCH_HOME = path.join(REPO_ROOT, '.trestle-bench');
 const BENCH_PORT_BASE = '32000';
 
-const USAGE = 'usage: npm run bench -- [--quick] [--out <dir>]';
+const USAGE = 'usage: npm run bench -- [--quick] [--out <dir>] [--save-baseline]';
+const BASELINE_FILE = path.join(REPO_ROOT, 'bench', 'results', 'baseline', 'results.json');
+
+/** This run beside the committed baseline, if there is one. */
+function baselineComparison(results: Record<string, unknown>): { date: string; section: string; changed: number } | undefined {
+  if (!existsSync(BASELINE_FILE)) return undefined;
+  const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as { date?: string };
+  const rows = compareWithBaseline(readGasMap(results, 'this run'), readGasMap(baseline, BASELINE_FILE));
+  const date = baseline.date ?? 'unknown date';
+  const changed = rows.filter((r) => r.ratio === undefined || Math.abs(r.ratio - 1) > 0.01).length;
+  return { date, section: renderBaselineSection(rows, date), changed };
+}
 
 interface BenchArgs {
   /** Accepted for the runner's sake; gas figures are exact, so the gas workload ignores it. */
   readonly quick: boolean;
   readonly outDir: string;
   readonly command: string;
+  /** Also write this run as bench/results/baseline/results.json, the reference later runs compare to. */
+  readonly saveBaseline: boolean;
 }
 
 function readArgs(argv: readonly string[], date: string): BenchArgs {
-  const { values } = parseArgs({ args: [...argv], options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: [...argv], options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, 'save-baseline': { type: 'boolean', default: false } }, strict: true });
   return {
     quick: values.quick ?? false,
     outDir: path.resolve(values.out ?? path.join(REPO_ROOT, 'bench', 'results', date)),
     command: ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),
+    saveBaseline: values['save-baseline'] ?? false,
   };
 }
 
@@ -101,8 +116,16 @@ async function main(argv: readonly string[]): Promise<number> {
     mkdirSync(args.outDir, { recursive: true });
     const reportFile = path.join(args.outDir, 'report.md');
     const resultsFile = path.join(args.outDir, 'results.json');
-    writeFileSync(reportFile, renderMarkdown(report));
-    writeFileSync(resultsFile, `${JSON.stringify(resultsJson(report), null, 2)}\n`);
+    const results = resultsJson(report);
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    const comparison = baselineComparison(results);
+    writeFileSync(reportFile, renderMarkdown(report) + (comparison ? `\n${comparison.section}` : ''));
+    if (comparison) log(`compared with the baseline of ${comparison.date}: ${comparison.changed} operation(s) moved by more than 1%`);
+    if (args.saveBaseline) {
+      mkdirSync(path.dirname(BASELINE_FILE), { recursive: true });
+      writeFileSync(BASELINE_FILE, `${JSON.stringify(results, null, 2)}\n`);
+      log(`saved this run as the baseline: ${shown(BASELINE_FILE)} (commit it)`);
+    }
 
     console.log(`\n${renderConsole(report)}\n`);
     log(`wrote ${shown(reportFile)}`);

@@ -1,0 +1,23 @@
+import test from 'ava';
+import { compareWithBaseline, readGasMap, renderBaselineSection } from './bench-baseline';
+
+test('operations present in both runs get their ratio; one-sided ones are kept without a ratio', (t) => {
+  const rows = compareWithBaseline({ mint: 220_000, transfer: 211_000 }, { mint: 200_000, burn: 120_000 });
+  t.deepEqual(rows, [
+    { name: 'burn', baseline: 120_000, current: undefined, ratio: undefined },
+    { name: 'mint', baseline: 200_000, current: 220_000, ratio: 1.1 },
+    { name: 'transfer', baseline: undefined, current: 211_000, ratio: undefined },
+  ]);
+});
+
+test('the report section shows gas with separators and ratios to three places', (t) => {
+  const section = renderBaselineSection(compareWithBaseline({ mint: 220_000 }, { mint: 200_000 }), '2026-11-26');
+  t.true(section.includes('| mint | 200,000 | 220,000 | 1.100x |'));
+  t.true(section.startsWith('## Compared with the committed baseline (2026-11-26)'));
+});
+
+test('a results file without a numeric gas map is refused with its name in the message', (t) => {
+  t.throws(() => readGasMap({}, 'baseline.json'), { message: /baseline.json has no "gas" object/ });
+  t.throws(() => readGasMap({ gas: { mint: '1' } }, 'baseline.json'), { message: /gas of "mint" is not a number/ });
+  t.deepEqual(readGasMap({ gas: { mint: 1 } }, 'x'), { mint: 1 });
+});
