@@ -18,4 +18,5 @@ export type { ValidatorSigner } from '../validator/signer/validator-signer';
 export { KeystoreSigner, type KeystorePasswordSource } from '../validator/signer/keystore-signer';
 export { createKeystore, DEFAULT_SCRYPT, type CreateKeystoreOptions, type ScryptParams } from '../validator/signer/create-keystore';
 export { Relayer, type RelayerOptions, type RelayOutcome } from '../relayer/relayer';
+export { SendJournal, type SentMint } from '../relayer/send-journal';
 export { DEFAULT_RETRY, isTransient, withBackoff, type RetryOptions } from '../relayer/backoff';

@@ -1,10 +1,11 @@
-import { getAddress, NonceManager, verifyTypedData, type ContractTransactionReceipt, type Signer } from 'ethers';
+import { getAddress, NonceManager, Transaction, verifyTypedData, type Provider, type Signer, type TransactionReceipt } from 'ethers';
 import type { DeployedContract } from '../evm/deploy-contract';
 import type { AttestationLedger, MintRecord } from '../validator/attestation-ledger';
 import { BridgeError } from '../validator/errors';
 import { gatewayAt, MINT_TYPE_HASH, mintTypedData } from '../validator/gateway';
 import type { BridgeMetrics } from '../validator/metrics';
 import { DEFAULT_RETRY, withBackoff, type RetryOptions } from './backoff';
+import type { SendJournal } from './send-journal';
 
 export interface RelayerOptions {
   readonly ledger: AttestationLedger;
@@ -15,6 +16,11 @@ export interface RelayerOptions {
   readonly fromBlock?: number;
   readonly retry?: RetryOptions;
   readonly metrics?: BridgeMetrics;
+  /**
+   * Where sent-but-unrecorded transactions are kept across restarts. Without it a relayer restarted
+   * while its transaction is unmined sends a second one (the gateway reverts it: gas lost, no mint).
+   */
+  readonly journal?: SendJournal;
 }
 
 /** What happened to one bridge-out. */
@@ -61,6 +67,7 @@ export class Relayer {
       const receipt = await this.#submit(mint, bundle.slice(0, need));
       if (receipt === 'nonce-used') return await this.#recordExisting(mint);
       await this.options.ledger.recordMinted(nonce, receipt.hash);
+      await this.options.journal?.delete(nonce);
       this.options.metrics?.increment('mintsRelayed');
       return { kind: 'minted', nonce, txHash: receipt.hash };
     } catch (error) {
@@ -71,14 +78,18 @@ export class Relayer {
   }
 
   /** Sends the mint, retrying transient failures; 'nonce-used' when another submission won. */
-  async #submit(mint: MintRecord, signatures: string[]): Promise<ContractTransactionReceipt | 'nonce-used'> {
+  async #submit(mint: MintRecord, signatures: string[]): Promise<TransactionReceipt | 'nonce-used'> {
     return withBackoff(async () => {
+      const outstanding = await this.#awaitOutstanding(mint);
+      if (outstanding) return outstanding;
       if (await this.#nonceUsed(mint.nonce)) return 'nonce-used';
       try {
-        const sent = await this.#gateway.mint(mint.token, mint.to, mint.amount, mint.nonce, mint.fabricTxId, signatures);
-        const receipt = (await sent.wait()) as ContractTransactionReceipt | null;
-        if (receipt?.status !== 1) throw new Error(`mint transaction ${sent.hash} was not mined successfully`);
-        return receipt;
+        const rawTx = await this.#signMint(mint, signatures);
+        const txHash = Transaction.from(rawTx).hash as string;
+        await this.options.journal?.put({ mintNonce: mint.nonce.toString(), txHash, rawTx });
+        await this.#provider.broadcastTransaction(rawTx);
+        this.#sender.increment();
+        return await this.#receiptOf(mint, txHash);
       } catch (error) {
         // A failed estimate or send leaves the NonceManager's count ahead of the chain.
         this.#sender.reset();
@@ -90,6 +101,47 @@ export class Relayer {
       const reason = (error as { shortMessage?: string; message?: string }).shortMessage ?? (error as Error).message;
       throw new BridgeError('BRIDGE_MINT_SUBMIT_FAILED', 'The gateway refused the mint or the node kept failing; it stays pending.', { nonce: mint.nonce.toString(), reason }, { cause: error });
     });
+  }
+
+  /** Signs the gateway call with the next EVM nonce, without broadcasting it. */
+  async #signMint(mint: MintRecord, signatures: string[]): Promise<string> {
+    const call = await this.#gateway.mint.populateTransaction(mint.token, mint.to, mint.amount, mint.nonce, mint.fabricTxId, signatures);
+    const populated = await this.#sender.populateTransaction(call);
+    return this.#sender.signTransaction(populated);
+  }
+
+  /**
+   * A transaction journalled by an earlier run: its receipt once mined (waiting while the node still
+   * holds it, broadcasting the same bytes again if the node dropped it); undefined when there is none
+   * or it failed, so a fresh submission follows.
+   */
+  async #awaitOutstanding(mint: MintRecord): Promise<TransactionReceipt | undefined> {
+    const sent = await this.options.journal?.get(mint.nonce);
+    if (!sent) return undefined;
+    const known = await this.#provider.getTransaction(sent.txHash);
+    if (!known) await this.#provider.broadcastTransaction(sent.rawTx).catch(() => undefined);
+    try {
+      return await this.#receiptOf(mint, sent.txHash);
+    } catch {
+      await this.options.journal?.delete(mint.nonce);
+      return undefined;
+    }
+  }
+
+  /** Waits for the mint's receipt; a reverted one is an error, the journal entry is dropped either way. */
+  async #receiptOf(mint: MintRecord, txHash: string): Promise<TransactionReceipt> {
+    const receipt = await this.#provider.waitForTransaction(txHash);
+    if (receipt?.status !== 1) {
+      await this.options.journal?.delete(mint.nonce);
+      throw new Error(`mint transaction ${txHash} was not mined successfully`);
+    }
+    return receipt;
+  }
+
+  get #provider(): Provider {
+    const provider = this.options.sender.provider;
+    if (!provider) throw new BridgeError('BRIDGE_MINT_SUBMIT_FAILED', 'The relayer account has no provider to send through.', {});
+    return provider;
   }
 
   /** Signatures that recover to their recorded validator and to a current gateway validator, one per signer, ascending. */
@@ -130,6 +182,7 @@ export class Relayer {
       });
     }
     await this.options.ledger.recordMinted(mint.nonce, txHash);
+    await this.options.journal?.delete(mint.nonce);
     return { kind: 'already-minted', nonce: mint.nonce, txHash };
   }
 }
