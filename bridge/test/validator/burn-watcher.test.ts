@@ -6,7 +6,7 @@ import { hexlify, randomBytes, type Wallet } from 'ethers';
 import { mined } from '../../src/evm/deploy/steps';
 import type { DeployedContract } from '../../src/evm/deploy-contract';
 import { fundedWallet } from '../../src/evm/provider';
-import { BridgeMetrics, BurnWatcher, FileCheckpoint } from '../../src/plugin/public-api';
+import { BridgeMetrics, BurnWatcher, FileCheckpoint, isBridgeError } from '../../src/plugin/public-api';
 import { InMemoryAttestationLedger } from '../../src/validator/testing/in-memory-attestation-ledger';
 import { assetFixture, UNITS, type AssetFixture } from '../support/fixtures';
 import { tempDir } from './validator-keys';
@@ -115,4 +115,19 @@ test.serial('duplicate events are attested once, even when a lost checkpoint mak
   t.is(rescan.fromBlock, s.startBlock);
   t.is(s.ledger.allBurnAttestations().length, 2, 'the ledger keeps one attestation per chain id, tx hash and log index');
   t.deepEqual((await s.ledger.burnAttestations(1n)).length, 1);
+});
+
+test.serial('a reorganisation deeper than the confirmation depth stops the watcher with a typed error', async (t) => {
+  const s = await setup();
+  const snapshot = (await s.a.provider.send('evm_snapshot', [])) as string;
+  await s.burn(2n);
+  await s.mine(CONFIRMATIONS + 2);
+  const watcher = s.watcher();
+  t.is((await watcher.poll()).attested.length, 1, 'the burn was attested once it was deep enough');
+
+  // Replace every processed block: revert past them and grow a different, longer chain.
+  await s.a.provider.send('evm_revert', [snapshot]);
+  await s.mine(CONFIRMATIONS + 6);
+  const error = await t.throwsAsync(s.watcher().poll());
+  t.true(isBridgeError(error, 'BRIDGE_REORG_BELOW_CHECKPOINT'), `got ${String(error)}`);
 });
