@@ -9,13 +9,13 @@
  * crytic-compile recognises the format by the file name ending in `_export.json` (its Standard
  * platform). Each source keeps its import path as the name solc saw (`used`), and its real path on
  * disk as `absolute`, so Slither reads the source text and `--filter-paths node_modules` drops
- * findings in dependencies. compile.ts is left untouched: it asks solc for less output.
+ * findings in dependencies. Sources are gathered by compile.ts; only the output selection differs (it asks solc for less).
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { collectSources, entriesOf, resolveImport } from '../src/compile/compile';
 import { BRIDGE_ROOT, COMPILATION_UNITS, OUR_CONTRACTS_PREFIX, REPO_ROOT } from '../src/compile/units';
 
-const CONTRACTS_DIR = path.join(BRIDGE_ROOT, 'contracts');
 const UNIT = COMPILATION_UNITS.find((u) => u.name === 'trestle');
 if (!UNIT) throw new Error('compilation unit "trestle" not found in units.ts');
 
@@ -34,47 +34,15 @@ interface SolcOutput {
   contracts?: Record<string, Record<string, SolcContract>>;
 }
 
-function listOurSources(dir = CONTRACTS_DIR): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return listOurSources(full);
-    return entry.endsWith('.sol') ? [OUR_CONTRACTS_PREFIX + path.relative(CONTRACTS_DIR, full).split(path.sep).join('/')] : [];
-  });
-}
-
-/** Same mapping as compile.ts: ours under bridge/contracts, everything else from node_modules. */
-function resolveImport(importPath: string): string {
-  if (importPath.startsWith(OUR_CONTRACTS_PREFIX)) return path.join(CONTRACTS_DIR, importPath.slice(OUR_CONTRACTS_PREFIX.length));
-  return require.resolve(importPath, { paths: [BRIDGE_ROOT, REPO_ROOT] });
-}
-
-function collectSources(entries: string[]): Map<string, { content: string; file: string }> {
-  const sources = new Map<string, { content: string; file: string }>();
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const importPath = queue.pop() as string;
-    if (sources.has(importPath)) continue;
-    const file = resolveImport(importPath);
-    const content = readFileSync(file, 'utf8');
-    sources.set(importPath, { content, file });
-    for (const match of content.matchAll(/^\s*import\s+(?:[^'"]*from\s+)?["']([^"']+)["']/gm)) {
-      const target = match[1] as string;
-      queue.push(target.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(importPath), target)) : target);
-    }
-  }
-  return sources;
-}
-
 function main(): void {
   const outDir = path.resolve(process.argv[2] ?? path.join(BRIDGE_ROOT, 'analysis', 'out'));
   const unit = UNIT as NonNullable<typeof UNIT>;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const solc = require(unit.compiler) as { version(): string; compile(input: string): string };
-  const entries = unit.entries.flatMap((e) => (e === '*' ? listOurSources() : [e]));
-  const sources = collectSources(entries);
+  const sources = collectSources(entriesOf(unit));
   const input = {
     language: 'Solidity',
-    sources: Object.fromEntries([...sources].map(([name, s]) => [name, { content: s.content }])),
+    sources,
     settings: {
       viaIR: unit.viaIR,
       optimizer: { enabled: true, runs: unit.optimizerRuns },
@@ -91,7 +59,7 @@ function main(): void {
   if (errors.length > 0) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join('\n')}`);
 
   const filenameOf = (sourceName: string): { absolute: string; used: string; short: string; relative: string } => {
-    const absolute = (sources.get(sourceName) as { file: string }).file;
+    const absolute = resolveImport(sourceName);
     const relative = path.relative(REPO_ROOT, absolute).split(path.sep).join('/');
     return { absolute, used: sourceName, short: relative, relative };
   };

@@ -36,17 +36,18 @@ function listOurSources(dir = CONTRACTS_DIR): string[] {
 }
 
 /** Maps an import path to a file: ours under bridge/contracts, everything else from node_modules. */
-function resolveImport(importPath: string): string {
+export function resolveImport(importPath: string): string {
   if (importPath.startsWith(OUR_CONTRACTS_PREFIX)) return path.join(CONTRACTS_DIR, importPath.slice(OUR_CONTRACTS_PREFIX.length));
   return require.resolve(importPath, { paths: [BRIDGE_ROOT, REPO_ROOT] });
 }
 
-function entriesOf(unit: CompilationUnit): string[] {
+/** The unit's entry files as import paths (`*` expands to every source under bridge/contracts). */
+export function entriesOf(unit: CompilationUnit): string[] {
   return unit.entries.flatMap((entry) => (entry === '*' ? listOurSources() : [entry]));
 }
 
 /** Reads the entries and, transitively, everything they import, so the cache key covers it all. */
-function collectSources(entries: string[]): Record<string, { content: string }> {
+export function collectSources(entries: string[]): Record<string, { content: string }> {
   const sources: Record<string, { content: string }> = {};
   const queue = [...entries];
   while (queue.length > 0) {
