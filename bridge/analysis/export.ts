@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { collectSources, entriesOf, resolveImport } from '../src/compile/compile';
+import { collectSources, entriesOf, resolveImport, solcInput } from '../src/compile/compile';
 import { BRIDGE_ROOT, COMPILATION_UNITS, OUR_CONTRACTS_PREFIX, REPO_ROOT } from '../src/compile/units';
 
 const UNIT = COMPILATION_UNITS.find((u) => u.name === 'trestle');
@@ -40,20 +40,12 @@ function main(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const solc = require(unit.compiler) as { version(): string; compile(input: string): string };
   const sources = collectSources(entriesOf(unit));
-  const input = {
-    language: 'Solidity',
-    sources,
-    settings: {
-      viaIR: unit.viaIR,
-      optimizer: { enabled: true, runs: unit.optimizerRuns },
-      outputSelection: {
-        '*': {
-          '': ['ast'],
-          '*': ['abi', 'userdoc', 'devdoc', 'evm.bytecode.object', 'evm.bytecode.sourceMap', 'evm.bytecode.linkReferences', 'evm.deployedBytecode.object', 'evm.deployedBytecode.sourceMap'],
-        },
-      },
+  const input = solcInput(unit, sources, {
+    '*': {
+      '': ['ast'],
+      '*': ['abi', 'userdoc', 'devdoc', 'evm.bytecode.object', 'evm.bytecode.sourceMap', 'evm.bytecode.linkReferences', 'evm.deployedBytecode.object', 'evm.deployedBytecode.sourceMap'],
     },
-  };
+  });
   const output = JSON.parse(solc.compile(JSON.stringify(input))) as SolcOutput;
   const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
   if (errors.length > 0) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join('\n')}`);

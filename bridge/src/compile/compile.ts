@@ -63,6 +63,15 @@ export function collectSources(entries: string[]): Record<string, { content: str
   return sources;
 }
 
+/** solc's standard-JSON input for a unit: its sources, its viaIR and optimizer settings, and the outputs wanted. */
+export function solcInput(unit: CompilationUnit, sources: Record<string, { content: string }>, outputSelection: object): object {
+  return {
+    language: 'Solidity',
+    sources,
+    settings: { viaIR: unit.viaIR, optimizer: { enabled: true, runs: unit.optimizerRuns }, outputSelection },
+  };
+}
+
 function cacheFile(unit: CompilationUnit): string {
   return path.join(ARTIFACTS_DIR, `.${unit.name}.hash`);
 }
@@ -72,15 +81,7 @@ export function compileUnit(unit: CompilationUnit, log: (line: string) => void =
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const solc = require(unit.compiler) as { version(): string; compile(input: string, callbacks?: object): string };
   const sources = collectSources(entriesOf(unit));
-  const input = {
-    language: 'Solidity',
-    sources,
-    settings: {
-      viaIR: unit.viaIR,
-      optimizer: { enabled: true, runs: unit.optimizerRuns },
-      outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
-    },
-  };
+  const input = solcInput(unit, sources, { '*': { '*': ['abi', 'evm.bytecode.object'] } });
   const inputJson = JSON.stringify(input);
   const hash = createHash('sha256').update(solc.version()).update(inputJson).digest('hex');
   if (existsSync(cacheFile(unit)) && readFileSync(cacheFile(unit), 'utf8') === hash) return false;
