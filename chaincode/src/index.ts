@@ -1,5 +1,6 @@
 import { AssetContract } from './assets/asset-contract';
 import { AuditContract } from './audit/audit-contract';
+import { BridgeContract } from './bridge/bridge-contract';
 import { ControlContract } from './controls/control-contract';
 import { InvestorContract } from './investors/investor-contract';
 import { RoleContract } from './roles/role-contract';
@@ -9,6 +10,7 @@ import { WalletContract } from './wallets/wallet-contract';
 
 export { AssetContract } from './assets/asset-contract';
 export { AuditContract } from './audit/audit-contract';
+export { BridgeContract } from './bridge/bridge-contract';
 export { ControlContract } from './controls/control-contract';
 export { InvestorContract } from './investors/investor-contract';
 export { RoleContract } from './roles/role-contract';
@@ -18,4 +20,4 @@ export { WalletContract } from './wallets/wallet-contract';
 export { requireRole } from './roles/require-role';
 
 /** The contracts fabric-chaincode-node serves (its convention); the first is the default. */
-export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract, TransferContract, ControlContract, AuditContract];
+export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract, TransferContract, ControlContract, AuditContract, BridgeContract];

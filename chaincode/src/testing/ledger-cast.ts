@@ -67,13 +67,14 @@ export async function castLedger(): Promise<WorldState> {
 /** Options of one test transaction. */
 export type TxOptions = { readonly at?: Date; readonly transient?: Readonly<Record<string, string | Uint8Array>>; readonly txId?: string };
 
-// Each transaction its own id, as on a peer: audit records are keyed by time and transaction id.
+// Each transaction its own id, as on a peer (64 hex digits, like the SHA-256 ids Fabric gives):
+// audit records are keyed by time and transaction id, and bridge-outs carry it as a bytes32.
 let txCounter = 0;
 
 /** One transaction submitted by `identity` against `worldState`; its id is unique unless `options.txId` sets one. */
 export function tx(identity: TestIdentity, worldState: WorldState, options: TxOptions = {}): StubContext {
   txCounter += 1;
-  return stubContext({ identity, worldState, txTimestamp: options.at, transient: options.transient, txId: options.txId ?? `tx-${txCounter}` });
+  return stubContext({ identity, worldState, txTimestamp: options.at, transient: options.transient, txId: options.txId ?? txCounter.toString(16).padStart(64, '0') });
 }
 
 /** The events a transaction set, with their envelopes parsed. */

@@ -19,6 +19,14 @@ export const AUDIT_ACTIONS = [
   'forced-transfer',
   'asset-paused',
   'asset-unpaused',
+  'bridge-out-requested',
+  'bridge-out-approved',
+  'bridge-out-escrowed',
+  'bridge-out-failed-at-approval',
+  'bridge-out-rejected',
+  'bridge-out-cancelled',
+  'bridge-out-expired',
+  'bridge-burn-released',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,3 +1,8 @@
+import type { BridgeChainRecord } from '../bridge/bridge-chain';
+import type { BridgeEscrow } from '../bridge/bridge-escrow';
+import type { BridgeOutRecord } from '../bridge/bridge-out';
+import type { BridgeValidator } from '../bridge/bridge-validator';
+import type { BurnRecord } from '../bridge/burn-attestation';
 import type { Asset } from '../ledger/asset';
 import type { HoldingRecord } from '../ledger/holding';
 import type { InvestorRecord } from '../ledger/investor';
@@ -32,6 +37,23 @@ export type LedgerEvent =
   | { readonly type: 'TransferSettled'; readonly payload: { readonly transfer: TransferRecord; readonly holdings: readonly HoldingRecord[] } }
   | { readonly type: 'InvestorFrozen' | 'InvestorUnfrozen'; readonly payload: FreezeChange }
   | { readonly type: 'ForcedTransferExecuted'; readonly payload: { readonly order: ForcedTransfer; readonly holdings: readonly HoldingRecord[] } }
-  | { readonly type: 'AssetPaused' | 'AssetUnpaused'; readonly payload: AssetPause };
+  | { readonly type: 'AssetPaused' | 'AssetUnpaused'; readonly payload: AssetPause }
+  | { readonly type: 'BridgeChainProposed' | 'BridgeChainApproved'; readonly payload: BridgeChainRecord }
+  | { readonly type: 'BridgeValidatorRegistered'; readonly payload: BridgeValidator }
+  | {
+      readonly type:
+        | 'BridgeOutRequested'
+        | 'BridgeOutApproved'
+        | 'BridgeOutRejected'
+        | 'BridgeOutCancelled'
+        | 'BridgeOutExpired'
+        | 'BridgeOutFailedAtApproval'
+        | 'MintSignatureRecorded'
+        | 'MintRecorded';
+      readonly payload: BridgeOutRecord;
+    }
+  | { readonly type: 'BridgeOutEscrowed'; readonly payload: { readonly bridgeOut: BridgeOutRecord; readonly holdings: readonly HoldingRecord[]; readonly escrow: BridgeEscrow } }
+  | { readonly type: 'BurnAttested'; readonly payload: BurnRecord }
+  | { readonly type: 'BurnReleased'; readonly payload: { readonly burn: BurnRecord; readonly holdings: readonly HoldingRecord[]; readonly escrow: BridgeEscrow } };
 
 export type LedgerEventType = LedgerEvent['type'];

@@ -36,8 +36,8 @@ export function moveUnits(
   return { sender: balance === 0n && sender.escrowed === 0n ? null : remaining, receiver: received };
 }
 
-// The lots left after `amount` units are taken from the oldest; a lot taken in part keeps the rest.
-function takeOldest(lots: readonly Lot[], amount: bigint): Lot[] {
+/** The lots left after `amount` units are taken from the oldest; a lot taken in part keeps the rest. */
+export function takeOldest(lots: readonly Lot[], amount: bigint): Lot[] {
   const byAcquisition = [...lots].sort((a, b) => a.acquiredAt - b.acquiredAt);
   const left: Lot[] = [];
   let owed = amount;

@@ -105,7 +105,8 @@ export function isTransferId(value: string): boolean {
   return TRANSFER_ID.test(value);
 }
 
-function readReason(reader: RecordReader, key: string): string | null {
+/** An optional reason: null, or 1 to MAX_REASON_CHARS characters of text. */
+export function readReason(reader: RecordReader, key: string): string | null {
   return reader.nullableString(key, (value) => isPlainText(value, 1, MAX_REASON_CHARS), `1 to ${MAX_REASON_CHARS} characters of text`);
 }
 
@@ -131,6 +132,16 @@ export function readVerdicts(raw: unknown, path: string, problems: ProblemList):
   });
 }
 
+/** The officers' approvals of a record (a transfer, a bridge-out), as `approvals` holds them. */
+export function readApprovals(reader: RecordReader): TransferApproval[] {
+  return reader.records('approvals', MAX_APPROVALS, APPROVAL_FIELDS, (inner) => ({
+    officerId: readIdentityId(inner, 'officerId'),
+    officerMsp: readMspId(inner, 'officerMsp'),
+    approvedAt: readIsoInstant(inner, 'approvedAt'),
+    reason: readReason(inner, 'reason'),
+  }));
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -152,12 +163,7 @@ function readTransfer(reader: RecordReader, raw: Record<string, unknown>): Trans
       receiverBankOfficers: required.member('receiverBankOfficers', (value): value is 1 => value === 1, '1', 1),
       distinctOfficers: required.member('distinctOfficers', (value): value is 1 | 2 => value === 1 || value === 2, '1 or 2', 1),
     },
-    approvals: reader.records('approvals', MAX_APPROVALS, APPROVAL_FIELDS, (inner) => ({
-      officerId: readIdentityId(inner, 'officerId'),
-      officerMsp: readMspId(inner, 'officerMsp'),
-      approvedAt: readIsoInstant(inner, 'approvedAt'),
-      reason: readReason(inner, 'reason'),
-    })),
+    approvals: readApprovals(reader),
     requestVerdicts: readVerdicts(raw.requestVerdicts, 'requestVerdicts', reader.problems),
     settlementVerdicts: raw.settlementVerdicts === null ? null : readVerdicts(raw.settlementVerdicts, 'settlementVerdicts', reader.problems),
     travelRule: reader.nullableRecord('travelRule', ['sha256', 'given'], (inner) => ({

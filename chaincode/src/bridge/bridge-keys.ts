@@ -1,0 +1,38 @@
+import type { Context } from 'fabric-contract-api';
+
+// The bridge's composite keys. Nonces are zero-padded to 78 digits (the width of 2^256) so the
+// ledger's key order is their numeric order.
+
+/** A chain's configuration record: bridge~chain (chainId). */
+export const CHAIN_KEY_TYPE = 'bridge~chain';
+/** A bank's validator: bridge~validator (bankMsp). */
+export const VALIDATOR_KEY_TYPE = 'bridge~validator';
+/** A bridge-out: bridge~out (bridgeOutId). */
+export const BRIDGE_OUT_KEY_TYPE = 'bridge~out';
+/** Nonce to bridge-out, for the validators: bridge~mint (chainId, nonce) → bridgeOutId. */
+export const MINT_NONCE_INDEX = 'bridge~mint';
+/** Bridge-outs holding escrow and waiting for the EVM side: bridge~inflight (chainId, nonce), one zero byte. */
+export const IN_FLIGHT_INDEX = 'bridge~inflight';
+/** Bridge-outs waiting for approval at a bank: bridge~pending (bankMsp, bridgeOutId), one zero byte. */
+export const PENDING_INDEX = 'bridge~pending';
+/** The next Mint nonce of a chain: bridge~nonce (chainId) → decimal. */
+export const NEXT_NONCE_KEY_TYPE = 'bridge~nonce';
+/** An asset's escrow for a chain: bridge~escrow (assetId, chainId). */
+export const ESCROW_KEY_TYPE = 'bridge~escrow';
+/** A burn's attestations and release: bridge~burn (chainId, burnNonce). */
+export const BURN_KEY_TYPE = 'bridge~burn';
+
+/** A nonce written so that key order is numeric order. */
+export function paddedNonce(nonce: bigint | string): string {
+  return nonce.toString().padStart(78, '0');
+}
+
+export const chainKey = (ctx: Context, chainId: string) => ctx.stub.createCompositeKey(CHAIN_KEY_TYPE, [chainId]);
+export const validatorKey = (ctx: Context, bankMsp: string) => ctx.stub.createCompositeKey(VALIDATOR_KEY_TYPE, [bankMsp]);
+export const bridgeOutKey = (ctx: Context, bridgeOutId: string) => ctx.stub.createCompositeKey(BRIDGE_OUT_KEY_TYPE, [bridgeOutId]);
+export const mintNonceKey = (ctx: Context, chainId: string, nonce: bigint | string) => ctx.stub.createCompositeKey(MINT_NONCE_INDEX, [chainId, paddedNonce(nonce)]);
+export const inFlightKey = (ctx: Context, chainId: string, nonce: bigint | string) => ctx.stub.createCompositeKey(IN_FLIGHT_INDEX, [chainId, paddedNonce(nonce)]);
+export const pendingKey = (ctx: Context, bankMsp: string, bridgeOutId: string) => ctx.stub.createCompositeKey(PENDING_INDEX, [bankMsp, bridgeOutId]);
+export const nextNonceKey = (ctx: Context, chainId: string) => ctx.stub.createCompositeKey(NEXT_NONCE_KEY_TYPE, [chainId]);
+export const escrowKey = (ctx: Context, assetId: string, chainId: string) => ctx.stub.createCompositeKey(ESCROW_KEY_TYPE, [assetId, chainId]);
+export const burnKey = (ctx: Context, chainId: string, burnNonce: bigint | string) => ctx.stub.createCompositeKey(BURN_KEY_TYPE, [chainId, paddedNonce(burnNonce)]);

@@ -1,0 +1,115 @@
+import type { RecordReader } from '../policy/record-reader';
+import { oneOf } from '../rules/read-investor';
+import { readJsonDocument, readJsonValue } from '../ledger/read-json-document';
+import { readIsoInstant, readLedgerId, readMspId } from '../ledger/record-fields';
+import { parseUint256 } from '../ledger/wallet-binding';
+import { isBytes32, readAddress, readBytes32, readUintText } from './bridge-fields';
+
+/** Most banks whose attestations one burn keeps. */
+const MAX_ATTESTATIONS = 16;
+const MAX_BLOCK = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A `BurnedForRedeem` event as a validator saw it final on the EVM chain. The event is identified
+ * by (chainId, burnNonce): the gateway numbers its burns, so a second event cannot reuse one.
+ */
+export type BurnEvent = {
+  readonly chainId: string;
+  readonly burnNonce: string;
+  readonly txHash: string;
+  readonly logIndex: number;
+  readonly blockNumber: number;
+  readonly blockHash: string;
+  readonly token: string;
+  readonly from: string;
+  readonly amount: string;
+  readonly fabricInvestorRef: string;
+};
+
+const EVENT_FIELDS = ['chainId', 'burnNonce', 'txHash', 'logIndex', 'blockNumber', 'blockHash', 'token', 'from', 'amount', 'fabricInvestorRef'] as const;
+
+function readEvent(reader: RecordReader): BurnEvent {
+  return {
+    chainId: readUintText(reader, 'chainId', 1n),
+    burnNonce: readUintText(reader, 'burnNonce'),
+    txHash: readBytes32(reader, 'txHash'),
+    logIndex: reader.integer('logIndex', 0, MAX_BLOCK),
+    blockNumber: reader.integer('blockNumber', 0, MAX_BLOCK),
+    blockHash: readBytes32(reader, 'blockHash'),
+    token: readAddress(reader, 'token'),
+    from: readAddress(reader, 'from'),
+    amount: reader.amount('amount', true).toString(),
+    fabricInvestorRef: readBytes32(reader, 'fabricInvestorRef'),
+  };
+}
+
+/** Validates a burn attestation (JSON text of the event's fields); `BRIDGE_ATTESTATION_INVALID` lists every problem. */
+export function parseBurnEvent(text: unknown): BurnEvent {
+  return readJsonDocument(text, { code: 'BRIDGE_ATTESTATION_INVALID', name: 'burn attestation', fields: EVENT_FIELDS, read: readEvent });
+}
+
+/** One bank's attestation of a burn. */
+export type RecordedBurnAttestation = { readonly bankMsp: string; readonly validator: string; readonly event: BurnEvent; readonly attestedAt: string };
+
+/**
+ * Where the units of a released burn went: to the investor whose bound wallet burned them and
+ * whom the burn names, or to the asset's suspense holding when that investor is not KYC-active,
+ * the burning wallet is not bound, or the burn names someone else.
+ */
+export type BurnRelease = {
+  readonly assetId: string;
+  readonly amount: string;
+  /** The investor credited, or null for suspense. */
+  readonly investorId: string | null;
+  /** Why the units went to suspense; null when the investor was credited. */
+  readonly suspenseReason: string | null;
+  readonly releasedAt: string;
+  /** The Fabric transaction of the release (64 hex digits). */
+  readonly txId: string;
+};
+
+export const BURN_STATUSES = ['ATTESTED', 'RELEASED'] as const;
+
+/** A burn's record on the ledger: each bank's attestation and, at the threshold, the release. */
+export type BurnRecord = {
+  readonly chainId: string;
+  readonly burnNonce: string;
+  readonly status: (typeof BURN_STATUSES)[number];
+  readonly attestations: readonly RecordedBurnAttestation[];
+  readonly release: BurnRelease | null;
+};
+
+const isStatus = (value: unknown): value is BurnRecord['status'] => (BURN_STATUSES as readonly unknown[]).includes(value);
+
+/** Validates a burn record read from the ledger; `RECORD_MALFORMED` when it is not one. */
+export function parseBurnRecord(value: unknown): BurnRecord {
+  return readJsonValue(value, {
+    code: 'RECORD_MALFORMED',
+    name: 'burn record',
+    fields: ['chainId', 'burnNonce', 'status', 'attestations', 'release'],
+    read: (reader) => ({
+      chainId: readUintText(reader, 'chainId', 1n),
+      burnNonce: readUintText(reader, 'burnNonce'),
+      status: reader.member('status', isStatus, oneOf(BURN_STATUSES), 'ATTESTED'),
+      attestations: reader.records('attestations', MAX_ATTESTATIONS, ['bankMsp', 'validator', 'event', 'attestedAt'], (inner) => ({
+        bankMsp: readMspId(inner, 'bankMsp'),
+        validator: readAddress(inner, 'validator'),
+        event: readEvent(inner.record('event', EVENT_FIELDS)),
+        attestedAt: readIsoInstant(inner, 'attestedAt'),
+      })),
+      release: reader.nullableRecord('release', ['assetId', 'amount', 'investorId', 'suspenseReason', 'releasedAt', 'txId'], (inner) => ({
+        assetId: readLedgerId(inner, 'assetId', 'an asset id'),
+        amount: inner.amount('amount', true).toString(),
+        investorId: inner.nullableString('investorId', () => true, 'an investor id'),
+        suspenseReason: inner.nullableString('suspenseReason', (text) => text.length > 0, 'a sentence'),
+        releasedAt: readIsoInstant(inner, 'releasedAt'),
+        txId: inner.string('txId', (text) => isBytes32(`0x${text}`), '64 lower-case hex digits'),
+      })),
+    }),
+  });
+}
+
+/** The burn nonce as a bigint (validated text). */
+export function burnNonceOf(event: BurnEvent): bigint {
+  return parseUint256(event.burnNonce) ?? 0n;
+}
