@@ -51,29 +51,37 @@ export const WALLETS = { anna: WALLET_ONE, chloe: WALLET_TWO } as const;
 const bridge = new BridgeContract();
 const at = (options: TxOptions = {}): TxOptions => ({ at: AFTER_LOCKUP, ...options });
 
-/** The tokenized story with validators registered, the chain in force and the two wallets bound. */
-export async function ledgerForBridge(): Promise<WorldState> {
+/** What a bridge test may put in place of the defaults: a real devnet's gateway, token, validator keys and wallet. */
+export type BridgeStoryOptions = {
+  readonly chain?: BridgeChainConfig;
+  /** The validator addresses of BankA, BankB and BankC. */
+  readonly validators?: readonly [string, string, string];
+  /** anna's wallet (it signs the binding). */
+  readonly annaWallet?: Pick<Wallet, 'address' | 'signTypedData'>;
+};
+
+/** The tokenized story with validators registered, the chain in force and anna's and chloe's wallets bound. */
+export async function ledgerForBridge(options: BridgeStoryOptions = {}): Promise<WorldState> {
   const worldState = await ledgerForTransfers();
   const roles = new RoleContract();
-  const keys = [
-    [BRIDGE_DESK.validatorA, VALIDATOR_KEYS.A],
-    [BRIDGE_DESK.validatorB, VALIDATOR_KEYS.B],
-    [BRIDGE_DESK.validatorC, VALIDATOR_KEYS.C],
-  ] as const;
-  for (const [admin, key] of keys) {
+  const chain = options.chain ?? CHAIN_CONFIG;
+  const addresses = options.validators ?? [VALIDATOR_KEYS.A.address, VALIDATOR_KEYS.B.address, VALIDATOR_KEYS.C.address];
+  const admins = [BRIDGE_DESK.validatorA, BRIDGE_DESK.validatorB, BRIDGE_DESK.validatorC];
+  for (const [index, admin] of admins.entries()) {
     await roles.GrantRole(tx(admin, worldState).ctx, identityIdOf(admin), 'validator');
-    await bridge.RegisterValidator(tx(admin, worldState).ctx, key.address);
+    await bridge.RegisterValidator(tx(admin, worldState).ctx, addresses[index] ?? '');
   }
-  await bridge.ProposeBridgeChain(tx(BRIDGE_DESK.operatorA, worldState).ctx, json(CHAIN_CONFIG));
-  await bridge.ApproveBridgeChain(tx(BRIDGE_DESK.operatorB, worldState).ctx, json(CHAIN_CONFIG));
+  await bridge.ProposeBridgeChain(tx(BRIDGE_DESK.operatorA, worldState).ctx, json(chain));
+  await bridge.ApproveBridgeChain(tx(BRIDGE_DESK.operatorB, worldState).ctx, json(chain));
   const wallets = new WalletContract();
   const bindings = [
-    [DESK.requesterA, INVESTORS.annaA, 'BankAMSP', WALLETS.anna],
+    [DESK.requesterA, INVESTORS.annaA, 'BankAMSP', options.annaWallet ?? WALLETS.anna],
     [DESK.officerB, INVESTORS.chloeB, 'BankBMSP', WALLETS.chloe],
   ] as const;
+  const chainId = BigInt(chain.chainId);
   for (const [operator, investorId, bank, wallet] of bindings) {
-    const signature = await signBinding(wallet, { investorId, bank });
-    await wallets.BindWallet(tx(operator, worldState).ctx, investorId, wallet.address, CHAIN_ID.toString(), '1', signature);
+    const signature = await signBinding(wallet, { investorId, bank, chainId });
+    await wallets.BindWallet(tx(operator, worldState).ctx, investorId, wallet.address, chain.chainId, '1', signature);
   }
   return worldState;
 }

@@ -14,7 +14,7 @@ export const WALLET_TWO = new Wallet('0x59c6995e998f97a5a0044966f0945389dc9e86da
 export const CHAIN_ID = 31337n;
 
 /** `wallet`'s EIP-712 signature of a binding message, as the investor's wallet app would make it. */
-export async function signBinding(wallet: Wallet, message: Partial<WalletBindingMessage> & Pick<WalletBindingMessage, 'investorId' | 'bank'>): Promise<string> {
+export async function signBinding(wallet: Pick<Wallet, 'address' | 'signTypedData'>, message: Partial<WalletBindingMessage> & Pick<WalletBindingMessage, 'investorId' | 'bank'>): Promise<string> {
   const full: WalletBindingMessage = { wallet: wallet.address, chainId: CHAIN_ID, nonce: 1n, ...message };
   const types = { WalletBinding: WALLET_BINDING_TYPES.WalletBinding.map((field) => ({ ...field })) };
   return wallet.signTypedData(walletBindingDomain(full.chainId), types, { ...full });
