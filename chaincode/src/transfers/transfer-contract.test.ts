@@ -121,6 +121,15 @@ test('a request signed by the sender\'s bound wallet is recorded with the signer
   t.deepEqual((await transferOf(worldState, 'T-1')).signedBy, { address: WALLET_ONE.address, chainId: '31337' });
 });
 
+test('a wallet-signed request for more than 2^256 - 1 units is TRANSFER_INVALID, not a crash of the EIP-712 encoder', async (t) => {
+  const worldState = await ledgerForTransfers();
+  const bind = await signBinding(WALLET_ONE, { investorId: INVESTORS.annaA, bank: 'BankAMSP' });
+  await new WalletContract().BindWallet(tx(DESK.requesterA, worldState).ctx, INVESTORS.annaA, WALLET_ONE.address, CHAIN_ID.toString(), '1', bind);
+  const wallet = { address: WALLET_ONE.address, signature: `0x${'11'.repeat(64)}1b` };
+  const error = await refused(t, worldState, DESK.requesterA, 'TRANSFER_INVALID', (ctx) => contract.RequestTransfer(ctx, json(transferRequest('T-1', 2n ** 256n, { wallet }))), { at: AFTER_LOCKUP });
+  t.deepEqual(error.details?.problems, [{ path: 'amount', problem: 'must be at most 2^256 - 1 when a wallet signs the request (EIP-712 uint256)' }]);
+});
+
 test('CheckTransfer returns every verdict and writes nothing; pending transfers are listed per bank', async (t) => {
   const worldState = await ledgerForTransfers();
   const verdict = JSON.parse(await contract.CheckTransfer(tx(DESK.officerB, worldState, { at: daysAfterT0(10) }).ctx, json(transferRequest('T-1', 5_000n)))) as { allowed: boolean; failed: string[] };

@@ -4,7 +4,7 @@ import { childPath } from '../policy/problem-list';
 import type { RecordReader } from '../policy/record-reader';
 import { readJsonDocument } from '../ledger/read-json-document';
 import { readLedgerId } from '../ledger/record-fields';
-import { isEvmAddressForm } from '../ledger/wallet-binding';
+import { isEvmAddressForm, MAX_UINT256 } from '../ledger/wallet-binding';
 import { isTransferId } from './transfer-record';
 
 /** The signature of the sender's bound wallet over the request (see `transfer-signature.ts`). */
@@ -41,6 +41,10 @@ function readRequest(reader: RecordReader): TransferRequest {
   const clean = (...keys: string[]) => !keys.some((key) => reader.problems.touches(childPath(reader.path, key)));
   if (clean('fromInvestorId', 'toInvestorId') && request.fromInvestorId === request.toInvestorId) {
     reader.problems.add(childPath(reader.path, 'toInvestorId'), 'must differ from fromInvestorId; a transfer moves units between two investors');
+  }
+  // Amounts may have 78 digits, more than a uint256 holds: a wallet could not have signed one.
+  if (request.wallet !== null && clean('amount', 'wallet') && request.amount > MAX_UINT256) {
+    reader.problems.add(childPath(reader.path, 'amount'), 'must be at most 2^256 - 1 when a wallet signs the request (EIP-712 uint256)');
   }
   return request;
 }
