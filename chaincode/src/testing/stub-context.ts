@@ -144,6 +144,17 @@ export function snapshotLedger(worldState: WorldState): LedgerSnapshot {
   };
 }
 
+/**
+ * An independent ledger with the same world state, private data and key history as `worldState`:
+ * what `snapshot` copies plus what lives beside it, so transactions on the copy can read the
+ * original's private data and never touch the original.
+ */
+export function copyLedger(worldState: WorldState): WorldState {
+  const { worldState: copy, privateState, privateVersions, history } = snapshotLedger(worldState);
+  EXTRAS.set(copy, { privateState, privateVersions, history });
+  return copy;
+}
+
 /** The in-memory ChaincodeStub behind `stubContext`. */
 export class StubChaincodeStub {
   readonly events: RecordedEvent[] = [];
