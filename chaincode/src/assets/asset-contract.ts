@@ -58,6 +58,8 @@ export class AssetContract extends Contract {
       valuationCount: 0,
       approval: null,
       tokenization: null,
+      legalTransitionCount: 0,
+      remediation: null,
     };
     await writeRecord(ctx, key, asset);
     emitLedgerEvent(ctx, { type: 'AssetCreated', payload: asset });

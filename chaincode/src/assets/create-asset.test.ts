@@ -27,6 +27,8 @@ test('the SPV\'s administrator creates an asset in DRAFT, with no step taken yet
     valuationCount: 0,
     approval: null,
     tokenization: null,
+    legalTransitionCount: 0,
+    remediation: null,
   });
   t.deepEqual(eventsOf(creation), [{ name: 'AssetCreated', envelope: { type: 'AssetCreated', payload: asset as unknown as Record<string, unknown> } }]);
 });

@@ -5,7 +5,7 @@ import { oneOf } from '../rules/read-investor';
 import type { RuleVerdict } from '../rules/rule-verdict';
 import { readVerdicts } from '../transfers/transfer-record';
 
-/** What an audit record records: every transfer step and control action. */
+/** What an audit record records: every transfer step, control action and legal lifecycle step. */
 export const AUDIT_ACTIONS = [
   'transfer-requested',
   'transfer-approved',
@@ -19,6 +19,14 @@ export const AUDIT_ACTIONS = [
   'forced-transfer',
   'asset-paused',
   'asset-unpaused',
+  'legal-action-proposed',
+  'legal-action-approved',
+  'legal-action-rejected',
+  'legal-action-withdrawn',
+  'asset-remediation-started',
+  'asset-cured',
+  'asset-written-off',
+  'asset-redeemed',
   'bridge-out-requested',
   'bridge-out-approved',
   'bridge-out-escrowed',
@@ -46,11 +54,11 @@ export type AuditRecord = {
   readonly transferId: string | null;
   /** The investors concerned (sender first). */
   readonly investorIds: readonly string[];
-  /** Units moved, frozen or unfrozen, as a decimal string; null when none. */
+  /** Units moved, frozen, unfrozen or retired, as a decimal string; null when none. */
   readonly amount: string | null;
   /** The reason given, or the order reference of a forced transfer. */
   readonly reason: string | null;
-  /** SHA-256 of the court or regulator's order document, for forced transfers. */
+  /** SHA-256 of the document behind the action: the order of a forced transfer, the legal document of a legal action. */
   readonly documentHash: string | null;
   /** Every rule's verdict when the action ran the rules, else null. */
   readonly verdicts: readonly RuleVerdict[] | null;

@@ -6,6 +6,8 @@ import type { BurnRecord } from '../bridge/burn-attestation';
 import type { Asset } from '../ledger/asset';
 import type { HoldingRecord } from '../ledger/holding';
 import type { InvestorRecord } from '../ledger/investor';
+import type { LegalProposal } from '../ledger/legal-proposal';
+import type { LegalTransition } from '../ledger/legal-transition';
 import type { Spv } from '../ledger/spv';
 import type { Valuation } from '../ledger/valuation';
 import type { WalletBinding } from '../ledger/wallet-binding';
@@ -38,6 +40,8 @@ export type LedgerEvent =
   | { readonly type: 'InvestorFrozen' | 'InvestorUnfrozen'; readonly payload: FreezeChange }
   | { readonly type: 'ForcedTransferExecuted'; readonly payload: { readonly order: ForcedTransfer; readonly holdings: readonly HoldingRecord[] } }
   | { readonly type: 'AssetPaused' | 'AssetUnpaused'; readonly payload: AssetPause }
+  | { readonly type: 'LegalActionProposed' | 'LegalActionApproved' | 'LegalActionRejected' | 'LegalActionWithdrawn'; readonly payload: LegalProposal }
+  | { readonly type: 'AssetRemediationStarted' | 'AssetCured' | 'AssetWrittenOff' | 'AssetRedeemed'; readonly payload: { readonly asset: Asset; readonly transition: LegalTransition } }
   | { readonly type: 'BridgeChainProposed' | 'BridgeChainApproved'; readonly payload: BridgeChainRecord }
   | { readonly type: 'BridgeValidatorRegistered'; readonly payload: BridgeValidator }
   | {

@@ -3,6 +3,7 @@ import type { RecordReader } from '../policy/record-reader';
 import { isAssetState, ASSET_STATES, type AssetState } from './asset-state';
 import { DOCUMENT_REFERENCE_FIELDS, readDocumentReference, type DocumentReference } from './document-reference';
 import { MAX_DECIMALS, MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS } from './ledger-limits';
+import { readRemediationWindow, REMEDIATION_WINDOW_FIELDS, type RemediationWindow } from './legal-transition';
 import { readJsonDocument, readJsonValue, type JsonDocumentKind } from './read-json-document';
 import { readIdentityId, readIsoInstant, readLedgerId, readMspId, readText } from './record-fields';
 import { isSha256Hex, SHA256_HEX_FORM } from './sha256-hex';
@@ -64,6 +65,10 @@ export type Asset = AssetDocument & {
   readonly valuationCount: number;
   readonly approval: AssetApproval | null;
   readonly tokenization: AssetTokenization | null;
+  /** Legal transitions recorded so far (start-remediation, cure, write-off, redeem); the next gets this number plus one. */
+  readonly legalTransitionCount: number;
+  /** The latest remediation window, kept after a cure or write-off; the asset is in it only while REMEDIATION. */
+  readonly remediation: RemediationWindow | null;
 };
 
 const ASSET_DOCUMENT_FIELDS = ['assetId', 'spvId', 'name', 'assetClass', 'description'] as const;
@@ -80,6 +85,8 @@ const ASSET_FIELDS = [
   'valuationCount',
   'approval',
   'tokenization',
+  'legalTransitionCount',
+  'remediation',
 ] as const;
 const TOKENIZATION_FIELDS = ['units', 'decimals', 'holderCount', 'policyVersion', 'policyHash', 'valuationSeq', 'tokenizedAt', 'tokenizedBy'] as const;
 
@@ -127,6 +134,8 @@ function readAsset(reader: RecordReader): Asset {
       valuationSeq: inner.integer('valuationSeq', 1),
     })),
     tokenization: reader.nullableRecord('tokenization', TOKENIZATION_FIELDS, readTokenization),
+    legalTransitionCount: reader.integer('legalTransitionCount', 0),
+    remediation: reader.nullableRecord('remediation', REMEDIATION_WINDOW_FIELDS, readRemediationWindow),
   };
 }
 

@@ -41,3 +41,6 @@ export const MAX_PAGE_SIZE = 100;
 
 /** The last second an instant field may name: 9999-12-31T23:59:59Z, so every instant prints as a date. */
 export const MAX_UNIX_SECONDS = 253_402_300_799;
+
+/** A payment or settlement reference, such as a SWIFT UETR or an end-to-end id. */
+export const MAX_REFERENCE_CHARS = 128;

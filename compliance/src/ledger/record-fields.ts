@@ -3,7 +3,7 @@ import { isLedgerId, LEDGER_ID_FORM } from '../policy/ledger-id';
 import type { RecordReader } from '../policy/record-reader';
 import { isPlainText } from '../rules/plain-text';
 import { isIsoInstant, ISO_INSTANT_FORM } from './iso-instant';
-import { MAX_UNIX_SECONDS } from './ledger-limits';
+import { MAX_REASON_CHARS, MAX_UNIX_SECONDS } from './ledger-limits';
 
 // Field readers the ledger documents share, so each kind of field is checked and described the
 // same way wherever it appears.
@@ -36,4 +36,14 @@ export function readIdentityId(reader: RecordReader, key: string): string {
 /** An org's MSP id. */
 export function readMspId(reader: RecordReader, key: string): string {
   return reader.string(key, isMspId, 'an MSP id such as "BankAMSP"');
+}
+
+/** A reason that may be null (none given), otherwise plain text of 1 to `MAX_REASON_CHARS` characters. */
+export function readNullableReason(reader: RecordReader, key: string): string | null {
+  return reader.nullableString(key, (value) => isPlainText(value, 1, MAX_REASON_CHARS), `1 to ${MAX_REASON_CHARS} characters of text`);
+}
+
+/** A type guard for one of `values`, for `RecordReader.member`. */
+export function memberOf<T extends string>(values: readonly T[]): (value: unknown) => value is T {
+  return (value: unknown): value is T => (values as readonly unknown[]).includes(value);
 }
