@@ -47,10 +47,10 @@ function invokeOn(contract: string, identity: TestIdentity, worldState: WorldSta
   return { tx, response: chaincode.Invoke(tx.stub) };
 }
 
-test('package.json main exports contracts: RoleContract first, then the ledger, transfer, control and audit contracts', (t) => {
+test('package.json main exports contracts: RoleContract first, then the ledger, transfer, control, legal, audit and bridge contracts', (t) => {
   t.deepEqual(
     contracts.map((contract) => contract.name),
-    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract', 'TransferContract', 'ControlContract', 'AuditContract'],
+    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract', 'TransferContract', 'ControlContract', 'LegalContract', 'AuditContract', 'BridgeContract'],
   );
 });
 
@@ -150,6 +150,14 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[]]>> 
     PauseAsset: [SUBMIT, ['assetId', 'reason']],
     UnpauseAsset: [SUBMIT, ['assetId', 'reason']],
   },
+  LegalContract: {
+    ProposeLegalAction: [SUBMIT, ['proposalJson']],
+    ApproveLegalAction: [SUBMIT, ['proposalId', 'reason']],
+    RejectLegalAction: [SUBMIT, ['proposalId', 'reason']],
+    WithdrawLegalAction: [SUBMIT, ['proposalId', 'reason']],
+    GetLegalProposal: [EVALUATE, ['proposalId']],
+    GetLegalHistory: [EVALUATE, ['assetId']],
+  },
   AuditContract: {
     ListAudit: [EVALUATE, ['fromIso', 'toIso', 'pageSize', 'bookmark']],
   },
@@ -193,7 +201,7 @@ test('PII reaches the chaincode through the transient map of a dispatched propos
 test('ledger helpers cannot be invoked as transactions', async (t) => {
   const worldState = await castLedger();
   const before = snapshotLedger(worldState);
-  for (const [contract, fn] of [['AssetContract', 'tokenizeAsset'], ['InvestorContract', 'onboardInvestor'], ['InvestorContract', 'changeInvestorStatus'], ['WalletContract', 'recoverBindingSigner'], ['SpvContract', 'readSpv'], ['TransferContract', 'approveTransfer'], ['TransferContract', 'settle'], ['ControlContract', 'changeFreeze'], ['ControlContract', 'setPaused'], ['AuditContract', 'appendAudit']]) {
+  for (const [contract, fn] of [['AssetContract', 'tokenizeAsset'], ['InvestorContract', 'onboardInvestor'], ['InvestorContract', 'changeInvestorStatus'], ['WalletContract', 'recoverBindingSigner'], ['SpvContract', 'readSpv'], ['TransferContract', 'approveTransfer'], ['TransferContract', 'settle'], ['ControlContract', 'changeFreeze'], ['ControlContract', 'setPaused'], ['LegalContract', 'proposeLegalAction'], ['LegalContract', 'applyLegalAction'], ['AuditContract', 'appendAudit']]) {
     const response = await invokeOn(contract as string, CAST.spvAdmin, worldState, fn as string, ['x']).response;
     t.is(response.status, 500, fn);
     t.regex(response.message ?? '', /does not exist/, fn);

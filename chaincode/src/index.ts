@@ -3,6 +3,7 @@ import { AuditContract } from './audit/audit-contract';
 import { BridgeContract } from './bridge/bridge-contract';
 import { ControlContract } from './controls/control-contract';
 import { InvestorContract } from './investors/investor-contract';
+import { LegalContract } from './legal/legal-contract';
 import { RoleContract } from './roles/role-contract';
 import { SpvContract } from './spv/spv-contract';
 import { TransferContract } from './transfers/transfer-contract';
@@ -13,6 +14,7 @@ export { AuditContract } from './audit/audit-contract';
 export { BridgeContract } from './bridge/bridge-contract';
 export { ControlContract } from './controls/control-contract';
 export { InvestorContract } from './investors/investor-contract';
+export { LegalContract } from './legal/legal-contract';
 export { RoleContract } from './roles/role-contract';
 export { SpvContract } from './spv/spv-contract';
 export { TransferContract } from './transfers/transfer-contract';
@@ -20,4 +22,4 @@ export { WalletContract } from './wallets/wallet-contract';
 export { requireRole } from './roles/require-role';
 
 /** The contracts fabric-chaincode-node serves (its convention); the first is the default. */
-export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract, TransferContract, ControlContract, AuditContract, BridgeContract];
+export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract, TransferContract, ControlContract, LegalContract, AuditContract, BridgeContract];

@@ -5,8 +5,8 @@ import type { Valuation } from '@trestle/compliance/src/ledger/valuation';
 import { CAST, eventsOf, T0, tx, unixSeconds } from '../testing/ledger-cast';
 import { ASSET_ID, json, valuationDocument } from '../testing/ledger-documents';
 import { ledgerAt } from '../testing/ledger-story';
+import { ledgerInLegalState } from '../testing/legal-story';
 import { refused } from '../testing/refusal';
-import { rewriteRecord } from '../testing/rewrite-record';
 import { identityIdOf, type WorldState } from '../testing/stub-context';
 import { AssetContract } from './asset-contract';
 
@@ -64,15 +64,20 @@ test('a DRAFT asset cannot be valued: the error names the state and the missing 
   const error = await refused(t, worldState, CAST.appraiser, 'ASSET_TRANSITION_ILLEGAL', (ctx) => contract.RecordValuation(ctx, ASSET_ID, json(valuationDocument())));
   t.like(error.details, { state: 'DRAFT', action: 'record-valuation' });
   t.deepEqual((error.details as { missing: string[] }).missing, ["the true-sale deed and legal opinion hashes, recorded by the SPV's administrator"]);
-  t.regex(error.sentence, /^The asset is DRAFT; record-valuation needs it in DOCUMENTED or VALUED or APPROVED or TOKENIZED, and it still lacks the true-sale deed/);
+  t.regex(error.sentence, /^The asset is DRAFT; record-valuation needs it in DOCUMENTED or VALUED or APPROVED or TOKENIZED or REMEDIATION or CURED, and it still lacks the true-sale deed/);
 });
 
-test('an asset in a later legal state (REMEDIATION, CURED, WRITTEN_OFF, REDEEMED) is refused as not supported yet', async (t) => {
-  for (const state of ['REMEDIATION', 'CURED', 'WRITTEN_OFF', 'REDEEMED']) {
-    const worldState = await ledgerAt('TOKENIZED');
-    rewriteRecord(worldState, 'asset', [ASSET_ID], (record) => ({ ...record, state }));
-    const error = await refused(t, worldState, CAST.appraiser, 'ASSET_STATE_NOT_SUPPORTED', (ctx) => contract.RecordValuation(ctx, ASSET_ID, json(valuationDocument())));
-    t.deepEqual(error.details, { assetId: ASSET_ID, state, action: 'record-valuation' });
+test('an asset in REMEDIATION or CURED is re-appraised in its state; a WRITTEN_OFF or REDEEMED one is past valuing', async (t) => {
+  for (const state of ['REMEDIATION', 'CURED'] as const) {
+    const worldState = await ledgerInLegalState(state);
+    await contract.RecordValuation(tx(CAST.appraiser, worldState).ctx, ASSET_ID, json(valuationDocument()));
+    t.like(await assetOf(worldState), { state, valuationCount: 2 });
+  }
+  for (const state of ['WRITTEN_OFF', 'REDEEMED'] as const) {
+    const worldState = await ledgerInLegalState(state);
+    const error = await refused(t, worldState, CAST.appraiser, 'ASSET_TRANSITION_ILLEGAL', (ctx) => contract.RecordValuation(ctx, ASSET_ID, json(valuationDocument())));
+    t.like(error.details, { assetId: ASSET_ID, state, action: 'record-valuation', missing: [] });
+    t.regex(error.sentence, /which it is past\.$/);
   }
 });
 

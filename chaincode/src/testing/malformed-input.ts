@@ -47,7 +47,11 @@ export function documentText(fields: Record<string, fc.Arbitrary<unknown>>): fc.
  * (another exception, a write on failure) fails the property. Returns whether it succeeded.
  */
 export async function succeedsOrRefusesCleanly(base: WorldState, identity: TestIdentity, submit: (ctx: Context) => Promise<unknown>, options: TxOptions = {}): Promise<boolean> {
-  const worldState = snapshot(base);
+  return submitCleanly(snapshot(base), identity, submit, options);
+}
+
+/** `succeedsOrRefusesCleanly` on `worldState` itself, for properties that play a sequence of transactions. */
+export async function submitCleanly(worldState: WorldState, identity: TestIdentity, submit: (ctx: Context) => Promise<unknown>, options: TxOptions = {}): Promise<boolean> {
   const before = snapshotLedger(worldState);
   const transaction = tx(identity, worldState, options);
   try {

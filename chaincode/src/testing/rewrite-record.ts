@@ -3,7 +3,7 @@ import { BANK_A_ADMIN } from './test-identities';
 
 /**
  * Rewrites the JSON record at a composite key in place, for states no transaction reaches yet
- * (an asset in REMEDIATION) or records a test must corrupt. Bypasses every contract check.
+ * (units in bridge escrow) or records a test must corrupt. Bypasses every contract check.
  */
 export function rewriteRecord(worldState: WorldState, objectType: string, attributes: string[], change: (record: Record<string, unknown>) => Record<string, unknown>): void {
   const key = stubContext({ identity: BANK_A_ADMIN }).stub.createCompositeKey(objectType, attributes);

@@ -1,16 +1,16 @@
 import test from 'ava';
 import { isTrestleError } from '../errors/trestle-error';
-import { ASSET_PATH, ASSET_STATES, ASSET_TRANSITIONS, assetTransition, isAssetState, type AssetAction, type AssetState } from './asset-state';
+import { ASSET_PATH, ASSET_STATES, ASSET_TRANSITIONS, assetTransition, isAssetState, isClosedState, unitsAreLive, type AssetAction, type AssetState } from './asset-state';
 
 const asset = (state: AssetState) => ({ assetId: 'ZOB', state });
 const ACTIONS: AssetAction[] = ['record-legal-documents', 'record-valuation', 'approve', 'tokenize', 'start-remediation', 'cure', 'write-off', 'redeem'];
 
-test('every implemented transition in the table is taken, and nothing else is', (t) => {
+test('every transition in the table is taken, and nothing else is', (t) => {
   for (const state of ASSET_STATES) {
     for (const action of ACTIONS) {
       const listed = ASSET_TRANSITIONS.find((transition) => transition.action === action && transition.from === state);
-      if (listed?.implemented === true) t.is(assetTransition(asset(state), action), listed.to, `${action} from ${state}`);
-      else t.throws(() => assetTransition(asset(state), action), undefined, `${action} from ${state}`);
+      if (listed !== undefined) t.is(assetTransition(asset(state), action), listed.to, `${action} from ${state}`);
+      else t.true(isTrestleError(t.throws(() => assetTransition(asset(state), action)), 'ASSET_TRANSITION_ILLEGAL'), `${action} from ${state}`);
     }
   }
 });
@@ -32,10 +32,33 @@ test('an early step names every missing step in order; a late one says the asset
   t.deepEqual(isTrestleError(late) ? late.details : undefined, { assetId: 'ZOB', state: 'TOKENIZED', action: 'record-legal-documents', allowedFrom: ['DRAFT'], missing: [] });
 });
 
-test('the later legal states and their actions are refused as not supported yet', (t) => {
-  for (const [state, action] of [['TOKENIZED', 'start-remediation'], ['REMEDIATION', 'cure'], ['REMEDIATION', 'record-valuation'], ['CURED', 'approve'], ['WRITTEN_OFF', 'tokenize'], ['REDEEMED', 'record-valuation'], ['DRAFT', 'redeem']] as const) {
-    t.true(isTrestleError(t.throws(() => assetTransition(asset(state), action)), 'ASSET_STATE_NOT_SUPPORTED'), `${action} from ${state}`);
-  }
+test('the legal states follow TOKENIZED: remediation, then cured or written off; redemption from TOKENIZED or CURED', (t) => {
+  t.is(assetTransition(asset('TOKENIZED'), 'start-remediation'), 'REMEDIATION');
+  t.is(assetTransition(asset('REMEDIATION'), 'record-valuation'), 'REMEDIATION');
+  t.is(assetTransition(asset('REMEDIATION'), 'cure'), 'CURED');
+  t.is(assetTransition(asset('REMEDIATION'), 'write-off'), 'WRITTEN_OFF');
+  t.is(assetTransition(asset('CURED'), 'start-remediation'), 'REMEDIATION');
+  t.is(assetTransition(asset('CURED'), 'redeem'), 'REDEEMED');
+  t.is(assetTransition(asset('TOKENIZED'), 'redeem'), 'REDEEMED');
+});
+
+test('a legal step out of order says which state it needs, or that the asset is past it', (t) => {
+  const sentence = (state: AssetState, action: AssetAction) => {
+    const error = t.throws(() => assetTransition(asset(state), action));
+    return isTrestleError(error, 'ASSET_TRANSITION_ILLEGAL') ? error.sentence : '';
+  };
+  t.regex(sentence('TOKENIZED', 'cure'), /The asset is TOKENIZED; cure needs it in REMEDIATION\.$/);
+  t.regex(sentence('REMEDIATION', 'redeem'), /The asset is REMEDIATION; redeem needs it in TOKENIZED or CURED\.$/);
+  t.regex(sentence('WRITTEN_OFF', 'cure'), /The asset is WRITTEN_OFF; cure applies only in REMEDIATION, which it is past\.$/);
+  t.regex(sentence('REDEEMED', 'record-valuation'), /which it is past\.$/);
+  t.regex(sentence('CURED', 'tokenize'), /The asset is CURED; tokenize applies only in APPROVED, which it is past\.$/);
+  t.regex(sentence('APPROVED', 'start-remediation'), /needs it in TOKENIZED or CURED, and it still lacks tokenization by the SPV's administrator/);
+});
+
+test('units live in TOKENIZED, REMEDIATION and CURED; WRITTEN_OFF and REDEEMED are final', (t) => {
+  t.deepEqual(ASSET_STATES.filter(unitsAreLive), ['TOKENIZED', 'REMEDIATION', 'CURED']);
+  t.deepEqual(ASSET_STATES.filter(isClosedState), ['WRITTEN_OFF', 'REDEEMED']);
+  for (const state of ASSET_STATES.filter(isClosedState)) t.false(ASSET_TRANSITIONS.some((transition) => transition.from === state && transition.to !== state));
 });
 
 test('isAssetState knows the nine states only', (t) => {

@@ -8,28 +8,31 @@ export type AssetState = (typeof ASSET_STATES)[number];
 /** What a transaction does to an asset; each names the transitions it may make. */
 export type AssetAction = 'record-legal-documents' | 'record-valuation' | 'approve' | 'tokenize' | 'start-remediation' | 'cure' | 'write-off' | 'redeem';
 
-/** One allowed move. `implemented: false` marks the legal states no transaction reaches yet. */
-export type AssetTransition = { readonly action: AssetAction; readonly from: AssetState; readonly to: AssetState; readonly implemented: boolean };
+/** One allowed move. */
+export type AssetTransition = { readonly action: AssetAction; readonly from: AssetState; readonly to: AssetState };
 
 /**
  * Every transition, as data: anything not listed is illegal. A valuation may be recorded again
- * later (a re-appraisal keeps the state); the legal states after TOKENIZED are listed so the shape
- * is fixed, and refused with ASSET_STATE_NOT_SUPPORTED until the remediation work implements them.
+ * later (a re-appraisal keeps the state), also in remediation, when the value is what is in doubt.
+ * CURED is "back to normal": it may be re-appraised, fall into remediation again, and be redeemed,
+ * as a TOKENIZED asset may. WRITTEN_OFF and REDEEMED are final.
  */
 export const ASSET_TRANSITIONS: readonly AssetTransition[] = [
-  { action: 'record-legal-documents', from: 'DRAFT', to: 'DOCUMENTED', implemented: true },
-  { action: 'record-valuation', from: 'DOCUMENTED', to: 'VALUED', implemented: true },
-  { action: 'record-valuation', from: 'VALUED', to: 'VALUED', implemented: true },
-  { action: 'record-valuation', from: 'APPROVED', to: 'APPROVED', implemented: true },
-  { action: 'record-valuation', from: 'TOKENIZED', to: 'TOKENIZED', implemented: true },
-  { action: 'approve', from: 'VALUED', to: 'APPROVED', implemented: true },
-  { action: 'tokenize', from: 'APPROVED', to: 'TOKENIZED', implemented: true },
-  { action: 'start-remediation', from: 'TOKENIZED', to: 'REMEDIATION', implemented: false },
-  { action: 'record-valuation', from: 'REMEDIATION', to: 'REMEDIATION', implemented: false },
-  { action: 'cure', from: 'REMEDIATION', to: 'CURED', implemented: false },
-  { action: 'write-off', from: 'REMEDIATION', to: 'WRITTEN_OFF', implemented: false },
-  { action: 'redeem', from: 'TOKENIZED', to: 'REDEEMED', implemented: false },
-  { action: 'redeem', from: 'CURED', to: 'REDEEMED', implemented: false },
+  { action: 'record-legal-documents', from: 'DRAFT', to: 'DOCUMENTED' },
+  { action: 'record-valuation', from: 'DOCUMENTED', to: 'VALUED' },
+  { action: 'record-valuation', from: 'VALUED', to: 'VALUED' },
+  { action: 'record-valuation', from: 'APPROVED', to: 'APPROVED' },
+  { action: 'record-valuation', from: 'TOKENIZED', to: 'TOKENIZED' },
+  { action: 'approve', from: 'VALUED', to: 'APPROVED' },
+  { action: 'tokenize', from: 'APPROVED', to: 'TOKENIZED' },
+  { action: 'start-remediation', from: 'TOKENIZED', to: 'REMEDIATION' },
+  { action: 'start-remediation', from: 'CURED', to: 'REMEDIATION' },
+  { action: 'record-valuation', from: 'REMEDIATION', to: 'REMEDIATION' },
+  { action: 'record-valuation', from: 'CURED', to: 'CURED' },
+  { action: 'cure', from: 'REMEDIATION', to: 'CURED' },
+  { action: 'write-off', from: 'REMEDIATION', to: 'WRITTEN_OFF' },
+  { action: 'redeem', from: 'TOKENIZED', to: 'REDEEMED' },
+  { action: 'redeem', from: 'CURED', to: 'REDEEMED' },
 ];
 
 /** The road to TOKENIZED, in order; what each state needs is in `ASSET_STEP_NEEDS`. */
@@ -43,49 +46,69 @@ export const ASSET_STEP_NEEDS: { readonly [S in Exclude<(typeof ASSET_PATH)[numb
   TOKENIZED: "tokenization by the SPV's administrator: units, decimals, initial holders and the policy",
 };
 
-/** The state `action` moves an asset in `state` to; a typed error when the move is not allowed now. */
+/**
+ * The states in which units exist on the ledger and move between investors. REMEDIATION is one of
+ * them: it stops new collateral reaching lending venues on the EVM side (DESIGN.md §8), it does
+ * not freeze the register; officers who want that pause the asset. WRITTEN_OFF and REDEEMED are
+ * `ASSET_CLOSED_STATES`; the states before TOKENIZED have no units yet.
+ */
+export const UNITS_LIVE_STATES = ['TOKENIZED', 'REMEDIATION', 'CURED'] as const satisfies readonly AssetState[];
+
+/** The final states: a written-off asset's units are worth nothing and stay where they are; a redeemed asset's are retired. */
+export const ASSET_CLOSED_STATES = ['WRITTEN_OFF', 'REDEEMED'] as const satisfies readonly AssetState[];
+
+// How far along its life each state is, for "past it" in sentences: the legal states come after
+// TOKENIZED, the final ones last. REMEDIATION ranks below CURED, which may fall back into it.
+const RANK: { readonly [S in AssetState]: number } = {
+  DRAFT: 0,
+  DOCUMENTED: 1,
+  VALUED: 2,
+  APPROVED: 3,
+  TOKENIZED: 4,
+  REMEDIATION: 5,
+  CURED: 6,
+  WRITTEN_OFF: 7,
+  REDEEMED: 7,
+};
+
+/** The state `action` moves an asset in `state` to; ASSET_TRANSITION_ILLEGAL when the move is not allowed now. */
 export function assetTransition(asset: { readonly assetId: string; readonly state: AssetState }, action: AssetAction): AssetState {
   const moves = ASSET_TRANSITIONS.filter((transition) => transition.action === action);
   const move = moves.find((transition) => transition.from === asset.state);
-  if (move?.implemented === true) return move.to;
-  // A listed but unimplemented move, an action nothing implements, or a later legal state.
-  if (move !== undefined || !moves.some((transition) => transition.implemented) || !isOnPath(asset.state)) {
-    throw new TrestleError('ASSET_STATE_NOT_SUPPORTED', `The asset is ${asset.state}; ${action} from that state is not supported yet.`, {
-      details: { assetId: asset.assetId, state: asset.state, action },
-    });
-  }
+  if (move !== undefined) return move.to;
   throw illegalTransition(asset, action, missingSteps(asset.state, moves));
 }
 
 /**
  * ASSET_TRANSITION_ILLEGAL naming the asset's state, the states `action` needs and what is still
- * missing; also for conditions beyond the state (a valuation that has expired).
+ * missing; also for conditions beyond the state (a valuation that has expired, a remediation
+ * window still open).
  */
 export function illegalTransition(asset: { readonly assetId: string; readonly state: AssetState }, action: AssetAction, missing: readonly string[]): TrestleError {
-  const from = ASSET_TRANSITIONS.filter((transition) => transition.action === action && transition.implemented).map((transition) => transition.from);
+  const from = ASSET_TRANSITIONS.filter((transition) => transition.action === action).map((transition) => transition.from);
   const states = from.join(' or ');
+  const isPast = from.every((state) => RANK[asset.state] > RANK[state]);
   const sentence = from.includes(asset.state)
     ? `The asset is ${asset.state}, but ${action} still needs ${missing.join('; ')}.`
-    : missing.length === 0
-      ? `The asset is ${asset.state}; ${action} applies only in ${states}, which it is past.`
-      : `The asset is ${asset.state}; ${action} needs it in ${states}, and it still lacks ${missing.join('; ')}.`;
+    : missing.length > 0
+      ? `The asset is ${asset.state}; ${action} needs it in ${states}, and it still lacks ${missing.join('; ')}.`
+      : isPast
+        ? `The asset is ${asset.state}; ${action} applies only in ${states}, which it is past.`
+        : `The asset is ${asset.state}; ${action} needs it in ${states}.`;
   return new TrestleError('ASSET_TRANSITION_ILLEGAL', sentence, {
     details: { assetId: asset.assetId, state: asset.state, action, allowedFrom: from, missing: [...missing] },
   });
 }
 
-// Each step from the current state up to the first state the action starts from; none when the
-// asset is already past every such state.
+// Each step from the current state up to the first state on the road to TOKENIZED that the action
+// starts from; none when the asset is off that road or already past every such state.
 function missingSteps(state: AssetState, moves: readonly AssetTransition[]): string[] {
   const here = ASSET_PATH.indexOf(state as (typeof ASSET_PATH)[number]);
-  const starts = moves.filter((move) => move.implemented).map((move) => ASSET_PATH.indexOf(move.from as (typeof ASSET_PATH)[number]));
+  if (here < 0) return [];
+  const starts = moves.map((move) => ASSET_PATH.indexOf(move.from as (typeof ASSET_PATH)[number]));
   const target = Math.min(...starts.filter((index) => index > here));
   if (!Number.isFinite(target)) return [];
   return ASSET_PATH.slice(here + 1, target + 1).map((step) => ASSET_STEP_NEEDS[step as keyof typeof ASSET_STEP_NEEDS]);
-}
-
-function isOnPath(state: AssetState): boolean {
-  return (ASSET_PATH as readonly AssetState[]).includes(state);
 }
 
 const KNOWN_STATES: ReadonlySet<string> = new Set(ASSET_STATES);
@@ -93,4 +116,14 @@ const KNOWN_STATES: ReadonlySet<string> = new Set(ASSET_STATES);
 /** Whether `value` is one of `ASSET_STATES`. */
 export function isAssetState(value: unknown): value is AssetState {
   return typeof value === 'string' && KNOWN_STATES.has(value);
+}
+
+/** Whether units of an asset in `state` exist and move (`UNITS_LIVE_STATES`). */
+export function unitsAreLive(state: AssetState): boolean {
+  return (UNITS_LIVE_STATES as readonly AssetState[]).includes(state);
+}
+
+/** Whether `state` is final (`ASSET_CLOSED_STATES`). */
+export function isClosedState(state: AssetState): boolean {
+  return (ASSET_CLOSED_STATES as readonly AssetState[]).includes(state);
 }
