@@ -1,6 +1,7 @@
 import { AssetContract } from './assets/asset-contract';
 import { AuditContract } from './audit/audit-contract';
 import { BridgeContract } from './bridge/bridge-contract';
+import { GatewayMessageContract } from './bridge/gateway-message-contract';
 import { ControlContract } from './controls/control-contract';
 import { InvestorContract } from './investors/investor-contract';
 import { LegalContract } from './legal/legal-contract';
@@ -12,6 +13,7 @@ import { WalletContract } from './wallets/wallet-contract';
 export { AssetContract } from './assets/asset-contract';
 export { AuditContract } from './audit/audit-contract';
 export { BridgeContract } from './bridge/bridge-contract';
+export { GatewayMessageContract } from './bridge/gateway-message-contract';
 export { ControlContract } from './controls/control-contract';
 export { InvestorContract } from './investors/investor-contract';
 export { LegalContract } from './legal/legal-contract';
@@ -22,4 +24,4 @@ export { WalletContract } from './wallets/wallet-contract';
 export { requireRole } from './roles/require-role';
 
 /** The contracts fabric-chaincode-node serves (its convention); the first is the default. */
-export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract, TransferContract, ControlContract, LegalContract, AuditContract, BridgeContract];
+export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract, TransferContract, ControlContract, LegalContract, AuditContract, BridgeContract, GatewayMessageContract];

@@ -1,17 +1,13 @@
 import { getAddress } from 'ethers';
 import type { BridgeOutRecord } from '@trestle/compliance/src/bridge/bridge-out';
 import type { BurnEvent, BurnRecord } from '@trestle/compliance/src/bridge/burn-attestation';
-import { parseTrestleError, TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import type { BridgeChainRecord } from '@trestle/compliance/src/bridge/bridge-chain';
+import type { BridgeEscrow } from '@trestle/compliance/src/bridge/bridge-escrow';
+import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { AttestationLedger, BurnAttestation, MintRecord } from './attestation-ledger';
+import { evaluateJson, submitLedger, type LedgerContract } from './ledger-call';
 
-/**
- * The part of fabric-network's `Contract` this adapter uses, so a bank's real gateway connection
- * (`network.getContract('trestle', 'BridgeContract')`) plugs in as it is.
- */
-export interface LedgerContract {
-  submitTransaction(name: string, ...args: string[]): Promise<Uint8Array>;
-  evaluateTransaction(name: string, ...args: string[]): Promise<Uint8Array>;
-}
+export type { LedgerContract } from './ledger-call';
 
 /** Page size of the work-list queries: a validator takes the whole list in a few round trips. */
 const PAGE_SIZE = '100';
@@ -97,23 +93,22 @@ export class FabricAttestationLedger implements AttestationLedger {
     }));
   }
 
+  /** The asset's escrow (and suspense) for this chain, as the reconciler compares it with the token's supply. */
+  async escrow(assetId: string): Promise<BridgeEscrow> {
+    return (await this.#evaluate('GetEscrow', assetId, this.chainId.toString())) as BridgeEscrow;
+  }
+
+  /** The chain's bridge record: the configuration in force (gateway, threshold, tokens) and any proposal. */
+  async chain(): Promise<BridgeChainRecord> {
+    return (await this.#evaluate('GetBridgeChain', this.chainId.toString())) as BridgeChainRecord;
+  }
+
   async #submit(name: string, ...args: string[]): Promise<void> {
-    await call(() => this.contract.submitTransaction(name, ...args));
+    await submitLedger(this.contract, name, ...args);
   }
 
   async #evaluate(name: string, ...args: string[]): Promise<unknown> {
-    const bytes = await call(() => this.contract.evaluateTransaction(name, ...args));
-    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
-  }
-}
-
-// A chaincode refusal arrives as an Error whose message carries "[CODE] sentence {details}".
-async function call(run: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  try {
-    return await run();
-  } catch (error) {
-    const parsed = error instanceof Error ? parseTrestleError(error.message) : undefined;
-    throw parsed ?? error;
+    return evaluateJson(this.contract, name, ...args);
   }
 }
 

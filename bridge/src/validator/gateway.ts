@@ -1,4 +1,5 @@
 import type { ContractRunner, TypedDataDomain, TypedDataField } from 'ethers';
+import type { GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';
 import { ourArtifact } from '../evm/artifacts';
 import type { DeployedContract } from '../evm/deploy-contract';
 import { typeHashOf } from '../evm/deploy/gateway-quorum';
@@ -24,4 +25,12 @@ export function mintTypedData(
     types: typesFor(GATEWAY_TYPES, 'Mint'),
     value: { token: mint.token, to: mint.to, amount: mint.amount, nonce: mint.nonce, fabricTxId: mint.fabricTxId },
   };
+}
+
+/** The EIP-712 domain, types and value every validator signs for a ledger gateway message (Pause, Unpause, SetLegalState). */
+export function gatewayMessageTypedData(
+  gateway: string,
+  message: Pick<GatewayMessageRecord, 'chainId' | 'type' | 'nonce' | 'fields'>,
+): { domain: TypedDataDomain; types: Record<string, TypedDataField[]>; value: Record<string, unknown> } {
+  return { domain: gatewayDomain(BigInt(message.chainId), gateway), types: typesFor(GATEWAY_TYPES, message.type), value: { ...message.fields, nonce: BigInt(message.nonce) } };
 }

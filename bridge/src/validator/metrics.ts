@@ -1,11 +1,17 @@
 /** The counters the validator, relayer and burn watcher keep. */
-export type BridgeCounter = 'mintsSigned' | 'mintsRelayed' | 'burnAttestations';
+export type BridgeCounter = 'mintsSigned' | 'mintsRelayed' | 'burnAttestations' | 'gatewayMessagesSigned' | 'gatewayMessagesRelayed' | 'pausesProposed';
 
 const COUNTERS: Record<BridgeCounter, { name: string; help: string }> = {
   mintsSigned: { name: 'trestle_bridge_mints_signed_total', help: 'Mint messages this validator signed and recorded.' },
   mintsRelayed: { name: 'trestle_bridge_mints_relayed_total', help: 'Mints this relayer submitted and saw mined.' },
   burnAttestations: { name: 'trestle_bridge_burn_attestations_total', help: 'Confirmed burns this validator attested.' },
+  gatewayMessagesSigned: { name: 'trestle_bridge_gateway_messages_signed_total', help: 'Pause, unpause and legal-state messages this validator signed.' },
+  gatewayMessagesRelayed: { name: 'trestle_bridge_gateway_messages_relayed_total', help: 'Pause, unpause and legal-state messages this relayer submitted and saw mined.' },
+  pausesProposed: { name: 'trestle_bridge_pauses_proposed_total', help: 'Gateway pauses the reconciler proposed after finding EVM supply above the Fabric escrow.' },
 };
+
+/** One asset's last reconciliation, as the gauges show it. */
+export type ReconciliationGauge = { readonly escrowed: bigint; readonly evmSupply: bigint; readonly inFlight: bigint; readonly diverged: boolean };
 
 /**
  * In-process metrics of one bridge node, rendered as Prometheus text (exposition format 0.0.4).
@@ -16,6 +22,7 @@ export class BridgeMetrics {
   readonly #counters = new Map<BridgeCounter, number>();
   readonly #errors = new Map<string, number>();
   #lastProcessedBlock: number | undefined;
+  readonly #reconciliation = new Map<string, ReconciliationGauge>();
 
   /** Adds one to `counter`, or to the error counter of `component` when `counter` is 'errors'. */
   increment(counter: BridgeCounter | 'errors', component = 'unknown'): void {
@@ -29,6 +36,15 @@ export class BridgeMetrics {
 
   get lastProcessedBlock(): number | undefined {
     return this.#lastProcessedBlock;
+  }
+
+  /** Records the reconciler's last view of one asset (keyed by asset id). */
+  setReconciliation(assetId: string, gauge: ReconciliationGauge): void {
+    this.#reconciliation.set(assetId, gauge);
+  }
+
+  reconciliation(assetId: string): ReconciliationGauge | undefined {
+    return this.#reconciliation.get(assetId);
   }
 
   value(counter: BridgeCounter): number {
@@ -54,6 +70,17 @@ export class BridgeMetrics {
       '# TYPE trestle_bridge_last_processed_block gauge',
       `trestle_bridge_last_processed_block ${this.#lastProcessedBlock ?? -1}`,
     );
+    const gauges = [
+      ['escrow_units', 'Units of the asset in Fabric escrow for this chain, at the last reconciliation.', (g: ReconciliationGauge) => g.escrowed],
+      ['evm_supply_units', 'Total supply of the asset token on the EVM chain, at the last reconciliation.', (g: ReconciliationGauge) => g.evmSupply],
+      ['in_flight_units', 'Units escrowed on Fabric whose mint is not yet recorded, at the last reconciliation.', (g: ReconciliationGauge) => g.inFlight],
+      ['divergence', '1 when the EVM supply exceeds the Fabric escrow (the reconciler proposes a pause), else 0.', (g: ReconciliationGauge) => (g.diverged ? 1n : 0n)],
+    ] as const;
+    const assets = [...this.#reconciliation].sort(([a], [b]) => a.localeCompare(b));
+    for (const [suffix, help, read] of gauges) {
+      lines.push(`# HELP trestle_bridge_${suffix} ${help}`, `# TYPE trestle_bridge_${suffix} gauge`);
+      for (const [assetId, gauge] of assets) lines.push(`trestle_bridge_${suffix}{asset="${escapeLabel(assetId)}"} ${read(gauge)}`);
+    }
     return `${lines.join('\n')}\n`;
   }
 }

@@ -15,10 +15,14 @@ export const MINT_NONCE_INDEX = 'bridge~mint';
 export const IN_FLIGHT_INDEX = 'bridge~inflight';
 /** Bridge-outs waiting for approval at a bank: bridge~pending (bankMsp, bridgeOutId), one zero byte. */
 export const PENDING_INDEX = 'bridge~pending';
-/** The next Mint nonce of a chain: bridge~nonce (chainId) → decimal. */
+/** The next nonce of a chain's gateway message type (Mint, Pause, …): bridge~nonce (chainId, type) → decimal. */
 export const NEXT_NONCE_KEY_TYPE = 'bridge~nonce';
 /** An asset's escrow for a chain: bridge~escrow (assetId, chainId). */
 export const ESCROW_KEY_TYPE = 'bridge~escrow';
+/** A gateway message other than Mint: bridge~msg (chainId, type, nonce). */
+export const GATEWAY_MESSAGE_KEY_TYPE = 'bridge~msg';
+/** Gateway messages not yet relayed: bridge~openmsg (chainId, type, nonce), one zero byte. */
+export const OPEN_MESSAGE_INDEX = 'bridge~openmsg';
 /** A burn's attestations and release: bridge~burn (chainId, burnNonce). */
 export const BURN_KEY_TYPE = 'bridge~burn';
 
@@ -33,6 +37,8 @@ export const bridgeOutKey = (ctx: Context, bridgeOutId: string) => ctx.stub.crea
 export const mintNonceKey = (ctx: Context, chainId: string, nonce: bigint | string) => ctx.stub.createCompositeKey(MINT_NONCE_INDEX, [chainId, paddedNonce(nonce)]);
 export const inFlightKey = (ctx: Context, chainId: string, nonce: bigint | string) => ctx.stub.createCompositeKey(IN_FLIGHT_INDEX, [chainId, paddedNonce(nonce)]);
 export const pendingKey = (ctx: Context, bankMsp: string, bridgeOutId: string) => ctx.stub.createCompositeKey(PENDING_INDEX, [bankMsp, bridgeOutId]);
-export const nextNonceKey = (ctx: Context, chainId: string) => ctx.stub.createCompositeKey(NEXT_NONCE_KEY_TYPE, [chainId]);
+export const nextNonceKey = (ctx: Context, chainId: string, messageType: string) => ctx.stub.createCompositeKey(NEXT_NONCE_KEY_TYPE, [chainId, messageType]);
 export const escrowKey = (ctx: Context, assetId: string, chainId: string) => ctx.stub.createCompositeKey(ESCROW_KEY_TYPE, [assetId, chainId]);
 export const burnKey = (ctx: Context, chainId: string, burnNonce: bigint | string) => ctx.stub.createCompositeKey(BURN_KEY_TYPE, [chainId, paddedNonce(burnNonce)]);
+export const gatewayMessageKey = (ctx: Context, chainId: string, type: string, nonce: bigint | string) => ctx.stub.createCompositeKey(GATEWAY_MESSAGE_KEY_TYPE, [chainId, type, paddedNonce(nonce)]);
+export const openMessageKey = (ctx: Context, chainId: string, type: string, nonce: bigint | string) => ctx.stub.createCompositeKey(OPEN_MESSAGE_INDEX, [chainId, type, paddedNonce(nonce)]);

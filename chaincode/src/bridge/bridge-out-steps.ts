@@ -117,7 +117,7 @@ async function escrow(ctx: Context, record: BridgeOutRecord): Promise<void> {
   const holding = escrowUnits(ledger.senderHolding, amount);
   const pool = await readEscrow(ctx, record.assetId, record.chainId);
   const escrowed = { ...pool, escrowed: formatDecimalAmount(BigInt(pool.escrowed) + amount) };
-  const nonce = await takeNonce(ctx, record.chainId);
+  const nonce = await takeNonce(ctx, record.chainId, 'Mint');
   const done: BridgeOutRecord = { ...judged, status: 'APPROVED', nonce: nonce.toString(), fabricTxId: `0x${ctx.stub.getTxID()}`, escrowedAt: txTimestampIso(ctx) };
   await writeHolding(ctx, holding, holding);
   await writeEscrow(ctx, escrowed);

@@ -48,12 +48,13 @@ export async function writeBridgeOut(ctx: Context, record: BridgeOutRecord, befo
 }
 
 /**
- * Takes the chain's next Mint nonce. A counter rather than a hash of the transaction: the gateway
- * keeps used nonces in a bitmap, and consecutive nonces share its storage words (cheaper mints).
- * Concurrent escrows on one chain conflict on this key at commit, and the client retries.
+ * Takes the chain's next nonce for a gateway message type (Mint, Pause, …; the gateway keeps one
+ * nonce space per type). A counter rather than a hash of the transaction: the gateway keeps used
+ * nonces in a bitmap, and consecutive nonces share its storage words (cheaper mints). Concurrent
+ * writers on one chain conflict on this key at commit, and the client retries.
  */
-export async function takeNonce(ctx: Context, chainId: string): Promise<bigint> {
-  const key = nextNonceKey(ctx, chainId);
+export async function takeNonce(ctx: Context, chainId: string, messageType: string): Promise<bigint> {
+  const key = nextNonceKey(ctx, chainId, messageType);
   const stored = await ctx.stub.getState(key);
   const next = stored === undefined || stored.length === 0 ? 1n : BigInt(String(decodeJson(stored)));
   await writeRecord(ctx, key, (next + 1n).toString());

@@ -3,6 +3,7 @@ import type { BridgeEscrow } from '../bridge/bridge-escrow';
 import type { BridgeOutRecord } from '../bridge/bridge-out';
 import type { BridgeValidator } from '../bridge/bridge-validator';
 import type { BurnRecord } from '../bridge/burn-attestation';
+import type { GatewayMessageRecord } from '../bridge/gateway-message';
 import type { Asset } from '../ledger/asset';
 import type { HoldingRecord } from '../ledger/holding';
 import type { InvestorRecord } from '../ledger/investor';
@@ -57,6 +58,7 @@ export type LedgerEvent =
       readonly payload: BridgeOutRecord;
     }
   | { readonly type: 'BridgeOutEscrowed'; readonly payload: { readonly bridgeOut: BridgeOutRecord; readonly holdings: readonly HoldingRecord[]; readonly escrow: BridgeEscrow } }
+  | { readonly type: 'GatewayMessageProposed' | 'GatewayMessageSigned' | 'GatewayMessageRelayed'; readonly payload: GatewayMessageRecord }
   | { readonly type: 'BurnAttested'; readonly payload: BurnRecord }
   | { readonly type: 'BurnReleased'; readonly payload: { readonly burn: BurnRecord; readonly holdings: readonly HoldingRecord[]; readonly escrow: BridgeEscrow } };
 

@@ -1,0 +1,88 @@
+import type { RecordReader } from '../policy/record-reader';
+import { oneOf } from '../rules/read-investor';
+import { readJsonValue } from '../ledger/read-json-document';
+import { readIdentityId, readIsoInstant, readMspId } from '../ledger/record-fields';
+import { isPlainText } from '../rules/plain-text';
+import type { RecordedMintSignature } from './bridge-out';
+import { isBytes32, readAddress, readSignature, readUintText } from './bridge-fields';
+
+/**
+ * The gateway messages that travel the ledger's quorum path besides Mint: a pause or unpause of the
+ * gateway (the reconciler's alarm), and an asset's legal state (REMEDIATION blocks new collateral
+ * in lending venues). Each is proposed on the ledger, which numbers it, and signed by the banks'
+ * validators like a Mint; any relayer submits it.
+ */
+export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState'] as const;
+export type LedgerGatewayMessage = (typeof LEDGER_GATEWAY_MESSAGES)[number];
+
+/** The gateway's `LegalState` enum, in its order. */
+export const EVM_LEGAL_STATES = ['Normal', 'Remediation'] as const;
+
+/** The fields of each message besides its nonce, as the EIP-712 struct names them. */
+export type GatewayMessageFields = { readonly token?: string; readonly state?: number };
+
+export const GATEWAY_MESSAGE_STATUSES = ['PROPOSED', 'SIGNED', 'RELAYED'] as const;
+export type GatewayMessageStatus = (typeof GATEWAY_MESSAGE_STATUSES)[number];
+
+/** A gateway message on the ledger. */
+export type GatewayMessageRecord = {
+  readonly chainId: string;
+  readonly type: LedgerGatewayMessage;
+  readonly nonce: string;
+  readonly fields: GatewayMessageFields;
+  /** Why it was proposed, for the people reading status and audit. */
+  readonly reason: string;
+  readonly proposedBy: string;
+  readonly proposerMsp: string;
+  readonly proposedAt: string;
+  readonly status: GatewayMessageStatus;
+  readonly signatures: readonly RecordedMintSignature[];
+  readonly evmTxHash: string | null;
+  readonly relayedAt: string | null;
+};
+
+const isIn =
+  <T extends string>(values: readonly T[]) =>
+  (value: unknown): value is T =>
+    (values as readonly unknown[]).includes(value);
+
+/** Whether `value` names a message this path carries. */
+export const isLedgerGatewayMessage = isIn(LEDGER_GATEWAY_MESSAGES);
+
+/** Most characters of a proposal's reason. */
+export const MAX_GATEWAY_REASON_CHARS = 500;
+
+function readFields(reader: RecordReader): GatewayMessageFields {
+  return {
+    ...(reader.has('token') ? { token: readAddress(reader, 'token') } : {}),
+    ...(reader.has('state') ? { state: reader.integer('state', 0, EVM_LEGAL_STATES.length - 1) } : {}),
+  };
+}
+
+/** Validates a gateway message record read from the ledger; `RECORD_MALFORMED` when it is not one. */
+export function parseGatewayMessageRecord(value: unknown): GatewayMessageRecord {
+  return readJsonValue(value, {
+    code: 'RECORD_MALFORMED',
+    name: 'gateway message record',
+    fields: ['chainId', 'type', 'nonce', 'fields', 'reason', 'proposedBy', 'proposerMsp', 'proposedAt', 'status', 'signatures', 'evmTxHash', 'relayedAt'],
+    read: (reader) => ({
+      chainId: readUintText(reader, 'chainId', 1n),
+      type: reader.member('type', isLedgerGatewayMessage, oneOf(LEDGER_GATEWAY_MESSAGES), 'Pause'),
+      nonce: readUintText(reader, 'nonce', 1n),
+      fields: readFields(reader.record('fields', ['token', 'state'])),
+      reason: reader.string('reason', (text) => isPlainText(text, 1, MAX_GATEWAY_REASON_CHARS), 'a reason'),
+      proposedBy: readIdentityId(reader, 'proposedBy'),
+      proposerMsp: readMspId(reader, 'proposerMsp'),
+      proposedAt: readIsoInstant(reader, 'proposedAt'),
+      status: reader.member('status', isIn(GATEWAY_MESSAGE_STATUSES), oneOf(GATEWAY_MESSAGE_STATUSES), 'PROPOSED'),
+      signatures: reader.records('signatures', 16, ['bankMsp', 'validator', 'signature', 'recordedAt'], (inner) => ({
+        bankMsp: readMspId(inner, 'bankMsp'),
+        validator: readAddress(inner, 'validator'),
+        signature: readSignature(inner, 'signature'),
+        recordedAt: readIsoInstant(inner, 'recordedAt'),
+      })),
+      evmTxHash: reader.nullableString('evmTxHash', isBytes32, '0x and 64 lower-case hex digits'),
+      relayedAt: reader.nullableString('relayedAt', (text) => text.length > 0, 'an ISO instant'),
+    }),
+  });
+}
