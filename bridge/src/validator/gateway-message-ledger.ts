@@ -10,7 +10,12 @@ export interface GatewayMessageLedger {
   propose(type: LedgerGatewayMessage, token: string | undefined, reason: string): Promise<void>;
   recordSignature(type: LedgerGatewayMessage, nonce: bigint, signature: string): Promise<void>;
   recordRelayed(type: LedgerGatewayMessage, nonce: bigint, evmTxHash: string): Promise<void>;
+  /** Bridged assets whose ledger legal state the gateway does not hold yet, with none on its way. */
+  legalStateDrift(): Promise<LegalStateDrift[]>;
 }
+
+/** One asset whose legal state should cross: the ledger's state and the gateway's (0 Normal, 1 Remediation). */
+export type LegalStateDrift = { readonly assetId: string; readonly token: string; readonly ledgerState: string; readonly gatewayState: number; readonly wantedState: number };
 
 /** GatewayMessageLedger over the chaincode's GatewayMessageContract, through one bank's Fabric identity. */
 export class FabricGatewayMessageLedger implements GatewayMessageLedger {
@@ -33,5 +38,9 @@ export class FabricGatewayMessageLedger implements GatewayMessageLedger {
 
   async recordRelayed(type: LedgerGatewayMessage, nonce: bigint, evmTxHash: string): Promise<void> {
     await submitLedger(this.contract, 'RecordGatewayRelayed', this.chainId.toString(), type, nonce.toString(), evmTxHash.toLowerCase());
+  }
+
+  async legalStateDrift(): Promise<LegalStateDrift[]> {
+    return (await evaluateJson(this.contract, 'ListLegalStateDrift', this.chainId.toString())) as LegalStateDrift[];
   }
 }

@@ -22,8 +22,8 @@ import { assetFixture, type AssetFixture } from './fixtures';
 export const CONFIRMATIONS = 3;
 const BANKS = [BRIDGE_DESK.validatorA, BRIDGE_DESK.validatorB, BRIDGE_DESK.validatorC] as const;
 
-export interface ChaincodeBridge {
-  readonly a: AssetFixture;
+export interface ChaincodeBridge<F extends AssetFixture = AssetFixture> {
+  readonly a: F;
   /** anna's wallet: registered on the token, bound to her on the ledger. */
   readonly holder: Wallet;
   readonly worldState: WorldState;
@@ -36,9 +36,9 @@ export interface ChaincodeBridge {
   readonly relayerAccount: Wallet;
 }
 
-/** A devnet asset, the ledger story bridged to it (chain in force, validators registered, anna's wallet bound). */
-export async function chaincodeBridge(): Promise<ChaincodeBridge> {
-  const a = await assetFixture();
+/** A devnet asset (from `build`), the ledger story bridged to it (chain in force, validators registered, anna's wallet bound). */
+export async function chaincodeBridge<F extends AssetFixture = AssetFixture>(build: () => Promise<F> = assetFixture as () => Promise<F>): Promise<ChaincodeBridge<F>> {
+  const a = await build();
   const holder = await fundedWallet(a.provider);
   await a.register(holder.address);
   const gateway = await a.gateway.getAddress();

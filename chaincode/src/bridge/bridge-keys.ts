@@ -23,6 +23,8 @@ export const ESCROW_KEY_TYPE = 'bridge~escrow';
 export const GATEWAY_MESSAGE_KEY_TYPE = 'bridge~msg';
 /** Gateway messages not yet relayed: bridge~openmsg (chainId, type, nonce), one zero byte. */
 export const OPEN_MESSAGE_INDEX = 'bridge~openmsg';
+/** The legal state last carried to the gateway for a token: bridge~legalsent (chainId, token) → 0 or 1. */
+export const LEGAL_SENT_KEY_TYPE = 'bridge~legalsent';
 /** A burn's attestations and release: bridge~burn (chainId, burnNonce). */
 export const BURN_KEY_TYPE = 'bridge~burn';
 
@@ -42,3 +44,4 @@ export const escrowKey = (ctx: Context, assetId: string, chainId: string) => ctx
 export const burnKey = (ctx: Context, chainId: string, burnNonce: bigint | string) => ctx.stub.createCompositeKey(BURN_KEY_TYPE, [chainId, paddedNonce(burnNonce)]);
 export const gatewayMessageKey = (ctx: Context, chainId: string, type: string, nonce: bigint | string) => ctx.stub.createCompositeKey(GATEWAY_MESSAGE_KEY_TYPE, [chainId, type, paddedNonce(nonce)]);
 export const openMessageKey = (ctx: Context, chainId: string, type: string, nonce: bigint | string) => ctx.stub.createCompositeKey(OPEN_MESSAGE_INDEX, [chainId, type, paddedNonce(nonce)]);
+export const legalSentKey = (ctx: Context, chainId: string, token: string) => ctx.stub.createCompositeKey(LEGAL_SENT_KEY_TYPE, [chainId, token]);

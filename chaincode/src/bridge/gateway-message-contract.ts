@@ -6,7 +6,7 @@ import { requireAnyRole, requireRole } from '../roles/require-role';
 import { requiredArgument } from '../support/arguments';
 import { sortedJson } from '../support/sorted-json';
 import { addressArgument, chainIdArgument, txHashArgument, uintArgument } from './bridge-arguments';
-import { listOpenGatewayMessages, proposeGatewayMessage, readGatewayMessage, recordGatewayRelayed, recordGatewaySignature } from './gateway-message-steps';
+import { legalStateDrift, listOpenGatewayMessages, proposeGatewayMessage, readGatewayMessage, recordGatewayRelayed, recordGatewaySignature } from './gateway-message-steps';
 
 const READERS = ['compliance-officer', 'operator', 'regulator', 'validator'] as const;
 
@@ -70,5 +70,13 @@ export class GatewayMessageContract extends Contract {
   async ListOpenGatewayMessages(ctx: Context, chainId: string): Promise<string> {
     await requireAnyRole(ctx, READERS);
     return sortedJson(await listOpenGatewayMessages(ctx, chainIdArgument(chainId)));
+  }
+
+  /** The bridged assets whose ledger legal state the gateway does not hold yet, and none is on its way. */
+  @Transaction(false)
+  @Returns('string')
+  async ListLegalStateDrift(ctx: Context, chainId: string): Promise<string> {
+    await requireAnyRole(ctx, READERS);
+    return sortedJson(await legalStateDrift(ctx, chainIdArgument(chainId)));
   }
 }

@@ -11,7 +11,7 @@ import { sortedJson } from '../support/sorted-json';
 import { decodeJson, INDEX_ENTRY, readRecord, writeRecord } from '../support/state';
 import { txTimestampIso } from '../support/tx-time';
 import { recoverTypedDataSigner } from '../wallets/typed-data-signer';
-import { gatewayMessageKey, OPEN_MESSAGE_INDEX, openMessageKey } from './bridge-keys';
+import { gatewayMessageKey, legalSentKey, OPEN_MESSAGE_INDEX, openMessageKey } from './bridge-keys';
 import { takeNonce } from './bridge-out-store';
 import { activeChain, requireValidator } from './bridge-registry';
 
@@ -58,6 +58,7 @@ export async function proposeGatewayMessage(ctx: Context, chainId: string, type:
   const chain = await activeChain(ctx, chainId);
   const fields = await fieldsFor(ctx, chain, type, token);
   if ((await openMessages(ctx, chainId, type)).some((record) => sortedJson(record.fields) === sortedJson(fields))) return;
+  if (type === 'SetLegalState' && fields.token !== undefined && (await lastSentLegalState(ctx, chainId, fields.token)) === fields.state) return;
   const nonce = await takeNonce(ctx, chainId, type);
   const record: GatewayMessageRecord = {
     chainId,
@@ -126,6 +127,7 @@ export async function recordGatewayRelayed(ctx: Context, chainId: string, type: 
   const relayed: GatewayMessageRecord = { ...record, status: 'RELAYED', evmTxHash, relayedAt: txTimestampIso(ctx) };
   await writeRecord(ctx, gatewayMessageKey(ctx, chainId, type, nonce), relayed);
   await ctx.stub.deleteState(openMessageKey(ctx, chainId, type, nonce));
+  if (type === 'SetLegalState' && record.fields.token !== undefined) await writeRecord(ctx, legalSentKey(ctx, chainId, record.fields.token), record.fields.state ?? 0);
   emitLedgerEvent(ctx, { type: 'GatewayMessageRelayed', payload: relayed });
 }
 
@@ -138,4 +140,31 @@ export async function listOpenGatewayMessages(ctx: Context, chainId: string): Pr
     if (bytes !== undefined && bytes.length > 0) open.push(parseGatewayMessageRecord(decodeJson(bytes)));
   }
   return open;
+}
+
+/** The legal state last relayed to the gateway for `token`; Normal (0) before any, as the gateway starts. */
+async function lastSentLegalState(ctx: Context, chainId: string, token: string): Promise<number> {
+  const bytes = await ctx.stub.getState(legalSentKey(ctx, chainId, token));
+  return bytes === undefined || bytes.length === 0 ? 0 : Number(decodeJson(bytes));
+}
+
+/** A bridged asset whose legal state on the ledger differs from the one last carried to the gateway. */
+export type LegalStateDrift = { readonly assetId: string; readonly token: string; readonly ledgerState: string; readonly gatewayState: number; readonly wantedState: number };
+
+/**
+ * The chain's assets whose ledger state maps to a gateway legal state other than the one last
+ * relayed, with no message for it waiting: what validators propose SetLegalState for.
+ */
+export async function legalStateDrift(ctx: Context, chainId: string): Promise<LegalStateDrift[]> {
+  const chain = await activeChain(ctx, chainId);
+  const open = await openMessages(ctx, chainId, 'SetLegalState');
+  const drift: LegalStateDrift[] = [];
+  for (const { assetId, token } of chain.tokens) {
+    const asset = await readAsset(ctx, assetId);
+    const wanted = EVM_LEGAL_STATE_OF[asset.state];
+    if (wanted === undefined || open.some((record) => record.fields.token === token)) continue;
+    const sent = await lastSentLegalState(ctx, chainId, token);
+    if (sent !== wanted) drift.push({ assetId, token, ledgerState: asset.state, gatewayState: sent, wantedState: wanted });
+  }
+  return drift;
 }

@@ -10,6 +10,8 @@ import { identityIdOf, type WorldState } from '../testing/stub-context';
 import { REGULATOR_ADMIN } from '../testing/test-identities';
 import { CHAIN_ID } from '../testing/test-wallets';
 import { BRIDGE_DESK, GATEWAY, ledgerForBridge, TOKEN, VALIDATOR_KEYS } from '../testing/bridge-story';
+import { decide, legalAction } from '../testing/legal-story';
+import { AFTER_LOCKUP } from '../testing/transfer-story';
 import { GatewayMessageContract } from './gateway-message-contract';
 
 const messages = new GatewayMessageContract();
@@ -42,15 +44,28 @@ test('a pause raised by two banks is one message; two signatures make it SIGNED,
   t.deepEqual((await openOf(worldState)).map((record) => [record.type, record.nonce]), [['Pause', '2'], ['Unpause', '1']], 'each type numbers its own nonces');
 });
 
-test("a legal-state message carries the asset's state from the ledger, not the proposer's word", async (t) => {
+test("a legal-state message carries the asset's state from the ledger, not the proposer's word, and only when the gateway lacks it", async (t) => {
   const worldState = await ledgerForBridge();
-  await messages.ProposeGatewayMessage(tx(BRIDGE_DESK.validatorA, worldState).ctx, chain, 'SetLegalState', TOKEN.toLowerCase(), 'Mirror the legal state');
+  const quiet = tx(BRIDGE_DESK.validatorA, worldState);
+  await messages.ProposeGatewayMessage(quiet.ctx, chain, 'SetLegalState', TOKEN, 'Nothing to mirror');
+  t.deepEqual(quiet.events, [], 'a TOKENIZED asset is Normal, which the gateway already holds');
+  const drift = async () => JSON.parse(await messages.ListLegalStateDrift(tx(BRIDGE_DESK.validatorC, worldState).ctx, chain)) as { assetId: string; wantedState: number }[];
+  t.deepEqual(await drift(), []);
+  await decide(worldState, legalAction('L-1', 'start-remediation'), { at: AFTER_LOCKUP });
+  t.deepEqual((await drift()).map((entry) => [entry.assetId, entry.wantedState]), [['ZOB', 1]]);
+  await messages.ProposeGatewayMessage(tx(BRIDGE_DESK.validatorA, worldState).ctx, chain, 'SetLegalState', TOKEN.toLowerCase(), 'Mirror the remediation');
   const record = await messageOf(worldState, 'SetLegalState', '1');
-  t.deepEqual(record.fields, { token: TOKEN, state: 0 }, 'a TOKENIZED asset is Normal on the gateway');
-  const signature = await sign(VALIDATOR_KEYS.B, 'SetLegalState', { token: TOKEN, state: 0, nonce: 1n });
-  await messages.RecordGatewaySignature(tx(BRIDGE_DESK.validatorB, worldState).ctx, chain, 'SetLegalState', '1', signature);
-  const claimsRemediation = await sign(VALIDATOR_KEYS.A, 'SetLegalState', { token: TOKEN, state: 1, nonce: 1n });
-  await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_SIGNER_MISMATCH', (ctx) => messages.RecordGatewaySignature(ctx, chain, 'SetLegalState', '1', claimsRemediation));
+  t.deepEqual(record.fields, { token: TOKEN, state: 1 }, 'REMEDIATION is Remediation on the gateway');
+  t.deepEqual(await drift(), [], 'a message on its way is not drift');
+  const claimsNormal = await sign(VALIDATOR_KEYS.A, 'SetLegalState', { token: TOKEN, state: 0, nonce: 1n });
+  await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_SIGNER_MISMATCH', (ctx) => messages.RecordGatewaySignature(ctx, chain, 'SetLegalState', '1', claimsNormal));
+  for (const [validator, key] of [[BRIDGE_DESK.validatorA, VALIDATOR_KEYS.A], [BRIDGE_DESK.validatorB, VALIDATOR_KEYS.B]] as const) {
+    await messages.RecordGatewaySignature(tx(validator, worldState).ctx, chain, 'SetLegalState', '1', await sign(key, 'SetLegalState', { token: TOKEN, state: 1, nonce: 1n }));
+  }
+  await messages.RecordGatewayRelayed(tx(BRIDGE_DESK.validatorB, worldState).ctx, chain, 'SetLegalState', '1', `0x${'aa'.repeat(32)}`);
+  const again = tx(BRIDGE_DESK.validatorC, worldState);
+  await messages.ProposeGatewayMessage(again.ctx, chain, 'SetLegalState', TOKEN, 'Already carried');
+  t.deepEqual(again.events, [], 'the gateway holds Remediation now');
   await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_TOKEN_UNKNOWN', (ctx) => messages.ProposeGatewayMessage(ctx, chain, 'SetLegalState', GATEWAY, 'Not a token'));
 });
 
