@@ -1,11 +1,9 @@
 import test from 'ava';
-import { hexlify, randomBytes } from 'ethers';
-import { fundedWallet } from '../../src/evm/provider';
-import { BridgeMetrics, createPluginFactory, MintSigning, OPENAPI_SPEC, PluginTrestleBridge, startBridgeApiServer, type BridgeApiServer } from '../../src/plugin/public-api';
-import { InMemoryAttestationLedger } from '../../src/validator/testing/in-memory-attestation-ledger';
-import { PluginImportType } from '@hyperledger/cactus-core-api';
-import { assetFixture, UNITS } from '../support/fixtures';
-import { keystoreSigners } from './validator-keys';
+import { OPENAPI_SPEC, type BridgeApiServer, type BridgeMetrics } from '../../src/plugin/public-api';
+import { UNITS } from '../support/fixtures';
+import { hostPlugin } from './hosted-plugin';
+import { sendRaw } from './rest-fuzz/raw-request';
+import type { FuzzRequest } from './rest-fuzz/spec-requests';
 
 const BASE = '/api/v1/plugins/@trestle/bridge';
 
@@ -13,19 +11,8 @@ let host: BridgeApiServer;
 let metrics: BridgeMetrics;
 
 test.before(async () => {
-  const a = await assetFixture();
-  const holder = await fundedWallet(a.provider);
-  const [signer] = await keystoreSigners(a.validators.slice(0, 1));
-  const ledger = new InMemoryAttestationLedger(2);
-  const mint = { nonce: 1n, chainId: a.chainId, token: a.suite.token, to: holder.address, amount: UNITS(10n), fabricTxId: hexlify(randomBytes(32)) };
-  ledger.approve(mint);
-  metrics = new BridgeMetrics();
-  await new MintSigning({ signer: signer!, gateway: a.gateway, ledger, metrics }).signAndRecord(mint);
-  metrics.setLastProcessedBlock(await a.provider.getBlockNumber());
+  ({ host, metrics } = await hostPlugin());
   metrics.increment('errors', 'relayer');
-  const factory = await createPluginFactory({ pluginImportType: PluginImportType.Local });
-  const plugin: PluginTrestleBridge = await factory.create({ instanceId: 'bank-a-bridge', ledger, metrics, provider: a.provider, gateway: await a.gateway.getAddress(), validator: signer!.address });
-  host = await startBridgeApiServer({ plugin, port: 0 });
 });
 
 test.after.always(async () => {
@@ -83,6 +70,21 @@ for (const bad of ['abc', '-1', '1e3', '0x10', String(2n ** 256n)]) {
     t.is(typeof body.message, 'string');
   });
 }
+
+test('a nonce that is not percent-encoded UTF-8, a JSON body or a stray query parameter get a typed 400, not Express\'s HTML stack trace or an empty body', async (t) => {
+  const requests: FuzzRequest[] = [
+    { method: 'GET', target: `${BASE}/attestations/%E0%A4%A`, headers: {}, body: undefined },
+    { method: 'GET', target: `${BASE}/status`, headers: { 'Content-Type': 'application/json' }, body: Buffer.from('{bad') },
+    { method: 'GET', target: `${BASE}/attestations/1?debug=1`, headers: {}, body: undefined },
+  ];
+  for (const request of requests) {
+    const response = await sendRaw(host.url, request, 5_000);
+    t.is(response.status, 400, request.target);
+    t.like(JSON.parse(response.body.toString('utf8')) as object, { name: 'TrestleError', code: 'BRIDGE_REQUEST_MALFORMED' }, request.target);
+  }
+  const unknown = await fetch(`${host.url}${BASE}/attestations/1/burns`);
+  t.deepEqual([unknown.status, ((await unknown.json()) as { code: string }).code], [404, 'BRIDGE_ROUTE_UNKNOWN']);
+});
 
 test('health reports the EVM node and the ledger UP', async (t) => {
   const { status, body } = await getJson('/health');
