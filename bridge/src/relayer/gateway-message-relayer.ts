@@ -1,5 +1,7 @@
 import { getAddress, NonceManager, verifyTypedData, type Signer } from 'ethers';
-import type { GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';
+import { isOracleMessage, type GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';
+import { ourArtifact } from '../evm/artifacts';
+import { attach } from '../evm/deploy/steps';
 import { typeHashOf } from '../evm/deploy/gateway-quorum';
 import type { DeployedContract } from '../evm/deploy-contract';
 import { BridgeError } from '../validator/errors';
@@ -21,16 +23,19 @@ export type GatewayMessageOutcome =
   | { readonly kind: 'nonce-used'; readonly type: string; readonly nonce: bigint };
 
 /**
- * Submits the ledger's signed gateway messages (pause, unpause, legal state) to the gateway and
- * records the transaction on the ledger. An unpause waits for the gateway's super threshold, the
- * others for its threshold; signatures go in ascending signer order, only those that recover to a
- * current validator. A nonce the gateway already spent is reported, not sent again.
+ * Submits the ledger's signed messages (pause, unpause and legal state to the gateway; NAV and
+ * write-off to the asset's NavOracle, whose validator set is the gateway's) and records the
+ * transaction on the ledger. An unpause waits for the super threshold, the others for the
+ * threshold; signatures go in ascending signer order, only those that recover to a current
+ * validator. A nonce already spent is reported, not sent again.
  */
 export class GatewayMessageRelayer {
+  readonly #sender: NonceManager;
   readonly #gateway: DeployedContract;
 
   constructor(readonly options: GatewayMessageRelayerOptions) {
-    this.#gateway = gatewayAt(options.gateway, new NonceManager(options.sender));
+    this.#sender = new NonceManager(options.sender);
+    this.#gateway = gatewayAt(options.gateway, this.#sender);
   }
 
   async relayOpen(): Promise<GatewayMessageOutcome[]> {
@@ -42,7 +47,7 @@ export class GatewayMessageRelayer {
   async relay(message: GatewayMessageRecord): Promise<GatewayMessageOutcome> {
     const nonce = BigInt(message.nonce);
     const { type } = message;
-    if ((await this.#gateway.isNonceUsed(typeHashOf(type), nonce)) as boolean) return { kind: 'nonce-used', type, nonce };
+    if (await this.#spent(message)) return { kind: 'nonce-used', type, nonce };
     const [threshold, superThreshold, validators] = await Promise.all([
       this.#gateway.threshold() as Promise<bigint>,
       this.#gateway.superThreshold() as Promise<bigint>,
@@ -51,25 +56,48 @@ export class GatewayMessageRelayer {
     const need = Number(type === 'Unpause' ? superThreshold : threshold);
     const bundle = this.#validBundle(message, validators);
     if (bundle.length < need) return { kind: 'quorum-not-met', type, nonce, have: bundle.length, need };
-    const signatures = bundle.slice(0, need);
-    const sent =
-      type === 'Pause'
-        ? await this.#gateway.pause(nonce, signatures)
-        : type === 'Unpause'
-          ? await this.#gateway.unpause(nonce, signatures)
-          : await this.#gateway.setLegalState(message.fields.token, message.fields.state, nonce, signatures);
-    const receipt = await (sent as { wait(): Promise<{ hash: string; status: number | null } | null> }).wait();
+    // A NAV outside the oracle's per-update bound needs the super threshold: send what there is, up to it.
+    const signatures = bundle.slice(0, type === 'Nav' ? Number(superThreshold) : need);
+    const receipt = await (await this.#send(message, signatures)).wait();
     if (receipt?.status !== 1) {
-      throw new BridgeError('BRIDGE_MINT_SUBMIT_FAILED', `The gateway did not carry the ${type} message; it stays open.`, { nonce: message.nonce, type });
+      throw new BridgeError('BRIDGE_MINT_SUBMIT_FAILED', `The ${type} message was not carried; it stays open.`, { nonce: message.nonce, type });
     }
-    await this.options.ledger.recordRelayed(type, nonce, receipt.hash);
+    await this.options.ledger.recordRelayed(message, receipt.hash);
     this.options.metrics?.increment('gatewayMessagesRelayed');
     return { kind: 'relayed', type, nonce, txHash: receipt.hash };
   }
 
+  /** Whether the message's target already spent its nonce (for a Nav: holds this valuation or a later one). */
+  async #spent(message: GatewayMessageRecord): Promise<boolean> {
+    if (!isOracleMessage(message.type)) return (await this.#gateway.isNonceUsed(typeHashOf(message.type), BigInt(message.nonce))) as boolean;
+    const latest = (await this.#oracle(message).latestNav()) as { valuationSeq: bigint; writtenOff: boolean };
+    return message.type === 'WriteOff' ? latest.writtenOff : latest.valuationSeq >= BigInt(message.nonce);
+  }
+
+  #send(message: GatewayMessageRecord, signatures: string[]): Promise<{ wait(): Promise<{ hash: string; status: number | null } | null> }> {
+    const { fields } = message;
+    const nonce = BigInt(message.nonce);
+    switch (message.type) {
+      case 'Pause':
+        return this.#gateway.pause(nonce, signatures);
+      case 'Unpause':
+        return this.#gateway.unpause(nonce, signatures);
+      case 'SetLegalState':
+        return this.#gateway.setLegalState(fields.token, fields.state, nonce, signatures);
+      case 'Nav':
+        return this.#oracle(message).updateNav(BigInt(fields.navPerUnit ?? '0'), fields.valuationSeq, fields.validUntil, signatures);
+      case 'WriteOff':
+        return this.#oracle(message).writeOff(nonce, signatures);
+    }
+  }
+
+  #oracle(message: GatewayMessageRecord): DeployedContract {
+    return attach(ourArtifact('NavOracle'), message.verifyingContract, this.#sender);
+  }
+
   #validBundle(message: GatewayMessageRecord, validators: readonly string[]): string[] {
     const current = new Set(validators.map((v) => getAddress(v)));
-    const { domain, types, value } = gatewayMessageTypedData(this.options.gateway, message);
+    const { domain, types, value } = gatewayMessageTypedData(message);
     const bySigner = new Map<string, string>();
     for (const { validator, signature } of message.signatures) {
       let signer: string;

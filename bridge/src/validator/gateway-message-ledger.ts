@@ -1,21 +1,24 @@
 import type { GatewayMessageRecord, LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
 import { evaluateJson, submitLedger, type LedgerContract } from './ledger-call';
 
-/** The ledger's quorum path for gateway messages other than Mint, as validators and relayers use it. */
+/** Which message: its type, domain contract and nonce (the chain is the ledger's). */
+export type MessageRef = Pick<GatewayMessageRecord, 'type' | 'verifyingContract' | 'nonce'>;
+
+/** One thing the ledger holds that the EVM side does not yet: a legal state, a NAV or a write-off. */
+export type MirrorDrift = { readonly type: LedgerGatewayMessage; readonly assetId: string; readonly token: string; readonly why: string };
+
+/** The ledger's quorum path for messages other than Mint, as validators and relayers use it. */
 export interface GatewayMessageLedger {
   readonly chainId: bigint;
-  /** Messages not yet relayed, by type then nonce. */
+  /** Messages not yet relayed. */
   openMessages(): Promise<GatewayMessageRecord[]>;
-  /** Proposes a message; an open one of the same type and fields makes this a no-op. */
+  /** Proposes a message (`token` names the asset, except for Pause and Unpause); one already waiting, or already carried, makes this a no-op. */
   propose(type: LedgerGatewayMessage, token: string | undefined, reason: string): Promise<void>;
-  recordSignature(type: LedgerGatewayMessage, nonce: bigint, signature: string): Promise<void>;
-  recordRelayed(type: LedgerGatewayMessage, nonce: bigint, evmTxHash: string): Promise<void>;
-  /** Bridged assets whose ledger legal state the gateway does not hold yet, with none on its way. */
-  legalStateDrift(): Promise<LegalStateDrift[]>;
+  recordSignature(message: MessageRef, signature: string): Promise<void>;
+  recordRelayed(message: MessageRef, evmTxHash: string): Promise<void>;
+  /** What the ledger holds that the gateway or an oracle does not yet, with nothing on its way. */
+  mirrorDrift(): Promise<MirrorDrift[]>;
 }
-
-/** One asset whose legal state should cross: the ledger's state and the gateway's (0 Normal, 1 Remediation). */
-export type LegalStateDrift = { readonly assetId: string; readonly token: string; readonly ledgerState: string; readonly gatewayState: number; readonly wantedState: number };
 
 /** GatewayMessageLedger over the chaincode's GatewayMessageContract, through one bank's Fabric identity. */
 export class FabricGatewayMessageLedger implements GatewayMessageLedger {
@@ -32,15 +35,15 @@ export class FabricGatewayMessageLedger implements GatewayMessageLedger {
     await submitLedger(this.contract, 'ProposeGatewayMessage', this.chainId.toString(), type, token ?? '', reason);
   }
 
-  async recordSignature(type: LedgerGatewayMessage, nonce: bigint, signature: string): Promise<void> {
-    await submitLedger(this.contract, 'RecordGatewaySignature', this.chainId.toString(), type, nonce.toString(), signature);
+  async recordSignature(message: MessageRef, signature: string): Promise<void> {
+    await submitLedger(this.contract, 'RecordGatewaySignature', this.chainId.toString(), message.type, message.verifyingContract, message.nonce, signature);
   }
 
-  async recordRelayed(type: LedgerGatewayMessage, nonce: bigint, evmTxHash: string): Promise<void> {
-    await submitLedger(this.contract, 'RecordGatewayRelayed', this.chainId.toString(), type, nonce.toString(), evmTxHash.toLowerCase());
+  async recordRelayed(message: MessageRef, evmTxHash: string): Promise<void> {
+    await submitLedger(this.contract, 'RecordGatewayRelayed', this.chainId.toString(), message.type, message.verifyingContract, message.nonce, evmTxHash.toLowerCase());
   }
 
-  async legalStateDrift(): Promise<LegalStateDrift[]> {
-    return (await evaluateJson(this.contract, 'ListLegalStateDrift', this.chainId.toString())) as LegalStateDrift[];
+  async mirrorDrift(): Promise<MirrorDrift[]> {
+    return (await evaluateJson(this.contract, 'ListMirrorDrift', this.chainId.toString())) as MirrorDrift[];
   }
 }

@@ -7,14 +7,14 @@ import type { ValidatorSigner } from './signer/validator-signer';
 
 /**
  * Messages a validator co-signs on its own: a pause only stops the bridge (failing closed is safe
- * whoever raised it), and a legal state is the ledger's own, filled in by the chaincode. An
- * unpause re-opens the bridge after an alarm, so people decide it: pass it in `types` explicitly.
+ * whoever raised it), and a legal state, NAV or write-off is the ledger's own, derived by the
+ * chaincode from its records. An unpause re-opens the bridge after an alarm, so people decide it:
+ * pass it in `types` explicitly.
  */
-export const AUTOMATIC_MESSAGES: readonly LedgerGatewayMessage[] = ['Pause', 'SetLegalState'];
+export const AUTOMATIC_MESSAGES: readonly LedgerGatewayMessage[] = ['Pause', 'SetLegalState', 'Nav', 'WriteOff'];
 
 export interface GatewayMessageSigningOptions {
   readonly signer: ValidatorSigner;
-  readonly gateway: string;
   readonly ledger: GatewayMessageLedger;
   readonly metrics?: BridgeMetrics;
 }
@@ -25,13 +25,13 @@ export class GatewayMessageSigning {
 
   /** Signs every open message of `types` still lacking this validator's signature; returns those it signed. */
   async signOpen(types: readonly LedgerGatewayMessage[] = AUTOMATIC_MESSAGES): Promise<GatewayMessageRecord[]> {
-    const { signer, gateway, ledger, metrics } = this.options;
+    const { signer, ledger, metrics } = this.options;
     const me = getAddress(signer.address);
     const signed: GatewayMessageRecord[] = [];
     for (const message of await ledger.openMessages()) {
       if (!types.includes(message.type) || message.signatures.some((entry) => getAddress(entry.validator) === me)) continue;
-      const { domain, types: fields, value } = gatewayMessageTypedData(gateway, message);
-      await ledger.recordSignature(message.type, BigInt(message.nonce), await signer.signTypedData(domain, fields, value));
+      const { domain, types: fields, value } = gatewayMessageTypedData(message);
+      await ledger.recordSignature(message, await signer.signTypedData(domain, fields, value));
       metrics?.increment('gatewayMessagesSigned');
       signed.push(message);
     }

@@ -1,5 +1,6 @@
 import type { ContractRunner, TypedDataDomain, TypedDataField } from 'ethers';
 import type { GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';
+import { ledgerMessageTypedData } from '@trestle/compliance/src/bridge/gateway-message-typed-data';
 import { ourArtifact } from '../evm/artifacts';
 import type { DeployedContract } from '../evm/deploy-contract';
 import { typeHashOf } from '../evm/deploy/gateway-quorum';
@@ -27,10 +28,10 @@ export function mintTypedData(
   };
 }
 
-/** The EIP-712 domain, types and value every validator signs for a ledger gateway message (Pause, Unpause, SetLegalState). */
+/** The EIP-712 domain, types and value every validator signs for a ledger message (Pause, Unpause, SetLegalState, Nav, WriteOff). */
 export function gatewayMessageTypedData(
-  gateway: string,
-  message: Pick<GatewayMessageRecord, 'chainId' | 'type' | 'nonce' | 'fields'>,
+  message: Pick<GatewayMessageRecord, 'chainId' | 'type' | 'nonce' | 'verifyingContract' | 'fields'>,
 ): { domain: TypedDataDomain; types: Record<string, TypedDataField[]>; value: Record<string, unknown> } {
-  return { domain: gatewayDomain(BigInt(message.chainId), gateway), types: typesFor(GATEWAY_TYPES, message.type), value: { ...message.fields, nonce: BigInt(message.nonce) } };
+  const { domain, types, value } = ledgerMessageTypedData(message);
+  return { domain, types, value };
 }

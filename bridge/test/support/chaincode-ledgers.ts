@@ -7,6 +7,7 @@ import { InProcessContract } from '@trestle/chaincode/src/testing/in-process-con
 import { ASSET_ID } from '@trestle/chaincode/src/testing/ledger-documents';
 import type { WorldState } from '@trestle/chaincode/src/testing/stub-context';
 import { AFTER_LOCKUP, DESK } from '@trestle/chaincode/src/testing/transfer-story';
+import type { DeployedContract } from '../../src/evm/deploy-contract';
 import { fundedWallet } from '../../src/evm/provider';
 import { MintSigning, Relayer, type KeystoreSigner } from '../../src/plugin/public-api';
 import { FabricAttestationLedger } from '../../src/validator/fabric-attestation-ledger';
@@ -42,7 +43,9 @@ export async function chaincodeBridge<F extends AssetFixture = AssetFixture>(bui
   const holder = await fundedWallet(a.provider);
   await a.register(holder.address);
   const gateway = await a.gateway.getAddress();
-  const chain = { chainId: a.chainId.toString(), gateway, threshold: 2, confirmations: CONFIRMATIONS, tokens: [{ assetId: ASSET_ID, token: a.suite.token }] };
+  // A market fixture's NavOracle quotes the loan token, a dollar with cents.
+  const oracle = 'oracle' in a ? { oracle: { address: await (a.oracle as DeployedContract).getAddress(), currency: 'USD' as const, currencyDecimals: 2 } } : {};
+  const chain = { chainId: a.chainId.toString(), gateway, threshold: 2, confirmations: CONFIRMATIONS, tokens: [{ assetId: ASSET_ID, token: a.suite.token, ...oracle }] };
   const [first = '', second = '', third = ''] = a.validators.map((wallet) => wallet.address);
   const worldState = await ledgerForBridge({ chain, validators: [first, second, third], annaWallet: holder });
   // The ledger's clock runs past the lockup, a second per transaction.

@@ -45,6 +45,8 @@ export async function consortiumFixture(): Promise<ConsortiumFixture> {
 export interface AssetFixtureOptions {
   readonly allowedCountries?: readonly number[];
   readonly maxBalance?: bigint;
+  /** The token's decimals (18 by default); a bridged asset's token carries the ledger asset's decimals. */
+  readonly decimals?: number;
 }
 
 /** One ERC-3643 asset configured on the gateway, with quorum-signed helpers. */
@@ -76,7 +78,7 @@ export async function assetFixture(options: AssetFixtureOptions = {}, consortium
   const suite = await deployAsset(c, {
     name: 'Trestle Test Fund',
     symbol: 'TTF',
-    decimals: 18,
+    decimals: options.decimals ?? 18,
     allowedCountries: options.allowedCountries ?? [COUNTRY.SWITZERLAND, COUNTRY.GERMANY],
     maxBalance: options.maxBalance ?? UNITS(1_000_000n),
     delayThreshold: 0n,
@@ -142,7 +144,7 @@ export async function marketFixture(options: AssetFixtureOptions = {}): Promise<
   const oracle = await deployContract(deployer, ourArtifact('NavOracle'), [
     await a.gateway.getAddress(),
     a.suite.token,
-    18,
+    options.decimals ?? 18,
     6,
     MAX_NAV_CHANGE_BPS,
     [86_400n, 7n * 86_400n],

@@ -8,7 +8,7 @@ import { attach } from '../../src/evm/deploy/steps';
 import type { DeployedContract } from '../../src/evm/deploy-contract';
 import { GatewayMessageRelayer } from '../../src/relayer/gateway-message-relayer';
 import { GatewayMessageSigning } from '../../src/validator/gateway-message-signing';
-import { LegalStateMirror } from '../../src/validator/legal-state-mirror';
+import { LedgerMirror } from '../../src/validator/ledger-mirror';
 import { bridgeOutAndMint, chaincodeBridge, type ChaincodeBridge } from '../support/chaincode-ledgers';
 import { expectRevertReason, marketFixture, type MarketFixture } from '../support/fixtures';
 
@@ -16,8 +16,8 @@ const DAY_MS = 86_400_000;
 
 /** Every bank's mirror looks, banks A and B sign, bank C relays: the legal state crosses. */
 async function carryLegalState(s: ChaincodeBridge<MarketFixture>): Promise<number> {
-  for (const ledger of s.messages) await new LegalStateMirror(ledger).pass();
-  for (const index of [0, 1]) await new GatewayMessageSigning({ signer: s.signers[index]!, gateway: s.gateway, ledger: s.messages[index]! }).signOpen();
+  for (const ledger of s.messages) await new LedgerMirror(ledger).pass();
+  for (const index of [0, 1]) await new GatewayMessageSigning({ signer: s.signers[index]!, ledger: s.messages[index]! }).signOpen();
   return (await new GatewayMessageRelayer({ ledger: s.messages[2]!, gateway: s.gateway, sender: s.relayerAccount }).relayOpen()).filter((outcome) => outcome.kind === 'relayed').length;
 }
 

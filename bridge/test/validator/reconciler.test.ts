@@ -30,7 +30,7 @@ test.serial('EVM supply above the Fabric escrow: the reconciler proposes a pause
   t.regex(open[0]!.reason, /EVM supply 1500 above Fabric escrow 1000/);
   t.regex(metrics.render(), /trestle_bridge_divergence\{asset="ZOB"\} 1/);
 
-  for (const index of [0, 1]) await new GatewayMessageSigning({ signer: s.signers[index]!, gateway: s.gateway, ledger: s.messages[index]! }).signOpen();
+  for (const index of [0, 1]) await new GatewayMessageSigning({ signer: s.signers[index]!, ledger: s.messages[index]! }).signOpen();
   const outcomes = await new GatewayMessageRelayer({ ledger: s.messages[2]!, gateway: s.gateway, sender: s.relayerAccount }).relayOpen();
   t.is(outcomes[0]?.kind, 'relayed');
   t.true((await s.a.gateway.paused()) as boolean, 'the gateway is paused');
@@ -41,15 +41,15 @@ test.serial('EVM supply above the Fabric escrow: the reconciler proposes a pause
 test.serial('an unpause is never signed automatically and needs the super threshold', async (t) => {
   const s = await chaincodeBridge();
   await s.messages[0]!.propose('Pause', undefined, 'Drill');
-  for (const index of [0, 1]) await new GatewayMessageSigning({ signer: s.signers[index]!, gateway: s.gateway, ledger: s.messages[index]! }).signOpen();
+  for (const index of [0, 1]) await new GatewayMessageSigning({ signer: s.signers[index]!, ledger: s.messages[index]! }).signOpen();
   await new GatewayMessageRelayer({ ledger: s.messages[0]!, gateway: s.gateway, sender: s.relayerAccount }).relayOpen();
   await s.messages[1]!.propose('Unpause', undefined, 'Drill over');
-  const automatic = await new GatewayMessageSigning({ signer: s.signers[0]!, gateway: s.gateway, ledger: s.messages[0]! }).signOpen();
+  const automatic = await new GatewayMessageSigning({ signer: s.signers[0]!, ledger: s.messages[0]! }).signOpen();
   t.deepEqual(automatic, [], 'the automatic set leaves the unpause to people');
-  for (const index of [0, 1]) await new GatewayMessageSigning({ signer: s.signers[index]!, gateway: s.gateway, ledger: s.messages[index]! }).signOpen(['Unpause']);
+  for (const index of [0, 1]) await new GatewayMessageSigning({ signer: s.signers[index]!, ledger: s.messages[index]! }).signOpen(['Unpause']);
   const relayer = new GatewayMessageRelayer({ ledger: s.messages[0]!, gateway: s.gateway, sender: s.relayerAccount });
   t.like((await relayer.relayOpen())[0], { kind: 'quorum-not-met', have: 2, need: 3 });
-  await new GatewayMessageSigning({ signer: s.signers[2]!, gateway: s.gateway, ledger: s.messages[2]! }).signOpen(['Unpause']);
+  await new GatewayMessageSigning({ signer: s.signers[2]!, ledger: s.messages[2]! }).signOpen(['Unpause']);
   t.is((await relayer.relayOpen())[0]?.kind, 'relayed');
   t.false((await s.a.gateway.paused()) as boolean);
 });

@@ -19,12 +19,12 @@ export const PENDING_INDEX = 'bridge~pending';
 export const NEXT_NONCE_KEY_TYPE = 'bridge~nonce';
 /** An asset's escrow for a chain: bridge~escrow (assetId, chainId). */
 export const ESCROW_KEY_TYPE = 'bridge~escrow';
-/** A gateway message other than Mint: bridge~msg (chainId, type, nonce). */
+/** A ledger message other than Mint: bridge~msg (chainId, type, verifyingContract, nonce); nonce spaces are per contract and type. */
 export const GATEWAY_MESSAGE_KEY_TYPE = 'bridge~msg';
-/** Gateway messages not yet relayed: bridge~openmsg (chainId, type, nonce), one zero byte. */
+/** Ledger messages not yet relayed: bridge~openmsg (chainId, type, verifyingContract, nonce), one zero byte. */
 export const OPEN_MESSAGE_INDEX = 'bridge~openmsg';
-/** The legal state last carried to the gateway for a token: bridge~legalsent (chainId, token) → 0 or 1. */
-export const LEGAL_SENT_KEY_TYPE = 'bridge~legalsent';
+/** What a message type last carried for a token: bridge~sent (chainId, type, token) → the legal state, the valuation sequence, or 1 for a write-off. */
+export const SENT_KEY_TYPE = 'bridge~sent';
 /** A burn's attestations and release: bridge~burn (chainId, burnNonce). */
 export const BURN_KEY_TYPE = 'bridge~burn';
 
@@ -42,6 +42,8 @@ export const pendingKey = (ctx: Context, bankMsp: string, bridgeOutId: string) =
 export const nextNonceKey = (ctx: Context, chainId: string, messageType: string) => ctx.stub.createCompositeKey(NEXT_NONCE_KEY_TYPE, [chainId, messageType]);
 export const escrowKey = (ctx: Context, assetId: string, chainId: string) => ctx.stub.createCompositeKey(ESCROW_KEY_TYPE, [assetId, chainId]);
 export const burnKey = (ctx: Context, chainId: string, burnNonce: bigint | string) => ctx.stub.createCompositeKey(BURN_KEY_TYPE, [chainId, paddedNonce(burnNonce)]);
-export const gatewayMessageKey = (ctx: Context, chainId: string, type: string, nonce: bigint | string) => ctx.stub.createCompositeKey(GATEWAY_MESSAGE_KEY_TYPE, [chainId, type, paddedNonce(nonce)]);
-export const openMessageKey = (ctx: Context, chainId: string, type: string, nonce: bigint | string) => ctx.stub.createCompositeKey(OPEN_MESSAGE_INDEX, [chainId, type, paddedNonce(nonce)]);
-export const legalSentKey = (ctx: Context, chainId: string, token: string) => ctx.stub.createCompositeKey(LEGAL_SENT_KEY_TYPE, [chainId, token]);
+/** Where a ledger message lives: its chain, type, domain contract and nonce. */
+export type MessageId = { readonly chainId: string; readonly type: string; readonly verifyingContract: string; readonly nonce: bigint | string };
+export const gatewayMessageKey = (ctx: Context, id: MessageId) => ctx.stub.createCompositeKey(GATEWAY_MESSAGE_KEY_TYPE, [id.chainId, id.type, id.verifyingContract, paddedNonce(id.nonce)]);
+export const openMessageKey = (ctx: Context, id: MessageId) => ctx.stub.createCompositeKey(OPEN_MESSAGE_INDEX, [id.chainId, id.type, id.verifyingContract, paddedNonce(id.nonce)]);
+export const sentKey = (ctx: Context, chainId: string, type: string, token: string) => ctx.stub.createCompositeKey(SENT_KEY_TYPE, [chainId, type, token]);

@@ -15,12 +15,16 @@ export type LedgerBridgeOutInput = LedgerTransferInput & { readonly chain: Bridg
 /**
  * Everything a bridge-out is judged on, read from the ledger: the transfer input with the investor
  * as both parties, the chain's configuration in force, the asset's token on it, and the wallet's
- * binding. Refusals that no officer could approve away come here as typed errors: a chain or
- * token not configured, an asset whose policy does not allow DeFi use, a wallet not bound to the
- * investor on that chain.
+ * binding. Refusals that no officer could approve away come here as typed errors: an asset in
+ * remediation or whose policy does not allow DeFi use, a chain or token not configured, a wallet
+ * not bound to the investor on that chain.
  */
 export async function ledgerBridgeOutInput(ctx: Context, parties: BridgeOutParties): Promise<LedgerBridgeOutInput> {
   const ledger = await ledgerTransferInput(ctx, { assetId: parties.assetId, fromInvestorId: parties.investorId, toInvestorId: parties.investorId, amount: parties.amount }, undefined);
+  if (ledger.asset.state === 'REMEDIATION') {
+    // The gateway refuses new collateral into lending venues during remediation; units bridged now could only wait.
+    throw new TrestleError('BRIDGE_ASSET_NOT_ELIGIBLE', 'The asset is in REMEDIATION; no new units are bridged until it is CURED.', { details: { assetId: parties.assetId, state: ledger.asset.state } });
+  }
   if (!ledger.policy.defiEligible) {
     throw new TrestleError('BRIDGE_ASSET_NOT_ELIGIBLE', "The asset's policy does not allow DeFi use; its units cannot be bridged until a policy change allows it.", {
       details: { assetId: parties.assetId, policyVersion: ledger.policy.version },

@@ -6,6 +6,7 @@ import { CAST, eventsOf, tx } from '../testing/ledger-cast';
 import { ASSET_ID, json } from '../testing/ledger-documents';
 import { INVESTORS } from '../testing/ledger-story';
 import { refused } from '../testing/refusal';
+import { decide, legalAction } from '../testing/legal-story';
 import { CHAIN_ID } from '../testing/test-wallets';
 import { AFTER_LOCKUP, DESK, unitsOnLedger } from '../testing/transfer-story';
 import { approveBridgeOut, BRIDGE_DESK, bridgeOutOf, bridgeOutRequest, CHAIN_CONFIG, escrowOf, TOKEN, ledgerForBridge, requestBridgeOut, WALLETS } from '../testing/bridge-story';
@@ -97,4 +98,14 @@ test('a pending bridge-out can be rejected, cancelled or, past its time to live,
   await refused(t, worldState, DESK.officerA, 'BRIDGE_OUT_STATE_CONFLICT', (ctx) => bridge.ApproveBridgeOut(ctx, 'B-r', ''), afterLockup);
   t.is((await holdingOf(worldState, INVESTORS.annaA)).escrowed, '0');
   t.is((await escrowOf(worldState)).escrowed, '0');
+});
+
+test('no bridge-out while the asset is in remediation; a cure reopens the bridge', async (t) => {
+  const worldState = await ledgerForBridge();
+  await decide(worldState, legalAction('L-1', 'start-remediation'), afterLockup);
+  const error = await refused(t, worldState, DESK.requesterA, 'BRIDGE_ASSET_NOT_ELIGIBLE', (ctx) => bridge.RequestBridgeOut(ctx, json(bridgeOutRequest('B-1', 1_000n))), afterLockup);
+  t.is(error.details?.state, 'REMEDIATION');
+  await decide(worldState, legalAction('L-2', 'cure'), afterLockup);
+  await requestBridgeOut(worldState, bridgeOutRequest('B-1', 1_000n));
+  t.is((await bridgeOutOf(worldState, 'B-1')).status, 'PENDING');
 });

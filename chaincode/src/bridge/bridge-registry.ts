@@ -29,7 +29,15 @@ export async function writeChain(ctx: Context, record: BridgeChainRecord): Promi
 
 /** The configuration with every address in its EIP-55 form, so comparisons and signatures see one spelling. */
 export function checksummed(config: BridgeChainConfig): BridgeChainConfig {
-  return { ...config, gateway: getAddress(config.gateway.toLowerCase()), tokens: config.tokens.map((entry) => ({ ...entry, token: getAddress(entry.token.toLowerCase()) })) };
+  return {
+    ...config,
+    gateway: getAddress(config.gateway.toLowerCase()),
+    tokens: config.tokens.map((entry) => ({
+      ...entry,
+      token: getAddress(entry.token.toLowerCase()),
+      ...(entry.oracle === undefined ? {} : { oracle: { ...entry.oracle, address: getAddress(entry.oracle.address.toLowerCase()) } }),
+    })),
+  };
 }
 
 /** The bank's validator, or undefined. */

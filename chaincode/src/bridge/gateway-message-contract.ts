@@ -6,7 +6,9 @@ import { requireAnyRole, requireRole } from '../roles/require-role';
 import { requiredArgument } from '../support/arguments';
 import { sortedJson } from '../support/sorted-json';
 import { addressArgument, chainIdArgument, txHashArgument, uintArgument } from './bridge-arguments';
-import { legalStateDrift, listOpenGatewayMessages, proposeGatewayMessage, readGatewayMessage, recordGatewayRelayed, recordGatewaySignature } from './gateway-message-steps';
+import type { MessageId } from './bridge-keys';
+import { listOpenGatewayMessages, proposeGatewayMessage, readGatewayMessage, recordGatewayRelayed, recordGatewaySignature } from './gateway-message-steps';
+import { mirrorDrift } from './mirror-drift';
 
 const READERS = ['compliance-officer', 'operator', 'regulator', 'validator'] as const;
 
@@ -22,46 +24,52 @@ function gatewayReasonArgument(value: unknown): string {
   return reason;
 }
 
+function messageId(chainId: unknown, type: unknown, verifyingContract: unknown, nonce: unknown): MessageId {
+  return { chainId: chainIdArgument(chainId), type: typeArgument(type), verifyingContract: addressArgument(verifyingContract, 'verifyingContract'), nonce: uintArgument(nonce, 'nonce', 1n) };
+}
+
 /**
- * Gateway messages other than Mint on the same quorum path (DESIGN.md §7): a validator proposes
- * (the ledger numbers it and, for a legal state, fills the state from the asset's record), the
- * banks' validators sign, a relayer submits and records the EVM transaction.
+ * The quorum messages other than Mint on the ledger's path (DESIGN.md §7, §8): pause, unpause and
+ * legal state for the gateway; NAV and write-off for an asset's NavOracle. A validator proposes
+ * (the ledger derives the fields from its own records and numbers the message), the banks'
+ * validators sign, a relayer submits and records the EVM transaction. A message is named by its
+ * chain, type, domain contract and nonce.
  */
-@Info({ title: 'GatewayMessageContract', description: 'Pause, unpause and legal-state messages for the bridge gateway, signed by a quorum of banks' })
+@Info({ title: 'GatewayMessageContract', description: 'Pause, unpause, legal-state, NAV and write-off messages, signed by a quorum of banks' })
 export class GatewayMessageContract extends Contract {
   constructor() {
     super('GatewayMessageContract');
   }
 
-  /** Proposes a message (`token` only for SetLegalState, else empty) with the reason people will read. */
+  /** Proposes a message: `token` names the asset for SetLegalState, Nav and WriteOff (empty for Pause and Unpause); the reason is for the people reading status and audit. */
   @Transaction()
   async ProposeGatewayMessage(ctx: Context, chainId: string, type: string, token: string, reason: string): Promise<void> {
     await requireRole(ctx, 'validator');
     const kind = typeArgument(type);
-    const address = kind === 'SetLegalState' ? addressArgument(token, 'token') : undefined;
+    const address = kind === 'Pause' || kind === 'Unpause' ? undefined : addressArgument(token, 'token');
     await proposeGatewayMessage(ctx, chainIdArgument(chainId), kind, address, gatewayReasonArgument(reason));
   }
 
   /** Records the caller's bank's validator signature of the message. */
   @Transaction()
-  async RecordGatewaySignature(ctx: Context, chainId: string, type: string, nonce: string, signature: string): Promise<void> {
+  async RecordGatewaySignature(ctx: Context, chainId: string, type: string, verifyingContract: string, nonce: string, signature: string): Promise<void> {
     await requireRole(ctx, 'validator');
-    await recordGatewaySignature(ctx, chainIdArgument(chainId), typeArgument(type), uintArgument(nonce, 'nonce', 1n), signature);
+    await recordGatewaySignature(ctx, messageId(chainId, type, verifyingContract, nonce), signature);
   }
 
   /** Records the EVM transaction that carried the message. */
   @Transaction()
-  async RecordGatewayRelayed(ctx: Context, chainId: string, type: string, nonce: string, evmTxHash: string): Promise<void> {
+  async RecordGatewayRelayed(ctx: Context, chainId: string, type: string, verifyingContract: string, nonce: string, evmTxHash: string): Promise<void> {
     await requireRole(ctx, 'validator');
-    await recordGatewayRelayed(ctx, chainIdArgument(chainId), typeArgument(type), uintArgument(nonce, 'nonce', 1n), txHashArgument(evmTxHash, 'evmTxHash'));
+    await recordGatewayRelayed(ctx, messageId(chainId, type, verifyingContract, nonce), txHashArgument(evmTxHash, 'evmTxHash'));
   }
 
   /** One message, in any state. */
   @Transaction(false)
   @Returns('string')
-  async GetGatewayMessage(ctx: Context, chainId: string, type: string, nonce: string): Promise<string> {
+  async GetGatewayMessage(ctx: Context, chainId: string, type: string, verifyingContract: string, nonce: string): Promise<string> {
     await requireAnyRole(ctx, READERS);
-    return sortedJson(await readGatewayMessage(ctx, chainIdArgument(chainId), typeArgument(type), uintArgument(nonce, 'nonce', 1n)));
+    return sortedJson(await readGatewayMessage(ctx, messageId(chainId, type, verifyingContract, nonce)));
   }
 
   /** The chain's messages not yet relayed: the validators' and relayers' work list. */
@@ -72,11 +80,11 @@ export class GatewayMessageContract extends Contract {
     return sortedJson(await listOpenGatewayMessages(ctx, chainIdArgument(chainId)));
   }
 
-  /** The bridged assets whose ledger legal state the gateway does not hold yet, and none is on its way. */
+  /** What the ledger holds that the EVM side does not yet (legal states, NAVs, write-offs), with nothing on its way. */
   @Transaction(false)
   @Returns('string')
-  async ListLegalStateDrift(ctx: Context, chainId: string): Promise<string> {
+  async ListMirrorDrift(ctx: Context, chainId: string): Promise<string> {
     await requireAnyRole(ctx, READERS);
-    return sortedJson(await legalStateDrift(ctx, chainIdArgument(chainId)));
+    return sortedJson(await mirrorDrift(ctx, chainIdArgument(chainId)));
   }
 }

@@ -41,9 +41,16 @@ export const BRIDGE_DESK = {
 
 export const GATEWAY = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 export const TOKEN = '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512';
+export const ORACLE = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0';
 
-/** The devnet chain's configuration: 2 of 3 banks. */
-export const CHAIN_CONFIG: BridgeChainConfig = { chainId: CHAIN_ID.toString(), gateway: GATEWAY, threshold: 2, confirmations: 2, tokens: [{ assetId: ASSET_ID, token: TOKEN }] };
+/** The devnet chain's configuration: 2 of 3 banks; the asset's NAV quoted in CHF cents like its valuations. */
+export const CHAIN_CONFIG: BridgeChainConfig = {
+  chainId: CHAIN_ID.toString(),
+  gateway: GATEWAY,
+  threshold: 2,
+  confirmations: 2,
+  tokens: [{ assetId: ASSET_ID, token: TOKEN, oracle: { address: ORACLE, currency: 'CHF', currencyDecimals: 2 } }],
+};
 
 /** anna's (BankA) and chloe's (BankB) bound wallets. */
 export const WALLETS = { anna: WALLET_ONE, chloe: WALLET_TWO } as const;

@@ -1,3 +1,4 @@
+import { CURRENCY_FORM, isCurrency, type Currency } from '../ledger/currency';
 import { isLedgerId } from '../policy/ledger-id';
 import { childPath } from '../policy/problem-list';
 import type { RecordReader } from '../policy/record-reader';
@@ -12,8 +13,15 @@ export const MAX_BRIDGED_ASSETS = 256;
 /** Most confirmations a burn may wait for before validators attest it (about a day at 12 s blocks). */
 export const MAX_CONFIRMATIONS = 7_200;
 
-/** An asset's ERC-3643 token on the chain. */
-export type BridgedToken = { readonly assetId: string; readonly token: string };
+/**
+ * The asset's NAV oracle on the chain, with the currency its NAV is quoted in (the loan token's)
+ * and that currency's minor-unit digits, so a valuation's amount converts to a NAV per unit. A
+ * valuation in another currency is not published: the ledger carries no exchange rates.
+ */
+export type BridgedOracle = { readonly address: string; readonly currency: Currency; readonly currencyDecimals: number };
+
+/** An asset's ERC-3643 token on the chain, and its NAV oracle if it has a lending market. */
+export type BridgedToken = { readonly assetId: string; readonly token: string; readonly oracle?: BridgedOracle };
 
 /**
  * How the consortium bridges to one EVM chain: the gateway that verifies the validators' EIP-712
@@ -45,11 +53,23 @@ export type BridgeChainRecord = {
 };
 
 const CONFIG_FIELDS = ['chainId', 'gateway', 'threshold', 'confirmations', 'tokens'] as const;
+const ORACLE_FIELDS = ['address', 'currency', 'currencyDecimals'] as const;
+/** Most minor-unit digits a NAV currency may have (ISO 4217 uses at most 4; stablecoins up to 18). */
+const MAX_CURRENCY_DECIMALS = 18;
+
+function readOracle(reader: RecordReader): BridgedOracle {
+  return {
+    address: readAddress(reader, 'address'),
+    currency: reader.member('currency', isCurrency, CURRENCY_FORM, 'USD'),
+    currencyDecimals: reader.integer('currencyDecimals', 0, MAX_CURRENCY_DECIMALS),
+  };
+}
 
 function readConfig(reader: RecordReader): BridgeChainConfig {
-  const tokens = reader.records('tokens', MAX_BRIDGED_ASSETS, ['assetId', 'token'], (inner) => ({
+  const tokens = reader.records('tokens', MAX_BRIDGED_ASSETS, ['assetId', 'token', 'oracle'], (inner) => ({
     assetId: readLedgerId(inner, 'assetId', 'an asset id'),
     token: readAddress(inner, 'token'),
+    ...(inner.has('oracle') ? { oracle: readOracle(inner.record('oracle', ORACLE_FIELDS)) } : {}),
   }));
   const config: BridgeChainConfig = {
     chainId: readUintText(reader, 'chainId', 1n),

@@ -7,19 +7,35 @@ import type { RecordedMintSignature } from './bridge-out';
 import { isBytes32, readAddress, readSignature, readUintText } from './bridge-fields';
 
 /**
- * The gateway messages that travel the ledger's quorum path besides Mint: a pause or unpause of the
- * gateway (the reconciler's alarm), and an asset's legal state (REMEDIATION blocks new collateral
- * in lending venues). Each is proposed on the ledger, which numbers it, and signed by the banks'
- * validators like a Mint; any relayer submits it.
+ * The quorum messages that travel the ledger's path besides Mint: to the gateway, a pause or
+ * unpause (the reconciler's alarm) and an asset's legal state (REMEDIATION blocks new collateral in
+ * lending venues); to an asset's NavOracle, a NAV from the current valuation and a write-off. Each
+ * is proposed on the ledger, which fills in what the ledger knows and numbers it, and signed by the
+ * banks' validators like a Mint; any relayer submits it.
  */
-export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState'] as const;
+export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState', 'Nav', 'WriteOff'] as const;
+
+/** The messages addressed to an asset's NavOracle (its EIP-712 domain) rather than the gateway. */
+export const ORACLE_MESSAGES = ['Nav', 'WriteOff'] as const satisfies readonly LedgerGatewayMessage[];
 export type LedgerGatewayMessage = (typeof LEDGER_GATEWAY_MESSAGES)[number];
 
 /** The gateway's `LegalState` enum, in its order. */
 export const EVM_LEGAL_STATES = ['Normal', 'Remediation'] as const;
 
-/** The fields of each message besides its nonce, as the EIP-712 struct names them. */
-export type GatewayMessageFields = { readonly token?: string; readonly state?: number };
+/**
+ * The fields of each message besides its nonce, as the EIP-712 structs name them: `token` and
+ * `state` for SetLegalState; `asset` (the token) for WriteOff; `asset`, `navPerUnit` (decimal
+ * string, 18-decimal fixed point), `valuationSeq` and `validUntil` for Nav, whose nonce is the
+ * valuation sequence.
+ */
+export type GatewayMessageFields = {
+  readonly token?: string;
+  readonly state?: number;
+  readonly asset?: string;
+  readonly navPerUnit?: string;
+  readonly valuationSeq?: number;
+  readonly validUntil?: number;
+};
 
 export const GATEWAY_MESSAGE_STATUSES = ['PROPOSED', 'SIGNED', 'RELAYED'] as const;
 export type GatewayMessageStatus = (typeof GATEWAY_MESSAGE_STATUSES)[number];
@@ -29,6 +45,8 @@ export type GatewayMessageRecord = {
   readonly chainId: string;
   readonly type: LedgerGatewayMessage;
   readonly nonce: string;
+  /** The EIP-712 domain's contract: the gateway, or the asset's NavOracle for Nav and WriteOff. */
+  readonly verifyingContract: string;
   readonly fields: GatewayMessageFields;
   /** Why it was proposed, for the people reading status and audit. */
   readonly reason: string;
@@ -49,13 +67,24 @@ const isIn =
 /** Whether `value` names a message this path carries. */
 export const isLedgerGatewayMessage = isIn(LEDGER_GATEWAY_MESSAGES);
 
+/** Whether `type` goes to an asset's NavOracle. */
+export function isOracleMessage(type: LedgerGatewayMessage): type is (typeof ORACLE_MESSAGES)[number] {
+  return (ORACLE_MESSAGES as readonly string[]).includes(type);
+}
+
 /** Most characters of a proposal's reason. */
 export const MAX_GATEWAY_REASON_CHARS = 500;
+
+const FIELD_NAMES = ['token', 'state', 'asset', 'navPerUnit', 'valuationSeq', 'validUntil'] as const;
 
 function readFields(reader: RecordReader): GatewayMessageFields {
   return {
     ...(reader.has('token') ? { token: readAddress(reader, 'token') } : {}),
     ...(reader.has('state') ? { state: reader.integer('state', 0, EVM_LEGAL_STATES.length - 1) } : {}),
+    ...(reader.has('asset') ? { asset: readAddress(reader, 'asset') } : {}),
+    ...(reader.has('navPerUnit') ? { navPerUnit: readUintText(reader, 'navPerUnit', 1n) } : {}),
+    ...(reader.has('valuationSeq') ? { valuationSeq: reader.integer('valuationSeq', 1) } : {}),
+    ...(reader.has('validUntil') ? { validUntil: reader.integer('validUntil', 0) } : {}),
   };
 }
 
@@ -64,12 +93,13 @@ export function parseGatewayMessageRecord(value: unknown): GatewayMessageRecord 
   return readJsonValue(value, {
     code: 'RECORD_MALFORMED',
     name: 'gateway message record',
-    fields: ['chainId', 'type', 'nonce', 'fields', 'reason', 'proposedBy', 'proposerMsp', 'proposedAt', 'status', 'signatures', 'evmTxHash', 'relayedAt'],
+    fields: ['chainId', 'type', 'nonce', 'verifyingContract', 'fields', 'reason', 'proposedBy', 'proposerMsp', 'proposedAt', 'status', 'signatures', 'evmTxHash', 'relayedAt'],
     read: (reader) => ({
       chainId: readUintText(reader, 'chainId', 1n),
       type: reader.member('type', isLedgerGatewayMessage, oneOf(LEDGER_GATEWAY_MESSAGES), 'Pause'),
       nonce: readUintText(reader, 'nonce', 1n),
-      fields: readFields(reader.record('fields', ['token', 'state'])),
+      verifyingContract: readAddress(reader, 'verifyingContract'),
+      fields: readFields(reader.record('fields', FIELD_NAMES)),
       reason: reader.string('reason', (text) => isPlainText(text, 1, MAX_GATEWAY_REASON_CHARS), 'a reason'),
       proposedBy: readIdentityId(reader, 'proposedBy'),
       proposerMsp: readMspId(reader, 'proposerMsp'),

@@ -1,0 +1,34 @@
+import type { Context } from 'fabric-contract-api';
+import type { GatewayMessageFields, GatewayMessageRecord, LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
+import { decodeJson, writeRecord } from '../support/state';
+import { sentKey } from './bridge-keys';
+
+// What each kind of message last carried for a token, so the ledger proposes only real changes.
+
+/** The value a message type carries for its token (the legal state, the valuation sequence, 1 for a write-off); undefined for Pause and Unpause. */
+function carried(type: LedgerGatewayMessage, fields: GatewayMessageFields): { token: string; value: number } | undefined {
+  if (type === 'SetLegalState' && fields.token !== undefined) return { token: fields.token, value: fields.state ?? 0 };
+  if (type === 'Nav' && fields.asset !== undefined) return { token: fields.asset, value: fields.valuationSeq ?? 0 };
+  if (type === 'WriteOff' && fields.asset !== undefined) return { token: fields.asset, value: 1 };
+  return undefined;
+}
+
+/** What the type last carried for `token`: the gateway starts Normal (0), an oracle with no NAV of ours (0) and not written off (0). */
+export async function lastSent(ctx: Context, chainId: string, type: LedgerGatewayMessage, token: string): Promise<number> {
+  const bytes = await ctx.stub.getState(sentKey(ctx, chainId, type, token));
+  return bytes === undefined || bytes.length === 0 ? 0 : Number(decodeJson(bytes));
+}
+
+/** Whether the target already holds what a message with `fields` would carry (for a NAV: this valuation or a later one). */
+export async function alreadySent(ctx: Context, chainId: string, type: LedgerGatewayMessage, fields: GatewayMessageFields): Promise<boolean> {
+  const wanted = carried(type, fields);
+  if (wanted === undefined) return false;
+  const sent = await lastSent(ctx, chainId, type, wanted.token);
+  return type === 'Nav' ? sent >= wanted.value : sent === wanted.value;
+}
+
+/** Notes what a relayed message carried. */
+export async function recordSent(ctx: Context, record: Pick<GatewayMessageRecord, 'chainId' | 'type' | 'fields'>): Promise<void> {
+  const wanted = carried(record.type, record.fields);
+  if (wanted !== undefined) await writeRecord(ctx, sentKey(ctx, record.chainId, record.type, wanted.token), wanted.value);
+}
