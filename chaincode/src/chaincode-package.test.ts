@@ -50,7 +50,7 @@ function invokeOn(contract: string, identity: TestIdentity, worldState: WorldSta
 test('package.json main exports contracts: RoleContract first, then the ledger, transfer, control, legal, audit and bridge contracts', (t) => {
   t.deepEqual(
     contracts.map((contract) => contract.name),
-    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract', 'TransferContract', 'ControlContract', 'LegalContract', 'AuditContract', 'BridgeContract'],
+    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract', 'TransferContract', 'ControlContract', 'LegalContract', 'AuditContract', 'BridgeContract', 'GatewayMessageContract'],
   );
 });
 
