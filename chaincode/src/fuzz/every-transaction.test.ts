@@ -39,7 +39,7 @@ for (const transaction of TRANSACTIONS) {
         if (outcome.kind === 'resolved') resolved += 1;
         else refusals.set(outcome.code, (refusals.get(outcome.code) ?? 0) + 1);
       }),
-      { seed: seedFor(seed, title), numRuns: runs, endOnFailure: false },
+      { seed: seedFor(seed, title), numRuns: runs, includeErrorInReport: true },
     ).catch((error: unknown) => {
       throw new Error(`${replayHint(budget)}: ${(error as Error).message}`, { cause: error });
     });

@@ -13,7 +13,7 @@ import type { FuzzWorld } from './fuzz-world';
 
 async function smallWorld(): Promise<FuzzWorld> {
   const ledger = await castLedger();
-  return { chapters: [{ name: 'cast', ledger, baseline: snapshotLedger(ledger) }], unusedBindingSignature: '0x', signedRequest: {} };
+  return { chapters: [{ name: 'cast', ledger, baseline: snapshotLedger(ledger), weight: 1 }], unusedBindingSignature: '0x', signedRequest: {}, mintSignature: '0x' };
 }
 
 const INPUT: FuzzInput = { chapter: 0, identity: BANK_A_ALICE, at: T0, args: ['x'], transient: undefined };

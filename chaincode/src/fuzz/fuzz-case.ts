@@ -34,13 +34,12 @@ const INSTANTS = [T0, AFTER_LOCKUP, daysAfterT0(100), daysAfterT0(400), new Date
 /** Inputs for `transaction`: its arity's worth of arguments, each drawn from what its name suggests. */
 export function fuzzInput(world: FuzzWorld, transaction: ContractTransaction): fc.Arbitrary<FuzzInput> {
   const argument = storyArguments(world);
-  // Weighted to the tokenized chapter, where most transactions have something to act on.
-  const chapter = fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: world.chapters.length - 1 }) });
+  const chapter = fc.oneof(...world.chapters.map(({ weight }, index) => ({ weight, arbitrary: fc.constant(index) })));
   return fc.record({
     chapter,
     identity: fc.oneof(...FUZZ_IDENTITIES.map(({ identity, weight }) => ({ weight, arbitrary: fc.constant(identity) }))),
     at: fc.constantFrom(...INSTANTS),
-    args: fc.tuple(...transaction.parameters.map(argument)),
+    args: fc.tuple(...transaction.parameters.map((name) => argument(transaction.contract, name))),
     transient: transientMap,
   });
 }
@@ -98,7 +97,8 @@ async function withinTimeLimit<T>(work: Promise<T>, timeLimitMs: number): Promis
   }
 }
 
+// The message and where it was thrown: the first frames of the stack point at the code to fix.
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
+  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}\n${(error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 3).join('\n')}`;
   return `a thrown ${typeof error}: ${String(error).slice(0, 300)}`;
 }

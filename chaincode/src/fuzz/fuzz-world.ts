@@ -1,51 +1,81 @@
 import '../testing/quiet-fabric-logs';
 import { TRANSFER_REQUEST_TYPES, transferRequestDomain } from '@trestle/compliance/src/transfers/transfer-signature';
 import { ControlContract } from '../controls/control-contract';
+import { escrowedBridgeOut, ledgerForBridge, requestBridgeOut, bridgeOutRequest, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { CAST, T0, tx } from '../testing/ledger-cast';
 import { ASSET_ID } from '../testing/ledger-documents';
+import { legalAction, ledgerForLegal, ledgerInLegalState, propose } from '../testing/legal-story';
 import { INVESTORS, ledgerAt } from '../testing/ledger-story';
 import { snapshotLedger, type LedgerSnapshot, type WorldState } from '../testing/stub-context';
 import { CHAIN_ID, signBinding, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { AFTER_LOCKUP, ledgerForTransfers, request, TRAVEL_RULE, transferRequest } from '../testing/transfer-story';
 import { WalletContract } from '../wallets/wallet-contract';
 
-/** One chapter of the story: a ledger every case on it starts from, and that ledger as it was. */
-export type Chapter = { readonly name: string; readonly ledger: WorldState; readonly baseline: LedgerSnapshot };
+/** One chapter of the story: a ledger every case on it starts from, that ledger as it was, and how often cases start there. */
+export type Chapter = { readonly name: string; readonly ledger: WorldState; readonly baseline: LedgerSnapshot; readonly weight: number };
 
 /** The chapters fuzz cases run on, and signed values that only make sense on them. */
 export type FuzzWorld = {
-  /** The first is the tokenized asset with transfers; the others stop earlier in the asset's life. */
   readonly chapters: readonly Chapter[];
   /** A signature that would bind WALLET_TWO to chloe through BankB (nonce 1, devnet chain id). */
   readonly unusedBindingSignature: string;
   /** A request from anna to chloe signed by anna's bound wallet. */
   readonly signedRequest: Record<string, unknown>;
+  /** BankA's validator's signature of the escrowed bridge-out's Mint, not yet recorded. */
+  readonly mintSignature: string;
 };
 
 /** The id of the transfer left PENDING, so approve, reject, cancel and expire have one to act on. */
 export const PENDING_TRANSFER_ID = 'T-FUZZ-PENDING';
 
+/** Bridge-outs of the bridge chapter: one approved into escrow with its Mint numbered, one still pending. */
+export const BRIDGE_OUT_IDS = { escrowed: 'B-FUZZ-ESCROWED', pending: 'B-FUZZ-PENDING' } as const;
+
+/** The legal proposal left open in the legal chapter. */
+export const OPEN_PROPOSAL_ID = 'L-FUZZ-OPEN';
+
 /** Units of ben's frozen in the tokenized chapter, so unfreezes can succeed. */
 export const BEN_FROZEN = '1000';
 
 /**
- * The transfer story's tokenized asset (three holders, four-eyes officers on both banks) plus a
- * pending transfer above the travel-rule threshold, anna's bound wallet and a partial freeze of
- * ben's units; and the same story stopped at DRAFT, VALUED and APPROVED, where the lifecycle steps
- * can still succeed. Built once per test file; each case runs on a copy of one chapter.
+ * The stories of the other tests, each stopped where some transaction still has work to do:
+ * the transfer story's tokenized asset with a pending transfer above the travel-rule threshold,
+ * anna's bound wallet and a partial freeze of ben's units; the asset at DRAFT, VALUED and APPROVED
+ * for the lifecycle steps; the bridge story with a bridge-out in escrow and one pending; the legal
+ * story with a proposal open and with the asset in remediation. Built once per test file; each
+ * case runs on a copy of one chapter.
  */
 export async function fuzzWorld(): Promise<FuzzWorld> {
-  const tokenized = await ledgerForTransfers();
-  await request(tokenized, transferRequest(PENDING_TRANSFER_ID, 20_000n), undefined, { transient: TRAVEL_RULE });
-  const annaBinding = await signBinding(WALLET_ONE, { investorId: INVESTORS.annaA, bank: 'BankAMSP' });
-  await new WalletContract().BindWallet(tx(CAST.bankAOfficer, tokenized, { at: T0 }).ctx, INVESTORS.annaA, WALLET_ONE.address, CHAIN_ID.toString(), '1', annaBinding);
-  await new ControlContract().FreezePartial(tx(CAST.regulator, tokenized, { at: AFTER_LOCKUP }).ctx, ASSET_ID, INVESTORS.benA, BEN_FROZEN, 'Garnishment order pending');
+  const bridged = await ledgerForBridge();
+  const escrowed = await escrowedBridgeOut(bridged, BRIDGE_OUT_IDS.escrowed, 1_000n);
+  await requestBridgeOut(bridged, bridgeOutRequest(BRIDGE_OUT_IDS.pending, 2_000n));
+  const proposed = await ledgerForLegal();
+  await propose(proposed, legalAction(OPEN_PROPOSAL_ID, 'start-remediation'));
 
-  const chapters: Chapter[] = [];
-  for (const [name, ledger] of [['TOKENIZED', tokenized], ['DRAFT', await ledgerAt('DRAFT')], ['VALUED', await ledgerAt('VALUED')], ['APPROVED', await ledgerAt('APPROVED')]] as const) {
-    chapters.push({ name, ledger, baseline: snapshotLedger(ledger) });
-  }
-  return { chapters, unusedBindingSignature: await signBinding(WALLET_TWO, { investorId: INVESTORS.chloeB, bank: 'BankBMSP' }), signedRequest: await signedRequest() };
+  const stories: ReadonlyArray<readonly [string, WorldState, number]> = [
+    ['TOKENIZED', await tokenizedWithWork(), 3],
+    ['DRAFT', await ledgerAt('DRAFT'), 1],
+    ['VALUED', await ledgerAt('VALUED'), 1],
+    ['APPROVED', await ledgerAt('APPROVED'), 1],
+    ['BRIDGE', bridged, 3],
+    ['LEGAL PROPOSAL OPEN', proposed, 2],
+    ['REMEDIATION', await ledgerInLegalState('REMEDIATION'), 1],
+  ];
+  return {
+    chapters: stories.map(([name, ledger, weight]) => ({ name, ledger, baseline: snapshotLedger(ledger), weight })),
+    unusedBindingSignature: await signBinding(WALLET_TWO, { investorId: INVESTORS.chloeB, bank: 'BankBMSP' }),
+    signedRequest: await signedRequest(),
+    mintSignature: await signMint(VALIDATOR_KEYS.A, escrowed),
+  };
+}
+
+async function tokenizedWithWork(): Promise<WorldState> {
+  const ledger = await ledgerForTransfers();
+  await request(ledger, transferRequest(PENDING_TRANSFER_ID, 20_000n), undefined, { transient: TRAVEL_RULE });
+  const annaBinding = await signBinding(WALLET_ONE, { investorId: INVESTORS.annaA, bank: 'BankAMSP' });
+  await new WalletContract().BindWallet(tx(CAST.bankAOfficer, ledger, { at: T0 }).ctx, INVESTORS.annaA, WALLET_ONE.address, CHAIN_ID.toString(), '1', annaBinding);
+  await new ControlContract().FreezePartial(tx(CAST.regulator, ledger, { at: AFTER_LOCKUP }).ctx, ASSET_ID, INVESTORS.benA, BEN_FROZEN, 'Garnishment order pending');
+  return ledger;
 }
 
 async function signedRequest(): Promise<Record<string, unknown>> {

@@ -13,32 +13,41 @@ import {
 } from '../testing/ledger-documents';
 import { INVESTORS } from '../testing/ledger-story';
 import { identityIdOf } from '../testing/stub-context';
-import { WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
+import { CHAIN_ID, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { transferRequest } from '../testing/transfer-story';
+import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, VALIDATOR_KEYS } from '../testing/bridge-story';
+import { legalAction } from '../testing/legal-story';
 import { documentArgument } from './document-mutations';
 import { FUZZ_IDENTITIES } from './fuzz-identities';
-import { PENDING_TRANSFER_ID, type FuzzWorld } from './fuzz-world';
+import { BRIDGE_OUT_IDS, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID, type FuzzWorld } from './fuzz-world';
 import { junkString, nearMiss } from './junk-strings';
 
 // What a parameter's name says it holds, as values that mean something on the fuzz world: the
-// story's ids, amounts its holders can move, documents its transactions accept. A parameter the
-// table does not know (a contract added later) gets every story value and every document.
+// story's ids, amounts its holders can move, documents its transactions accept. A row may be
+// limited to one contract, since two contracts may give one name different meanings. A parameter
+// the table does not know (a contract added later) gets every story value and every document.
 
 type Hint = { readonly values: readonly string[] } | { readonly documents: readonly unknown[] };
+/** A pattern over the parameter's name, what it holds, and the contract it is limited to, if any. */
+type Row = readonly [RegExp, Hint, string?];
 
 const INVESTOR_IDS = Object.values(INVESTORS);
 
-/** Parameter-name patterns and what they hold on `world`, most specific first. */
-function hintTable(world: FuzzWorld): ReadonlyArray<readonly [RegExp, Hint]> {
+/** Parameter patterns and what they hold on `world`, most specific first. */
+function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
   const allocations = { [INVESTORS.annaA]: 600_000n, [INVESTORS.chloeB]: 400_000n };
-  const documents: ReadonlyArray<readonly [RegExp, Hint]> = [
+  const documents: ReadonlyArray<Row> = [
     [/^spvJson$/, { documents: [spvDocument(), spvDocument({ spvId: 'SPV-FUZZ-2' })] }],
     [/^assetJson$/, { documents: [assetDocument(), assetDocument({ assetId: 'FUZZ-2' })] }],
     [/^documentsJson$/, { documents: [legalDocuments()] }],
     [/^valuationJson$/, { documents: [valuationDocument()] }],
     [/^tokenizationJson$/, { documents: [tokenizationDocument(allocations)] }],
     [/^investorJson$/, { documents: [investorDocument('INV-A-0009'), investorDocument(INVESTORS.annaA, { kycLevel: 'enhanced' })] }],
-    [/^requestJson$/, { documents: [transferRequest('T-FUZZ-NEW', 5_000n), transferRequest('T-FUZZ-BIG', 60_000n), world.signedRequest] }],
+    [/^requestJson$/, { documents: [transferRequest('T-FUZZ-NEW', 5_000n), transferRequest('T-FUZZ-BIG', 60_000n), world.signedRequest] }, 'TransferContract'],
+    [/^requestJson$/, { documents: [bridgeOutRequest('B-FUZZ-NEW', 1_000n), bridgeOutRequest('B-FUZZ-BIG', 700_000n)] }, 'BridgeContract'],
+    [/^configJson$/, { documents: [CHAIN_CONFIG, { ...CHAIN_CONFIG, chainId: '1' }] }],
+    [/^attestationJson$/, { documents: [burnEvent(1n, 500n), burnEvent(2n, 5_000n)] }],
+    [/^proposalJson$/, { documents: [legalAction('L-FUZZ-NEW', 'start-remediation'), legalAction('L-FUZZ-NEW', 'cure'), legalAction('L-FUZZ-NEW', 'redeem')] }],
   ];
   const everyDocument = documents.flatMap(([, hint]) => ('documents' in hint ? hint.documents : []));
   return [
@@ -48,37 +57,40 @@ function hintTable(world: FuzzWorld): ReadonlyArray<readonly [RegExp, Hint]> {
     [/^spvId$/, { values: [SPV_ID] }],
     [/investorId$/i, { values: INVESTOR_IDS }],
     [/^transferId$/, { values: [PENDING_TRANSFER_ID, 'T-FUZZ-NEW'] }],
+    [/^bridgeOutId$/, { values: [BRIDGE_OUT_IDS.escrowed, BRIDGE_OUT_IDS.pending, 'B-FUZZ-NEW'] }],
+    [/^proposalId$/, { values: [OPEN_PROPOSAL_ID, 'L-REMEDIATE', 'L-FUZZ-NEW'] }],
     [/^identityId$/, { values: FUZZ_IDENTITIES.map(({ identity }) => identityIdOf(identity)) }],
     [/msp/i, { values: ['BankAMSP', 'BankBMSP', 'BankCMSP', 'RegulatorMSP'] }],
     [/^role$/, { values: ROLES }],
     [/amount/i, { values: ['1', '100', '1000', '5000', '20000', '100000', '600000'] }],
     [/reason|reference/i, { values: ['Court order 2026/17', 'Adverse media', ''] }],
-    [/hash|sha256/i, { values: ['ab'.repeat(32)] }],
+    [/hash|sha256/i, { values: ['ab'.repeat(32), `0x${'ab'.repeat(32)}`] }],
     [/^pageSize$/, { values: ['1', '10', '100'] }],
     [/^bookmark$/, { values: [''] }],
     [/Iso$/, { values: ['2026-01-01T00:00:00.000Z', T0.toISOString(), '2027-01-01T00:00:00.000Z'] }],
-    [/address|wallet/i, { values: [WALLET_ONE.address, WALLET_TWO.address, WALLET_TWO.address.toLowerCase()] }],
-    [/chainId/i, { values: ['31337', '1'] }],
+    [/address|wallet/i, { values: [WALLET_ONE.address, WALLET_TWO.address, WALLET_TWO.address.toLowerCase(), VALIDATOR_KEYS.A.address, VALIDATOR_KEYS.C.address] }],
+    [/chainId/i, { values: [CHAIN_ID.toString(), '1'] }],
     [/nonce/i, { values: ['1', '2'] }],
-    [/signature/i, { values: [world.unusedBindingSignature] }],
+    [/signature/i, { values: [world.unusedBindingSignature] }, 'WalletContract'],
+    [/signature/i, { values: [world.mintSignature, world.unusedBindingSignature] }],
   ];
 }
 
-/** Argument arbitraries by parameter name, for one fuzz world. */
-export type StoryArguments = (name: string) => fc.Arbitrary<string>;
+/** Argument arbitraries by contract and parameter name, for one fuzz world. */
+export type StoryArguments = (contract: string, name: string) => fc.Arbitrary<string>;
 
 /**
  * Text for a parameter by its name: a story value (often), a near miss of one, a value meant for
  * another parameter, or junk. JSON parameters get their documents, mostly with one field off. A
- * name the table does not know (a contract added later) gets every story value and document.
+ * name the table does not know gets every story value and document.
  */
 export function storyArguments(world: FuzzWorld): StoryArguments {
   const table = hintTable(world);
   const everyValue = [...new Set(table.flatMap(([, hint]) => ('values' in hint ? hint.values : [])))];
   const everyDocument = table.find(([pattern]) => pattern.source === 'Json$')?.[1];
   const anyDocument = documentArgument(everyDocument !== undefined && 'documents' in everyDocument ? everyDocument.documents : []);
-  return (name) => {
-    const hint = table.find(([pattern]) => pattern.test(name))?.[1];
+  return (contract, name) => {
+    const hint = table.find(([pattern, , only]) => pattern.test(name) && (only === undefined || only === contract))?.[1];
     if (hint !== undefined && 'documents' in hint) return documentArgument(hint.documents);
     const valid = fc.constantFrom(...(hint?.values ?? everyValue));
     const text = fc.oneof(
