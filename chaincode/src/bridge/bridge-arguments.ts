@@ -1,23 +1,17 @@
 import { getAddress } from 'ethers';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
-import { parseUint256 } from '@trestle/compliance/src/ledger/wallet-binding';
 import { isTransferId } from '@trestle/compliance/src/transfers/transfer-record';
 import { requiredArgument } from '../support/arguments';
+import { uint256Argument } from '../wallets/wallet-arguments';
 
 /** A chain id argument: a uint256 of at least 1 in decimal digits, returned in that canonical text. */
 export function chainIdArgument(value: unknown): string {
   return uintArgument(value, 'chainId', 1n).toString();
 }
 
-/** A uint256 argument in decimal digits (no sign, no leading zeros). */
+/** A uint256 argument in decimal digits (no sign, no leading zeros); BRIDGE_OUT_INVALID otherwise. */
 export function uintArgument(value: unknown, argument: string, min = 0n): bigint {
-  const number = parseUint256(requiredArgument(value, argument));
-  if (number === undefined || number < min) {
-    throw new TrestleError('BRIDGE_OUT_INVALID', `The ${argument} argument must be a whole number from ${min} to 2^256-1 in decimal digits, without sign or leading zeros.`, {
-      details: { argument },
-    });
-  }
-  return number;
+  return uint256Argument(value, argument, min, 'BRIDGE_OUT_INVALID');
 }
 
 /** A bridge-out id argument. */

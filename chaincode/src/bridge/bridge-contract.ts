@@ -11,6 +11,7 @@ import { requireOwnBank } from '../identity/require-own-bank';
 import { requireAnyRole, requireRole } from '../roles/require-role';
 import { ledgerIdArgument, mspIdArgument, reasonArgument } from '../support/arguments';
 import { pageSizeArgument, readPage } from '../support/pagination';
+import { requireExpired, rulesRefusal } from '../support/pending-request';
 import { sortedJson } from '../support/sorted-json';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { attestBurn } from './attest-burn';
@@ -75,11 +76,7 @@ export class BridgeContract extends Contract {
     const ledger = await ledgerBridgeOutInput(ctx, { ...request, chainId });
     requireOwnBank(caller, ledger.sender.bankMsp, 'investor');
     const verdict = evaluateBridgeOut(ledger.input);
-    if (!verdict.allowed) {
-      throw new TrestleError('BRIDGE_OUT_REFUSED', `The bridge-out fails ${verdict.failed.length} of the rules; the details list each reason and what would satisfy it.`, {
-        details: { bridgeOutId: request.bridgeOutId, failed: [...verdict.failed], reasons: verdict.verdicts.filter((rule) => !rule.passed).map((rule) => ({ rule: rule.rule, reason: rule.reason, sentence: rule.sentence })) },
-      });
-    }
+    if (!verdict.allowed) throw rulesRefusal('BRIDGE_OUT_REFUSED', 'bridge-out', { bridgeOutId: request.bridgeOutId }, verdict);
     const now = txTimestampSeconds(ctx);
     const record: BridgeOutRecord = {
       bridgeOutId: request.bridgeOutId,
@@ -143,11 +140,7 @@ export class BridgeContract extends Contract {
   async ExpireBridgeOut(ctx: Context, bridgeOutId: string): Promise<void> {
     await requireAnyRole(ctx, ANY_ROLE);
     const record = requirePendingBridgeOut(await readBridgeOut(ctx, bridgeOutIdArgument(bridgeOutId)), 'expire');
-    if (txTimestampSeconds(ctx) < record.expiresAtSeconds) {
-      throw new TrestleError('TRANSFER_NOT_EXPIRED', 'The bridge-out is still within its time to live; it can be expired from the instant in the details on.', {
-        details: { bridgeOutId: record.bridgeOutId, expiresAtSeconds: record.expiresAtSeconds },
-      });
-    }
+    requireExpired(ctx, record, 'bridge-out', { bridgeOutId: record.bridgeOutId });
     await closeBridgeOut(ctx, record, 'EXPIRED', null);
   }
 

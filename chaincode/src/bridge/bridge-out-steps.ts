@@ -12,7 +12,8 @@ import { appendAudit } from '../audit/audit-key';
 import { writeHolding } from '../assets/holdings';
 import { callerOf, type Caller } from '../identity/caller';
 import { emitLedgerEvent } from '../support/ledger-event';
-import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
+import { requireApprovable } from '../support/pending-request';
+import { txTimestampIso } from '../support/tx-time';
 import { ledgerBridgeOutInput } from './bridge-out-input';
 import { readBridgeOut, takeNonce, writeBridgeOut } from './bridge-out-store';
 import { readEscrow, writeEscrow } from './bridge-registry';
@@ -81,17 +82,7 @@ export async function approveBridgeOut(ctx: Context, bridgeOutId: string, reason
   const caller = callerOf(ctx);
   const record = requirePendingBridgeOut(await readBridgeOut(ctx, bridgeOutId), 'be approved');
   requireBankOfBridgeOut(caller, record);
-  if (txTimestampSeconds(ctx) >= record.expiresAtSeconds) {
-    throw new TrestleError('TRANSFER_EXPIRED', 'The bridge-out has outlived its time to live and can no longer be approved; expire it, and request it again if still wanted.', {
-      details: { bridgeOutId, expiresAtSeconds: record.expiresAtSeconds },
-    });
-  }
-  if (caller.mspId === record.requesterMsp && caller.identityId === record.requestedBy) {
-    throw new TrestleError('TRANSFER_SELF_APPROVAL', 'An officer never approves a bridge-out they requested; another officer must.', { details: { bridgeOutId } });
-  }
-  if (record.approvals.some((approval) => approval.officerMsp === caller.mspId && approval.officerId === caller.identityId)) {
-    throw new TrestleError('TRANSFER_ALREADY_APPROVED', 'You have already approved this bridge-out; a second approval by the same officer does not count.', { details: { bridgeOutId } });
-  }
+  requireApprovable(ctx, caller, record, 'bridge-out', { bridgeOutId });
   const approved: BridgeOutRecord = { ...record, approvals: [...record.approvals, { officerId: caller.identityId, officerMsp: caller.mspId, approvedAt: txTimestampIso(ctx), reason }] };
   const progress = { ...approved, senderBankMsp: approved.bankMsp, receiverBankMsp: approved.bankMsp };
   if (missingApprovals(progress).length > 0) {

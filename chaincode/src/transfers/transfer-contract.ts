@@ -11,6 +11,7 @@ import { requireAnyRole, requireRole } from '../roles/require-role';
 import { mspIdArgument, reasonArgument, requiredArgument } from '../support/arguments';
 import { emitLedgerEvent } from '../support/ledger-event';
 import { pageSizeArgument, readPage } from '../support/pagination';
+import { requireExpired, rulesRefusal } from '../support/pending-request';
 import { sortedJson } from '../support/sorted-json';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { approveTransfer, closeTransfer, requireBankOfTransfer, requirePending, transferIdArgument } from './transfer-steps';
@@ -49,11 +50,7 @@ export class TransferContract extends Contract {
     requireOwnBank(caller, ledger.sender.bankMsp, 'sending investor');
     const signedBy = await verifyWalletAuthorisation(ctx, request);
     const verdict = evaluateTransfer(ledger.input);
-    if (!verdict.allowed) {
-      throw new TrestleError('TRANSFER_REFUSED', `The transfer fails ${verdict.failed.length} of the rules; the details list each reason and what would satisfy it.`, {
-        details: { transferId: request.transferId, failed: [...verdict.failed], reasons: verdict.verdicts.filter((rule) => !rule.passed).map((rule) => ({ rule: rule.rule, reason: rule.reason, sentence: rule.sentence })) },
-      });
-    }
+    if (!verdict.allowed) throw rulesRefusal('TRANSFER_REFUSED', 'transfer', { transferId: request.transferId }, verdict);
     const now = txTimestampSeconds(ctx);
     const transfer: TransferRecord = {
       transferId: request.transferId,
@@ -126,11 +123,7 @@ export class TransferContract extends Contract {
   async ExpireTransfer(ctx: Context, transferId: string): Promise<void> {
     await requireAnyRole(ctx, ['compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator']);
     const transfer = requirePending(await readTransfer(ctx, transferIdArgument(transferId)), 'expire');
-    if (txTimestampSeconds(ctx) < transfer.expiresAtSeconds) {
-      throw new TrestleError('TRANSFER_NOT_EXPIRED', 'The transfer is still within its time to live; it can be expired from the instant in the details on.', {
-        details: { transferId: transfer.transferId, expiresAtSeconds: transfer.expiresAtSeconds },
-      });
-    }
+    requireExpired(ctx, transfer, 'transfer', { transferId: transfer.transferId });
     await closeTransfer(ctx, transfer, 'EXPIRED', null);
   }
 

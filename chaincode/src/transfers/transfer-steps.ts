@@ -12,6 +12,7 @@ import { writeHolding } from '../assets/holdings';
 import { callerOf, type Caller } from '../identity/caller';
 import { requiredArgument } from '../support/arguments';
 import { emitLedgerEvent } from '../support/ledger-event';
+import { requireApprovable } from '../support/pending-request';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { readTransfer, writeTransfer } from './transfer-key';
 import { ledgerTransferInput } from './transfer-input';
@@ -87,17 +88,7 @@ export async function approveTransfer(ctx: Context, transferId: string, reason: 
   const caller = callerOf(ctx);
   const transfer = requirePending(await readTransfer(ctx, transferId), 'be approved');
   requireBankOfTransfer(caller, transfer);
-  if (txTimestampSeconds(ctx) >= transfer.expiresAtSeconds) {
-    throw new TrestleError('TRANSFER_EXPIRED', 'The transfer has outlived its time to live and can no longer be approved; expire it, and request it again if still wanted.', {
-      details: { transferId, expiresAtSeconds: transfer.expiresAtSeconds },
-    });
-  }
-  if (caller.mspId === transfer.requesterMsp && caller.identityId === transfer.requestedBy) {
-    throw new TrestleError('TRANSFER_SELF_APPROVAL', 'An officer never approves a transfer they requested; another officer must.', { details: { transferId } });
-  }
-  if (transfer.approvals.some((approval) => approval.officerMsp === caller.mspId && approval.officerId === caller.identityId)) {
-    throw new TrestleError('TRANSFER_ALREADY_APPROVED', 'You have already approved this transfer; a second approval by the same officer does not count.', { details: { transferId } });
-  }
+  requireApprovable(ctx, caller, transfer, 'transfer', { transferId });
   const approved: TransferRecord = { ...transfer, approvals: [...transfer.approvals, { officerId: caller.identityId, officerMsp: caller.mspId, approvedAt: txTimestampIso(ctx), reason }] };
   if (missingApprovals(approved).length > 0) {
     await writeTransfer(ctx, approved, true);

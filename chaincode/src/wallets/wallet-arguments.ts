@@ -18,11 +18,11 @@ export function walletAddressArgument(value: unknown, argument = 'address'): str
   });
 }
 
-/** A uint256 argument written in decimal digits (no sign, no leading zeros); `min` is the least allowed. */
-export function uint256Argument(value: unknown, argument: string, min = 0n): bigint {
+/** A uint256 argument written in decimal digits (no sign, no leading zeros); `min` is the least allowed, `code` the refusal's. */
+export function uint256Argument(value: unknown, argument: string, min = 0n, code: 'WALLET_BINDING_INVALID' | 'BRIDGE_OUT_INVALID' = 'WALLET_BINDING_INVALID'): bigint {
   const number = parseUint256(requiredArgument(value, argument));
   if (number === undefined || number < min) {
-    throw new TrestleError('WALLET_BINDING_INVALID', `The ${argument} argument must be a whole number from ${min} to 2^256-1 in decimal digits, without sign or leading zeros.`, {
+    throw new TrestleError(code, `The ${argument} argument must be a whole number from ${min} to 2^256-1 in decimal digits, without sign or leading zeros.`, {
       details: { argument },
     });
   }

@@ -5,7 +5,7 @@ import type { RuleVerdict } from '../rules/rule-verdict';
 import { readJsonDocument, readJsonValue } from '../ledger/read-json-document';
 import { readIdentityId, readIsoInstant, readLedgerId, readMspId, readUnixSeconds } from '../ledger/record-fields';
 import { parseUint256 } from '../ledger/wallet-binding';
-import { isTransferId, readApprovals, readReason, readVerdicts, type TransferApproval } from '../transfers/transfer-record';
+import { isTransferId, readApprovals, readApprovalsRequired, readReason, readVerdicts, type TransferApproval } from '../transfers/transfer-record';
 import { readAddress, readBytes32, readSignature, readUintText } from './bridge-fields';
 
 /** What an investor's bank submits to bridge units to the investor's wallet on an EVM chain. */
@@ -100,7 +100,6 @@ const RECORD_FIELDS = [
 ] as const;
 
 function readRecord(reader: RecordReader, raw: Record<string, unknown>): BridgeOutRecord {
-  const required = reader.record('approvalsRequired', ['senderBankOfficers', 'receiverBankOfficers', 'distinctOfficers']);
   const nullableIso = (key: string) => reader.nullableString(key, (value) => value.length > 0, 'an ISO instant');
   return {
     bridgeOutId: reader.string('bridgeOutId', isTransferId, 'a bridge-out id'),
@@ -113,11 +112,7 @@ function readRecord(reader: RecordReader, raw: Record<string, unknown>): BridgeO
     amount: reader.amount('amount', true).toString(),
     status: reader.member('status', isIn(BRIDGE_OUT_STATUSES), oneOf(BRIDGE_OUT_STATUSES), 'PENDING'),
     policyVersion: reader.integer('policyVersion', 1),
-    approvalsRequired: {
-      senderBankOfficers: required.member('senderBankOfficers', (value): value is 1 => value === 1, '1', 1),
-      receiverBankOfficers: required.member('receiverBankOfficers', (value): value is 1 => value === 1, '1', 1),
-      distinctOfficers: required.member('distinctOfficers', (value): value is 1 | 2 => value === 1 || value === 2, '1 or 2', 1),
-    },
+    approvalsRequired: readApprovalsRequired(reader),
     approvals: readApprovals(reader),
     requestVerdicts: readVerdicts(raw.requestVerdicts, 'requestVerdicts', reader.problems),
     approvalVerdicts: raw.approvalVerdicts === null ? null : readVerdicts(raw.approvalVerdicts, 'approvalVerdicts', reader.problems),

@@ -132,6 +132,16 @@ export function readVerdicts(raw: unknown, path: string, problems: ProblemList):
   });
 }
 
+/** The approvals a record (a transfer, a bridge-out) needs, as `approvalsRequired` holds them. */
+export function readApprovalsRequired(reader: RecordReader): ApprovalsRequired {
+  const required = reader.record('approvalsRequired', ['senderBankOfficers', 'receiverBankOfficers', 'distinctOfficers']);
+  return {
+    senderBankOfficers: required.member('senderBankOfficers', (value): value is 1 => value === 1, '1', 1),
+    receiverBankOfficers: required.member('receiverBankOfficers', (value): value is 1 => value === 1, '1', 1),
+    distinctOfficers: required.member('distinctOfficers', (value): value is 1 | 2 => value === 1 || value === 2, '1 or 2', 1),
+  };
+}
+
 /** The officers' approvals of a record (a transfer, a bridge-out), as `approvals` holds them. */
 export function readApprovals(reader: RecordReader): TransferApproval[] {
   return reader.records('approvals', MAX_APPROVALS, APPROVAL_FIELDS, (inner) => ({
@@ -147,7 +157,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function readTransfer(reader: RecordReader, raw: Record<string, unknown>): TransferRecord {
-  const required = reader.record('approvalsRequired', ['senderBankOfficers', 'receiverBankOfficers', 'distinctOfficers']);
   return {
     transferId: reader.string('transferId', isTransferId, 'a transfer id'),
     assetId: readLedgerId(reader, 'assetId', 'an asset id'),
@@ -158,11 +167,7 @@ function readTransfer(reader: RecordReader, raw: Record<string, unknown>): Trans
     amount: reader.amount('amount', true).toString(),
     status: reader.member('status', isIn(TRANSFER_STATUSES), oneOf(TRANSFER_STATUSES), 'PENDING'),
     policyVersion: reader.integer('policyVersion', 1),
-    approvalsRequired: {
-      senderBankOfficers: required.member('senderBankOfficers', (value): value is 1 => value === 1, '1', 1),
-      receiverBankOfficers: required.member('receiverBankOfficers', (value): value is 1 => value === 1, '1', 1),
-      distinctOfficers: required.member('distinctOfficers', (value): value is 1 | 2 => value === 1 || value === 2, '1 or 2', 1),
-    },
+    approvalsRequired: readApprovalsRequired(reader),
     approvals: readApprovals(reader),
     requestVerdicts: readVerdicts(raw.requestVerdicts, 'requestVerdicts', reader.problems),
     settlementVerdicts: raw.settlementVerdicts === null ? null : readVerdicts(raw.settlementVerdicts, 'settlementVerdicts', reader.problems),
