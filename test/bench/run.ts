@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: starts its own devnet, measures the gas of real transactions, writes
- * `report.md` and `results.json` under `bench/results/<YYYY-MM-DD>/` (or `--out <dir>`), prints the
- * table and stops the devnet.
+ * `npm run bench`: starts its own devnet, measures the gas of real transactions and the bridge's
+ * latency, writes `report.md` and `results.json` under `bench/results/<YYYY-MM-DD>/` (or `--out
+ * <dir>`), prints the tables and stops the devnet.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,8 @@ import { compileAll } from '@trestle/bridge/src/compile/compile';
 import { localProvider } from '@trestle/bridge/src/evm/provider';
 import { startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
 import { REPO_ROOT, stackFromEnv } from '@trestle/network/src/stack/stack-config';
-import { evaluateGoals, renderConsole, renderMarkdown, resultsJson, type BenchReport, type Machine } from '../src/bench-report';
+import { evaluateGoals, renderConsole, renderMarkdown, resultsJson, type BenchReport, type LatencySection, type Machine } from '../src/bench-report';
+import { runBridgeLatency } from './bridge/latency-workload';
 import { compareWithBaseline, readGasMap, renderBaselineSection } from '../src/bench-baseline';
 import { GAS_GOALS } from './gas/goals';
 import { GAS_CONDITIONS, runGasWorkload } from './gas/workload';
@@ -22,6 +23,16 @@ const BENCH_HOME = path.join(REPO_ROOT, '.trestle-bench');
 const BENCH_PORT_BASE = '32000';
 
 const USAGE = 'usage: npm run bench -- [--quick] [--out <dir>] [--save-baseline]';
+/** Bridge round trips measured: the issue asks for at least 50; --quick takes 10. */
+const FULL_TRANSFERS = 50;
+const QUICK_TRANSFERS = 10;
+const LATENCY_NOTE = [
+  'Round trips on the bench devnet (automining) through the real gateway, token and validators',
+  "(keystore signers, mint signing, relayer, burn watchers of two banks); the ledger is the chaincode's",
+  'BridgeContract run in process on the stubbed context, because no Fabric peer runs on this machine',
+  "kind. So the figures are the bridge's own work plus the EVM node's round trips, without Fabric",
+  "endorsement, ordering and commit; the burn's confirmations are mined at once and not counted.",
+].join(' ');
 const BASELINE_FILE = path.join(REPO_ROOT, 'bench', 'results', 'baseline', 'results.json');
 
 /** This run beside the committed baseline, if there is one. */
@@ -35,7 +46,7 @@ function baselineComparison(results: Record<string, unknown>): { date: string; s
 }
 
 interface BenchArgs {
-  /** Accepted for the runner's sake; gas figures are exact, so the gas workload ignores it. */
+  /** Fewer bridge round trips; gas figures are exact, so the gas workload runs in full either way. */
   readonly quick: boolean;
   readonly outDir: string;
   readonly command: string;
@@ -87,7 +98,7 @@ async function main(argv: readonly string[]): Promise<number> {
     TRESTLE_HOME: process.env.TRESTLE_HOME ?? BENCH_HOME,
     TRESTLE_PORT_BASE: process.env.TRESTLE_PORT_BASE ?? BENCH_PORT_BASE,
   });
-  if (args.quick) log('--quick: gas figures are exact, so the gas workload runs in full');
+  if (args.quick) log(`--quick: ${QUICK_TRANSFERS} bridge round trips; gas figures are exact, so the gas workload runs in full`);
 
   log('compiling contracts');
   compileAll((line) => log(line));
@@ -102,6 +113,12 @@ async function main(argv: readonly string[]): Promise<number> {
     log(`devnet ${client} at ${url}`);
 
     const { operations, morpho } = await runGasWorkload(provider, (line) => log(line));
+    // The bridge workload's fixtures find the devnet through the test stack variables: point them at this one.
+    process.env.TRESTLE_HOME = stack.home;
+    process.env.TRESTLE_PORT_BASE = String(stack.portBase);
+    const transfers = args.quick ? QUICK_TRANSFERS : FULL_TRANSFERS;
+    log(`bridge latency: ${transfers} round trips (bridge-out to mint, burn to release)`);
+    const latency: LatencySection = { title: 'Bridge latency', note: LATENCY_NOTE, series: await runBridgeLatency(transfers, (line) => log(line)) };
     const report: BenchReport = {
       date,
       command: args.command,
@@ -111,6 +128,7 @@ async function main(argv: readonly string[]): Promise<number> {
       morpho,
       goals: evaluateGoals(GAS_GOALS, operations, morpho),
       conditions: GAS_CONDITIONS,
+      latency,
     };
 
     mkdirSync(args.outDir, { recursive: true });

@@ -5,8 +5,11 @@ import {
   formatGas,
   formatRatio,
   gasByName,
+  latencySummary,
   overheadRatio,
+  percentile,
   renderConsole,
+  renderLatency,
   renderMarkdown,
   resultsJson,
   type BenchReport,
@@ -123,4 +126,18 @@ test('the console table aligns numbers to the right under their header', (t) => 
   const row = lines.find((l) => l.startsWith('gateway mint, 3 of 5')) ?? '';
   t.is(header.length, row.length);
   t.true(row.endsWith('201,000'));
+});
+
+test('percentiles are nearest-rank, and the latency summary, results and report carry them', (t) => {
+  const samples = [12, 3, 7, 20, 5, 9, 15, 1, 30, 11];
+  t.is(percentile(samples, 50), 9);
+  t.is(percentile(samples, 95), 30);
+  t.is(percentile(samples, 100), 30);
+  t.is(percentile([4.25], 50), 4.25);
+  t.true(Number.isNaN(percentile([], 50)));
+  const series = { name: 'bridge.approvalToMint', label: 'approval → mint', samplesMs: samples };
+  t.deepEqual(latencySummary(series), { n: 10, p50: 9, p95: 30, max: 30 });
+  t.deepEqual(latencySummary({ ...series, samplesMs: [1.234, 2.345] }), { n: 2, p50: 1.2, p95: 2.3, max: 2.3 });
+  const section = { title: 'Bridge latency', note: 'In process.', series: [series] };
+  t.regex(renderLatency(section), /\| approval → mint \| 10 \| 9 ms \| 30 ms \| 30 ms \|/);
 });

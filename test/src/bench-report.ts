@@ -47,6 +47,35 @@ export interface Machine {
   readonly node: string;
 }
 
+/** A latency measured round by round, in milliseconds. */
+export interface LatencySeries {
+  /** Stable key in results.json, e.g. `bridge.approvalToMint`. */
+  readonly name: string;
+  readonly label: string;
+  readonly samplesMs: readonly number[];
+}
+
+/** A latency section of the report: what was measured, under which conditions. */
+export interface LatencySection {
+  readonly title: string;
+  readonly note: string;
+  readonly series: readonly LatencySeries[];
+}
+
+/** The `p`-th percentile (0–100) of `samples` by the nearest-rank method; NaN for no samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] as number;
+}
+
+/** n, p50, p95 and max of a series, in whole milliseconds (one decimal below 10 ms). */
+export function latencySummary(series: LatencySeries): { n: number; p50: number; p95: number; max: number } {
+  const round = (ms: number) => (ms < 10 ? Math.round(ms * 10) / 10 : Math.round(ms));
+  return { n: series.samplesMs.length, p50: round(percentile(series.samplesMs, 50)), p95: round(percentile(series.samplesMs, 95)), max: round(percentile(series.samplesMs, 100)) };
+}
+
 export interface BenchReport {
   /** YYYY-MM-DD (UTC) of the run. */
   readonly date: string;
@@ -60,6 +89,8 @@ export interface BenchReport {
   readonly goals: readonly GoalResult[];
   /** State each figure was measured in (warm or cold storage), one sentence each. */
   readonly conditions: readonly string[];
+  /** Latencies measured beside the gas, when the run measured them. */
+  readonly latency?: LatencySection;
 }
 
 /** A goal names a measurement the workload did not produce. */
@@ -122,7 +153,17 @@ export function resultsJson(report: BenchReport): Record<string, unknown> {
     gas: gasByName(report.operations, report.morpho),
     ratios: morphoRatios(report.morpho),
     goals: report.goals,
+    ...(report.latency === undefined ? {} : { latencyMs: Object.fromEntries(report.latency.series.map((series) => [series.name, latencySummary(series)])) }),
   };
+}
+
+/** The latency section of report.md. */
+export function renderLatency(section: LatencySection): string {
+  const rows = section.series.map((series) => {
+    const { n, p50, p95, max } = latencySummary(series);
+    return [series.label, String(n), `${p50} ms`, `${p95} ms`, `${max} ms`];
+  });
+  return [`## ${section.title}`, '', section.note, '', markdownTable(['measured', 'n', 'p50', 'p95', 'max'], [false, true, true, true, true], rows), ''].join('\n');
 }
 
 /** `154321n` → `154,321`. */
@@ -185,6 +226,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     ...report.conditions.map((c) => `- ${c}`),
     '',
+    ...(report.latency === undefined ? [] : [renderLatency(report.latency)]),
     '## How it was produced',
     '',
     `- Command: \`${report.command}\``,
@@ -221,5 +263,17 @@ export function renderConsole(report: BenchReport): string {
     ),
     '',
     ...report.goals.map((g) => `${g.met ? 'met    ' : 'NOT MET'}  ${g.description}: ${formatGoalFigure(g.measured, g.unit)} (limit ${formatGoalFigure(g.limit, g.unit)})`),
+    ...(report.latency === undefined
+      ? []
+      : [
+          '',
+          textTable(
+            ['latency', 'n', 'p50 ms', 'p95 ms'],
+            report.latency.series.map((series) => {
+              const { n, p50, p95 } = latencySummary(series);
+              return [series.label, String(n), String(p50), String(p95)];
+            }),
+          ),
+        ]),
   ].join('\n');
 }
