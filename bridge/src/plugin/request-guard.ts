@@ -101,5 +101,5 @@ function refusalOf(routes: readonly Route[], req: IncomingMessage): Refusal | un
 // As HTTP/1.1 frames a request body: a chunked transfer coding, or a Content-Length above zero.
 function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) !== 0);
 }
