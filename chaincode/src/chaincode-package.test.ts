@@ -115,6 +115,7 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[]]>> 
     GetAssetHistory: [EVALUATE, ['assetId']],
     ListValuations: [EVALUATE, ['assetId']],
     GetHolding: [EVALUATE, ['assetId', 'investorId']],
+    GetPolicy: [EVALUATE, ['assetId']],
   },
   InvestorContract: {
     OnboardInvestor: [SUBMIT, ['investorJson']],

@@ -2,6 +2,7 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { parseAssetDocument, parseAssetRecord, parseLegalDocuments, type Asset } from '@trestle/compliance/src/ledger/asset';
 import { assetTransition } from '@trestle/compliance/src/ledger/asset-state';
+import type { JsonValue } from '@trestle/compliance/src/json/json-value';
 import { currentValuation, isValuationValid, parseValuationDocument, valuationRecord } from '@trestle/compliance/src/ledger/valuation';
 import { holdingRecord } from '@trestle/compliance/src/ledger/holding';
 import { callerOf } from '../identity/caller';
@@ -13,11 +14,12 @@ import { ledgerIdArgument } from '../support/arguments';
 import { keyHistory } from '../support/key-history';
 import { emitLedgerEvent } from '../support/ledger-event';
 import { sortedJson } from '../support/sorted-json';
-import { hasState, writeRecord } from '../support/state';
+import { hasState, readRecord, writeRecord } from '../support/state';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { assetKey, readAsset } from './asset-key';
 import { requireCurrentValuation } from './current-valuation';
 import { readHolding } from './holding-key';
+import { policyKey } from './policy-key';
 import { tokenizeAsset } from './tokenize-asset';
 import { readValuations, valuationKey } from './valuation-key';
 
@@ -176,6 +178,26 @@ export class AssetContract extends Contract {
       currentSeq: current?.seq ?? null,
       valuations: valuations.map((valuation) => ({ ...valuation, valid: isValuationValid(valuation, now) })),
     });
+  }
+
+  /**
+   * The policy an asset's units are held under, as stored at tokenization: JSON `{assetId, version,
+   * policyHash, document, attachedAt, attachedBy}`. Still readable once the asset is written off or
+   * redeemed, since officers and auditors look back at what applied.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetPolicy(ctx: Context, assetId: string): Promise<string> {
+    await requireAnyRole(ctx, LEDGER_READERS);
+    const asset = await readAsset(ctx, ledgerIdArgument(assetId, 'assetId'));
+    if (asset.tokenization === null) {
+      throw new TrestleError('ASSET_NOT_TOKENIZED', `The asset is ${asset.state}; a policy is attached when it is tokenized.`, { details: { assetId: asset.assetId, state: asset.state } });
+    }
+    const version = asset.tokenization.policyVersion;
+    // JSON.parse only ever yields JSON values, and the record was written sorted by this chaincode.
+    const record = await readRecord(ctx, policyKey(ctx, asset.assetId, version), (value) => value as JsonValue);
+    if (record === undefined) throw new TrestleError('RECORD_MALFORMED', 'The policy version the asset names is missing from the ledger; report it to the chaincode operators.', { details: { assetId: asset.assetId, version } });
+    return sortedJson(record);
   }
 
   /** One investor's holding of an asset as JSON (amounts as decimal strings, lots with acquisition times). */
