@@ -1,0 +1,186 @@
+import type { TestIdentity } from '../testing/stub-context';
+
+// Certificates (public parts only; every key was thrown away) for the access-control matrix: one
+// client per role per bank and one org admin per bank, new to the story, so no cell of the matrix
+// depends on what the story's cast did there. Same shape as src/testing/test-identities.ts (C=CH,
+// O=<org>, OU=client|admin, CN=<role>@<org>.trestle.test) and the same issuer names, signed by a
+// stand-in CA key since the originals' keys are gone: the identity id is built from the subject and
+// issuer names, and the chain is the MSP's business, checked by the peer before the chaincode runs.
+// Made with:
+//   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500 \
+//     -keyout ca.key -out ca.pem -subj "/C=CH/O=BankA/CN=ca.banka.trestle.test"
+//   openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+//     -keyout leaf.key -out leaf.csr -subj "/C=CH/O=BankA/OU=client/CN=officer@banka.trestle.test"
+//   openssl x509 -req -in leaf.csr -CA ca.pem -CAkey ca.key -set_serial 0x<random> -days 36500
+
+function certificate(mspId: string, pem: string): TestIdentity {
+  return { mspId, certificate: pem };
+}
+
+/** BankA's compliance officer (OU client). */
+export const BANK_A_OFFICER = certificate('BankAMSP', `-----BEGIN CERTIFICATE-----
+MIIBgjCCASgCCQC7nztMHTj0nzAKBggqhkjOPQQDAjA9MQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0ExHjAcBgNVBAMMFWNhLmJhbmthLnRyZXN0bGUudGVzdDAg
+Fw0yNjExMjYwNzAyMDhaGA8yMTI2MTEwMjA3MDIwOFowUzELMAkGA1UEBhMCQ0gx
+DjAMBgNVBAoMBUJhbmtBMQ8wDQYDVQQLDAZjbGllbnQxIzAhBgNVBAMMGm9mZmlj
+ZXJAYmFua2EudHJlc3RsZS50ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+HYAyMQ5dNwvZ44GnWmFci+l2wo8sgvUWgeRrrN9agCoAZFhijWM0xeE3S/GQrGem
+yXyqjCLOuLDdT7qGodNt9TAKBggqhkjOPQQDAgNIADBFAiADihF9phWes2x7s5vk
+5aOtkPL1O1ECb060rnXLkest4wIhAOv2NOjfoDoKebi4cN589nWVDHd6cCFyFrHb
+eVjvGICU
+-----END CERTIFICATE-----
+`);
+
+/** BankA's operator (OU client). */
+export const BANK_A_OPERATOR = certificate('BankAMSP', `-----BEGIN CERTIFICATE-----
+MIIBgjCCASkCCQD2clathBOtETAKBggqhkjOPQQDAjA9MQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0ExHjAcBgNVBAMMFWNhLmJhbmthLnRyZXN0bGUudGVzdDAg
+Fw0yNjExMjYwNzAyMDhaGA8yMTI2MTEwMjA3MDIwOFowVDELMAkGA1UEBhMCQ0gx
+DjAMBgNVBAoMBUJhbmtBMQ8wDQYDVQQLDAZjbGllbnQxJDAiBgNVBAMMG29wZXJh
+dG9yQGJhbmthLnRyZXN0bGUudGVzdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IA
+BAzfe1RO/IGThyKz75bWja5bNX1vDbATmBCKHN0gHXHSoDlTmnNex+S1a28Zh2XE
+l14Ny8TiQqvDeHE8SLm19VowCgYIKoZIzj0EAwIDRwAwRAIgb3RQNqLRaYuAE0cg
+E4Wf982tZ5Jx7+5OIdl5hX/EHNECIFZFPgfo8ogDP883diSMV9oNY253HeM3nMhd
+DMylzx0o
+-----END CERTIFICATE-----
+`);
+
+/** BankA's SPV administrator (OU client). */
+export const BANK_A_SPV_ADMIN = certificate('BankAMSP', `-----BEGIN CERTIFICATE-----
+MIIBgzCCASgCCFwuFLqBNI5SMAoGCCqGSM49BAMCMD0xCzAJBgNVBAYTAkNIMQ4w
+DAYDVQQKDAVCYW5rQTEeMBwGA1UEAwwVY2EuYmFua2EudHJlc3RsZS50ZXN0MCAX
+DTI2MTEyNjA3MDIwOFoYDzIxMjYxMTAyMDcwMjA4WjBUMQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0ExDzANBgNVBAsMBmNsaWVudDEkMCIGA1UEAwwbc3B2YWRt
+aW5AYmFua2EudHJlc3RsZS50ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+G67JqONd4pWPXr8qrlux3rmY72+s9V3gsXNgkSYeVAbO15crUU+QJBbFmn5KmP0n
+Qs0Gl2+Ua5LcS8xVjoQTizAKBggqhkjOPQQDAgNJADBGAiEA4iD6jcswmSlQAIy3
+VsVwI8JrVoRgOpOOi2te8r4fBfsCIQDNnW7rh0U0D0gwopPSbH4Vzv/e5bkPNoir
+Z0o8EbshGg==
+-----END CERTIFICATE-----
+`);
+
+/** BankA's appraiser (OU client). */
+export const BANK_A_APPRAISER = certificate('BankAMSP', `-----BEGIN CERTIFICATE-----
+MIIBhDCCASoCCQDKwT2IUF5j6DAKBggqhkjOPQQDAjA9MQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0ExHjAcBgNVBAMMFWNhLmJhbmthLnRyZXN0bGUudGVzdDAg
+Fw0yNjExMjYwNzAyMDhaGA8yMTI2MTEwMjA3MDIwOFowVTELMAkGA1UEBhMCQ0gx
+DjAMBgNVBAoMBUJhbmtBMQ8wDQYDVQQLDAZjbGllbnQxJTAjBgNVBAMMHGFwcHJh
+aXNlckBiYW5rYS50cmVzdGxlLnRlc3QwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNC
+AAQAipp1DVcxm881tsJ5A6RbdCPPhtYbx8v1VwDkR5o8lngSClaarAAq7do9IgoS
+XPF1p/P6nfx/8NCOztSE9ebeMAoGCCqGSM49BAMCA0gAMEUCIAOOAuZNnvmOnJjC
+YIIOarWQc/Hn6nQEzDGrVau+3jr/AiEA/JEa3nBbE01HPhoYF6t+ZPLfV8YZr6Tb
+untrXmZvXm4=
+-----END CERTIFICATE-----
+`);
+
+/** BankA's validator (OU client). */
+export const BANK_A_VALIDATOR = certificate('BankAMSP', `-----BEGIN CERTIFICATE-----
+MIIBhDCCASoCCQCHJej+VyQq3DAKBggqhkjOPQQDAjA9MQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0ExHjAcBgNVBAMMFWNhLmJhbmthLnRyZXN0bGUudGVzdDAg
+Fw0yNjExMjYwNzAyMDhaGA8yMTI2MTEwMjA3MDIwOFowVTELMAkGA1UEBhMCQ0gx
+DjAMBgNVBAoMBUJhbmtBMQ8wDQYDVQQLDAZjbGllbnQxJTAjBgNVBAMMHHZhbGlk
+YXRvckBiYW5rYS50cmVzdGxlLnRlc3QwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNC
+AAQigywJiw4QcJRbJzjH3feu7bnkv9y77dVXJpeNp9Lbl5X4BFiV4sOvx8Q/9ptv
+ZXm9oBZdFDEx9CsB1YFrA5ujMAoGCCqGSM49BAMCA0gAMEUCIQDpHUcOTz1dhCwO
+U3YlfiBPT9f9zqh5zyQ1c/VCP6nsSQIgNk9LCCDUCHwJTZHIHkMbTECraOKJo97p
+sYI24NCRdqI=
+-----END CERTIFICATE-----
+`);
+
+/** An admin of BankA (OU admin), holding no role. */
+export const BANK_A_ORG_ADMIN = certificate('BankAMSP', `-----BEGIN CERTIFICATE-----
+MIIBgzCCASgCCQDBSI8ssSf6yDAKBggqhkjOPQQDAjA9MQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0ExHjAcBgNVBAMMFWNhLmJhbmthLnRyZXN0bGUudGVzdDAg
+Fw0yNjExMjYwNzAyMDhaGA8yMTI2MTEwMjA3MDIwOFowUzELMAkGA1UEBhMCQ0gx
+DjAMBgNVBAoMBUJhbmtBMQ4wDAYDVQQLDAVhZG1pbjEkMCIGA1UEAwwbb3JnYWRt
+aW5AYmFua2EudHJlc3RsZS50ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+L3wQKHB5TR0TX5/EhPX8EFZV1JHp3vjo3dPa3T8MrC6vWhf6vk4ir2zGp+G9UIOI
+kL/5x6jQdRw9rkR9fx0iuzAKBggqhkjOPQQDAgNJADBGAiEA5hnGIuDI9/qZd04m
+QmED/7rdWsmx4tWpODziVZLj68wCIQDbAQ+Y0DZdPC7XZhPt8LZ4DpbzzjxzpOve
+OapIWe8K5Q==
+-----END CERTIFICATE-----
+`);
+
+/** BankC's compliance officer (OU client). */
+export const BANK_C_OFFICER = certificate('BankCMSP', `-----BEGIN CERTIFICATE-----
+MIIBgjCCASgCCQDfHOnK+vvqCTAKBggqhkjOPQQDAjA9MQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0MxHjAcBgNVBAMMFWNhLmJhbmtjLnRyZXN0bGUudGVzdDAg
+Fw0yNjExMjYwNzAyMDhaGA8yMTI2MTEwMjA3MDIwOFowUzELMAkGA1UEBhMCQ0gx
+DjAMBgNVBAoMBUJhbmtDMQ8wDQYDVQQLDAZjbGllbnQxIzAhBgNVBAMMGm9mZmlj
+ZXJAYmFua2MudHJlc3RsZS50ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+fZIz3D2pxVTuIN0699zPWlEpB0TFaPEgLmlEUuTJ0U+Q6fxg788INmEECRVY8rY3
+YMNoOdnelZlkypwNryRiATAKBggqhkjOPQQDAgNIADBFAiAvKYFOryXmtvK9lejO
+NkhKt7953qGkHGKhnqXbal39rwIhAKnMXjlKZFU7PJODnEjz1okAveswk60kTH0c
+aubJqrcF
+-----END CERTIFICATE-----
+`);
+
+/** BankC's operator (OU client). */
+export const BANK_C_OPERATOR = certificate('BankCMSP', `-----BEGIN CERTIFICATE-----
+MIIBgzCCASkCCQDQCih68IpvTTAKBggqhkjOPQQDAjA9MQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0MxHjAcBgNVBAMMFWNhLmJhbmtjLnRyZXN0bGUudGVzdDAg
+Fw0yNjExMjYwNzAyMDhaGA8yMTI2MTEwMjA3MDIwOFowVDELMAkGA1UEBhMCQ0gx
+DjAMBgNVBAoMBUJhbmtDMQ8wDQYDVQQLDAZjbGllbnQxJDAiBgNVBAMMG29wZXJh
+dG9yQGJhbmtjLnRyZXN0bGUudGVzdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IA
+BC+L2PD3w60fi5Z4WB2as9Tx+8abfmKZb7FW1F2TEFfYpPhLn70/pyPQzUgkzRQj
+6Xj++o/XgYrgokULB+i1LmEwCgYIKoZIzj0EAwIDSAAwRQIgJNGIDw/7R9Hq1ZQv
+mQwOXYQV9xVcJcUSm17/GQC4ZF8CIQC4OGGfBJDCPQBHLtVN9yd8cTjk0y6vdVRa
+O7uL8qIa4w==
+-----END CERTIFICATE-----
+`);
+
+/** BankC's SPV administrator (OU client). */
+export const BANK_C_SPV_ADMIN = certificate('BankCMSP', `-----BEGIN CERTIFICATE-----
+MIIBgTCCASgCCBwj6B/aZDGhMAoGCCqGSM49BAMCMD0xCzAJBgNVBAYTAkNIMQ4w
+DAYDVQQKDAVCYW5rQzEeMBwGA1UEAwwVY2EuYmFua2MudHJlc3RsZS50ZXN0MCAX
+DTI2MTEyNjA3MDIwOFoYDzIxMjYxMTAyMDcwMjA4WjBUMQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0MxDzANBgNVBAsMBmNsaWVudDEkMCIGA1UEAwwbc3B2YWRt
+aW5AYmFua2MudHJlc3RsZS50ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+9s/zGEIxS84gTQ5sH+QGfS1azyj40KpeQhLOu0/X6+DLVzLAp8SCAxvScZOV75ga
++nH8HsxHtSYCBsdXFJJJHjAKBggqhkjOPQQDAgNHADBEAiB9bfDXytLGt2qcvgIQ
+HIwVzhBMPJYemFf2Uq3cIBHZ5QIgKalR6p8hB232p/EbVNngP9cz4vFAqQ4JbpNw
+4Nhb4AM=
+-----END CERTIFICATE-----
+`);
+
+/** BankC's appraiser (OU client). */
+export const BANK_C_APPRAISER = certificate('BankCMSP', `-----BEGIN CERTIFICATE-----
+MIIBhDCCASkCCCs5/+yafU40MAoGCCqGSM49BAMCMD0xCzAJBgNVBAYTAkNIMQ4w
+DAYDVQQKDAVCYW5rQzEeMBwGA1UEAwwVY2EuYmFua2MudHJlc3RsZS50ZXN0MCAX
+DTI2MTEyNjA3MDIwOFoYDzIxMjYxMTAyMDcwMjA4WjBVMQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0MxDzANBgNVBAsMBmNsaWVudDElMCMGA1UEAwwcYXBwcmFp
+c2VyQGJhbmtjLnRyZXN0bGUudGVzdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IA
+BJdBxsLHd4aHdLwLMzgenjG3kECDiq98YMxsQV08kRYSYUUWF1akq5OKoZITHJ7Q
+HheE8AjvLk8eT6d5aWqOyRowCgYIKoZIzj0EAwIDSQAwRgIhAKR20/L8/3lQsLih
+EgueZhhQEHxgOD2OY7LaJt7qS8vDAiEA9dw0fVisAewslsvlD4DaRLSnycMn1d5B
+zEI0MNMLjzw=
+-----END CERTIFICATE-----
+`);
+
+/** BankC's validator (OU client). */
+export const BANK_C_VALIDATOR = certificate('BankCMSP', `-----BEGIN CERTIFICATE-----
+MIIBhDCCASoCCQD/jsRHdV/BsjAKBggqhkjOPQQDAjA9MQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0MxHjAcBgNVBAMMFWNhLmJhbmtjLnRyZXN0bGUudGVzdDAg
+Fw0yNjExMjYwNzAyMDhaGA8yMTI2MTEwMjA3MDIwOFowVTELMAkGA1UEBhMCQ0gx
+DjAMBgNVBAoMBUJhbmtDMQ8wDQYDVQQLDAZjbGllbnQxJTAjBgNVBAMMHHZhbGlk
+YXRvckBiYW5rYy50cmVzdGxlLnRlc3QwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNC
+AATn8kL/G5VzGrMvpuEqioIGT//hXCE2L0IcnaDA86iEgkVoih1+j09kLOBZzrTP
+FmbKXm1xJV7yorJriQBTaOJwMAoGCCqGSM49BAMCA0gAMEUCIBNZGKQ54sstu/91
+R0XelaBbwGNXiIUothsZwi2Vp2QpAiEA8Yl3I0VN3oFti5AcbRMpnRTm/8HW9UFs
+Bj5FshVAG78=
+-----END CERTIFICATE-----
+`);
+
+/** An admin of BankC (OU admin), holding no role. */
+export const BANK_C_ORG_ADMIN = certificate('BankCMSP', `-----BEGIN CERTIFICATE-----
+MIIBgzCCASgCCQCvPJzAGLhTLDAKBggqhkjOPQQDAjA9MQswCQYDVQQGEwJDSDEO
+MAwGA1UECgwFQmFua0MxHjAcBgNVBAMMFWNhLmJhbmtjLnRyZXN0bGUudGVzdDAg
+Fw0yNjExMjYwNzAyMDhaGA8yMTI2MTEwMjA3MDIwOFowUzELMAkGA1UEBhMCQ0gx
+DjAMBgNVBAoMBUJhbmtDMQ4wDAYDVQQLDAVhZG1pbjEkMCIGA1UEAwwbb3JnYWRt
+aW5AYmFua2MudHJlc3RsZS50ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+uoOeJRdYMrAe+uRvrsAEToikH60N6dAZUhHOvqEIs/3Tb6vJvgZbMnMk6LH/4C9A
+UHI1MkWZpxmzXxugwnR+hjAKBggqhkjOPQQDAgNJADBGAiEA9HeOGN8bWun6OQsC
+kc4cCqZBNDivs1DwVAY+HBW+iNgCIQD13Uhh9etZXCoGdFUCDxW+FUrZoPL3pTIl
+EnLzydCcHQ==
+-----END CERTIFICATE-----
+`);
