@@ -1,0 +1,160 @@
+import { Wallet, keccak256, toUtf8Bytes } from 'ethers';
+import { BRIDGE_OUT_IDS, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID } from '../fuzz/fuzz-world';
+import type { TransientMap } from '../fuzz/transient-maps';
+import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, GATEWAY } from '../testing/bridge-story';
+import { T0 } from '../testing/ledger-cast';
+import { ASSET_ID, assetDocument, investorDocument, json, legalDocuments, piiTransient, SPV_ID, spvDocument, tokenizationDocument, valuationDocument } from '../testing/ledger-documents';
+import { legalAction } from '../testing/legal-story';
+import { INVESTORS } from '../testing/ledger-story';
+import { identityIdOf } from '../testing/stub-context';
+import { CHAIN_ID, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
+import { AFTER_LOCKUP, daysAfterT0, transferRequest } from '../testing/transfer-story';
+import { holderOf, type AccessIdentity } from './access-identities';
+import type { AccessChapter, AccessWorld } from './access-world';
+
+// For every transaction, a call that succeeds for whoever may make it: a chapter of the story
+// where the transaction has work to do, arguments naming BankA's records, the instant and the
+// transient map it needs. So a refusal can only be about who calls. Arguments that depend on the
+// caller (whose grants an admin revokes, whose key signed) are a function of the caller.
+
+/** The arguments of a case, the same for every caller or chosen per caller. */
+export type CaseArguments = readonly string[] | ((caller: AccessIdentity, world: AccessWorld) => readonly string[]);
+
+/** How to call one transaction validly. */
+export type AccessCase = {
+  readonly chapter: AccessChapter;
+  readonly args: CaseArguments;
+  /** The transaction time; after the story's 90-day lockup unless set. */
+  readonly at?: Date;
+  readonly transient?: TransientMap;
+};
+
+/** Days after the pending transfer's and bridge-out's time to live ran out. */
+const PAST_TTL = daysAfterT0(100);
+const CHAIN = CHAIN_ID.toString();
+const REASON = 'Court order 2026/17';
+const NEW_VALIDATOR = new Wallet(keccak256(toUtf8Bytes('trestle access matrix validator'))).address;
+const PAGE = ['10', ''] as const;
+
+/** The officer of the caller's side, whose grant the caller's admin may change. */
+const officerOnSide = (caller: AccessIdentity) => identityIdOf(holderOf('compliance-officer', caller.side));
+
+/** Every contract's transactions, by contract name and transaction name. */
+export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, AccessCase>>>> = {
+  RoleContract: {
+    GrantRole: { chapter: 'TOKENIZED', args: (caller) => [officerOnSide(caller), 'operator'] },
+    RevokeRole: { chapter: 'TOKENIZED', args: (caller) => [officerOnSide(caller), 'compliance-officer'] },
+    ListRoles: { chapter: 'TOKENIZED', args: [] },
+    GetRoles: { chapter: 'TOKENIZED', args: (caller) => [caller.identity.mspId, officerOnSide(caller)] },
+  },
+  SpvContract: {
+    RegisterSpv: { chapter: 'TOKENIZED', args: [json(spvDocument({ spvId: 'SPV-ACCESS' }))] },
+    UpdateSpv: { chapter: 'TOKENIZED', args: [json(spvDocument({ trustee: 'Treuhand Neu AG' }))] },
+    GetSpv: { chapter: 'TOKENIZED', args: [SPV_ID] },
+    ListSpvs: { chapter: 'TOKENIZED', args: PAGE },
+    GetSpvHistory: { chapter: 'TOKENIZED', args: [SPV_ID] },
+  },
+  AssetContract: {
+    CreateAsset: { chapter: 'TOKENIZED', args: [json(assetDocument({ assetId: 'ACCESS-2' }))] },
+    RecordLegalDocuments: { chapter: 'DRAFT', args: [ASSET_ID, json(legalDocuments())], at: T0 },
+    RecordValuation: { chapter: 'VALUED', args: [ASSET_ID, json(valuationDocument())], at: T0 },
+    ApproveAsset: { chapter: 'VALUED', args: [ASSET_ID], at: T0 },
+    TokenizeAsset: { chapter: 'APPROVED', args: [ASSET_ID, json(tokenizationDocument({ [INVESTORS.annaA]: 600_000n, [INVESTORS.chloeB]: 400_000n }))], at: T0 },
+    GetAsset: { chapter: 'TOKENIZED', args: [ASSET_ID] },
+    GetAssetHistory: { chapter: 'TOKENIZED', args: [ASSET_ID] },
+    ListValuations: { chapter: 'TOKENIZED', args: [ASSET_ID] },
+    GetHolding: { chapter: 'TOKENIZED', args: [ASSET_ID, INVESTORS.annaA] },
+    GetPolicy: { chapter: 'TOKENIZED', args: [ASSET_ID] },
+  },
+  InvestorContract: {
+    OnboardInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument('INV-ACCESS-1'))], transient: piiTransient() },
+    UpdateInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument(INVESTORS.annaA, { kycLevel: 'enhanced' }))] },
+    SuspendInvestor: { chapter: 'TOKENIZED', args: [INVESTORS.annaA, 'Adverse media'] },
+    ReinstateInvestor: { chapter: 'SUSPENDED', args: [INVESTORS.benA, 'Adverse media cleared'] },
+    RevokeInvestor: { chapter: 'TOKENIZED', args: [INVESTORS.annaA, 'Relationship ended'] },
+    EraseInvestorPii: { chapter: 'TOKENIZED', args: [INVESTORS.annaA, 'Erasure request of 2026-06-01'] },
+    GetInvestor: { chapter: 'TOKENIZED', args: [INVESTORS.annaA] },
+    ListInvestorsOfBank: { chapter: 'TOKENIZED', args: ['BankAMSP', ...PAGE] },
+    GetInvestorPii: { chapter: 'TOKENIZED', args: [INVESTORS.annaA] },
+  },
+  WalletContract: {
+    BindWallet: { chapter: 'TOKENIZED', args: (_caller, world) => [INVESTORS.benA, WALLET_TWO.address, CHAIN, '1', world.benBinding] },
+    GetWalletBinding: { chapter: 'TOKENIZED', args: [WALLET_ONE.address] },
+  },
+  TransferContract: {
+    RequestTransfer: { chapter: 'TOKENIZED', args: [json(transferRequest('T-ACCESS-NEW', 5_000n))] },
+    ApproveTransfer: { chapter: 'TOKENIZED', args: [PENDING_TRANSFER_ID, ''] },
+    RejectTransfer: { chapter: 'TOKENIZED', args: [PENDING_TRANSFER_ID, 'Source of funds unclear'] },
+    CancelTransfer: { chapter: 'TOKENIZED', args: [PENDING_TRANSFER_ID] },
+    ExpireTransfer: { chapter: 'TOKENIZED', args: [PENDING_TRANSFER_ID], at: PAST_TTL },
+    GetTransfer: { chapter: 'TOKENIZED', args: [PENDING_TRANSFER_ID] },
+    ListPendingTransfers: { chapter: 'TOKENIZED', args: ['BankAMSP', ...PAGE] },
+    CheckTransfer: { chapter: 'TOKENIZED', args: [json(transferRequest('T-ACCESS-NEW', 5_000n))] },
+  },
+  ControlContract: {
+    FreezeInvestor: { chapter: 'TOKENIZED', args: [ASSET_ID, INVESTORS.annaA, REASON] },
+    FreezePartial: { chapter: 'TOKENIZED', args: [ASSET_ID, INVESTORS.annaA, '1000', REASON] },
+    UnfreezeInvestor: { chapter: 'TOKENIZED', args: [ASSET_ID, INVESTORS.benA, REASON] },
+    UnfreezePartial: { chapter: 'TOKENIZED', args: [ASSET_ID, INVESTORS.benA, '100', REASON] },
+    ForcedTransfer: { chapter: 'TOKENIZED', args: [ASSET_ID, INVESTORS.annaA, INVESTORS.chloeB, '1000', REASON, 'ab'.repeat(32)] },
+    PauseAsset: { chapter: 'TOKENIZED', args: [ASSET_ID, 'Market abuse inquiry'] },
+    UnpauseAsset: { chapter: 'PAUSED', args: [ASSET_ID, 'Inquiry closed'] },
+  },
+  LegalContract: {
+    ProposeLegalAction: { chapter: 'TOKENIZED', args: [json(legalAction('L-ACCESS', 'start-remediation'))] },
+    ApproveLegalAction: { chapter: 'LEGAL PROPOSAL OPEN', args: [OPEN_PROPOSAL_ID, ''] },
+    RejectLegalAction: { chapter: 'LEGAL PROPOSAL OPEN', args: [OPEN_PROPOSAL_ID, 'Tenants are paying again'] },
+    WithdrawLegalAction: { chapter: 'LEGAL PROPOSAL OPEN', args: [OPEN_PROPOSAL_ID, 'Proposed in error'] },
+    GetLegalProposal: { chapter: 'LEGAL PROPOSAL OPEN', args: [OPEN_PROPOSAL_ID] },
+    GetLegalHistory: { chapter: 'LEGAL PROPOSAL OPEN', args: [ASSET_ID] },
+  },
+  AuditContract: {
+    ListAudit: { chapter: 'TOKENIZED', args: ['2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', ...PAGE] },
+  },
+  BridgeContract: {
+    RegisterValidator: { chapter: 'BRIDGE', args: [NEW_VALIDATOR] },
+    ProposeBridgeChain: { chapter: 'TOKENIZED', args: [json(CHAIN_CONFIG)] },
+    ApproveBridgeChain: { chapter: 'CHAIN PROPOSED', args: [json(CHAIN_CONFIG)] },
+    RequestBridgeOut: { chapter: 'BRIDGE', args: [json(bridgeOutRequest('B-ACCESS-NEW', 1_000n))] },
+    ApproveBridgeOut: { chapter: 'BRIDGE', args: [BRIDGE_OUT_IDS.pending, ''] },
+    RejectBridgeOut: { chapter: 'BRIDGE', args: [BRIDGE_OUT_IDS.pending, 'Wallet under review'] },
+    CancelBridgeOut: { chapter: 'BRIDGE', args: [BRIDGE_OUT_IDS.pending] },
+    ExpireBridgeOut: { chapter: 'BRIDGE', args: [BRIDGE_OUT_IDS.pending], at: PAST_TTL },
+    RecordMintSignature: { chapter: 'BRIDGE', args: (caller, world) => [CHAIN, world.mint.nonce, world.mint.signatures[caller.side]] },
+    RecordMinted: { chapter: 'BRIDGE SIGNED', args: (_caller, world) => [CHAIN, world.mint.nonce, `0x${'ef'.repeat(32)}`] },
+    AttestBurn: { chapter: 'BRIDGE', args: [json(burnEvent(1n, 500n))] },
+    GetBridgeChain: { chapter: 'BRIDGE', args: [CHAIN] },
+    ListBridgeValidators: { chapter: 'BRIDGE', args: [] },
+    GetBridgeOut: { chapter: 'BRIDGE', args: [BRIDGE_OUT_IDS.escrowed] },
+    GetMint: { chapter: 'BRIDGE', args: (_caller, world) => [CHAIN, world.mint.nonce] },
+    ListPendingMints: { chapter: 'BRIDGE', args: [CHAIN, ...PAGE] },
+    ListPendingBridgeOuts: { chapter: 'BRIDGE', args: ['BankAMSP', ...PAGE] },
+    GetBurn: { chapter: 'BRIDGE SIGNED', args: [CHAIN, '1'] },
+    GetEscrow: { chapter: 'BRIDGE', args: [ASSET_ID, CHAIN] },
+    CheckBridgeOut: { chapter: 'BRIDGE', args: [json(bridgeOutRequest('B-ACCESS-NEW', 1_000n))] },
+  },
+  GatewayMessageContract: {
+    ProposeGatewayMessage: { chapter: 'BRIDGE', args: [CHAIN, 'Pause', '', 'Escrow below EVM supply'] },
+    RecordGatewaySignature: { chapter: 'PAUSE PROPOSED', args: (caller, world) => [CHAIN, 'Pause', GATEWAY, world.pause.nonce, world.pause.signatures[caller.side]] },
+    RecordGatewayRelayed: { chapter: 'BRIDGE SIGNED', args: (_caller, world) => [CHAIN, 'Pause', GATEWAY, world.pause.nonce, `0x${'ef'.repeat(32)}`] },
+    GetGatewayMessage: { chapter: 'BRIDGE SIGNED', args: (_caller, world) => [CHAIN, 'Pause', GATEWAY, world.pause.nonce] },
+    ListOpenGatewayMessages: { chapter: 'BRIDGE SIGNED', args: [CHAIN] },
+    ListMirrorDrift: { chapter: 'BRIDGE', args: [CHAIN] },
+  },
+};
+
+/** The case of `contract.transaction`, or undefined when there is none (which the test refuses). */
+export function caseOf(contract: string, transaction: string): AccessCase | undefined {
+  const cases = Object.hasOwn(ACCESS_CASES, contract) ? ACCESS_CASES[contract] : undefined;
+  return cases !== undefined && Object.hasOwn(cases, transaction) ? cases[transaction] : undefined;
+}
+
+/** The arguments `caller` sends in `accessCase`. */
+export function argumentsOf(accessCase: AccessCase, caller: AccessIdentity, world: AccessWorld): readonly string[] {
+  return typeof accessCase.args === 'function' ? accessCase.args(caller, world) : accessCase.args;
+}
+
+/** The instant of `accessCase`. */
+export function instantOf(accessCase: AccessCase): Date {
+  return accessCase.at ?? AFTER_LOCKUP;
+}

@@ -1,0 +1,116 @@
+import '../testing/quiet-fabric-logs';
+import type { Wallet } from 'ethers';
+import type { GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';
+import { ledgerMessageTypedData } from '@trestle/compliance/src/bridge/gateway-message-typed-data';
+import { BridgeContract } from '../bridge/bridge-contract';
+import { GatewayMessageContract } from '../bridge/gateway-message-contract';
+import { ControlContract } from '../controls/control-contract';
+import { fuzzWorld, BRIDGE_OUT_IDS, type Chapter, type FuzzWorld } from '../fuzz/fuzz-world';
+import { InvestorContract } from '../investors/investor-contract';
+import { RoleContract } from '../roles/role-contract';
+import { bridgeOutOf, burnEvent, BRIDGE_DESK, CHAIN_CONFIG, GATEWAY, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
+import { CAST, tx } from '../testing/ledger-cast';
+import { ASSET_ID, json } from '../testing/ledger-documents';
+import { INVESTORS } from '../testing/ledger-story';
+import { copyLedger, identityIdOf, snapshotLedger, type WorldState } from '../testing/stub-context';
+import { CHAIN_ID, signBinding, WALLET_TWO } from '../testing/test-wallets';
+import { AFTER_LOCKUP } from '../testing/transfer-story';
+import { ACCESS_IDENTITIES, type Side } from './access-identities';
+
+// The ledgers the matrix's cases run on: the fuzz world's chapters of the stories, where each
+// transaction has a record to act on, plus a few more steps of the same stories for the
+// transactions those chapters leave nothing to do for (a suspended investor to reinstate, a paused
+// asset, a chain proposal waiting, a gateway message proposed and one signed). Built once per test
+// file; every case runs on a copy of its chapter, as the fuzz cases do.
+
+/** The chapters taken over from the fuzz world. */
+const FUZZ_CHAPTERS = ['TOKENIZED', 'DRAFT', 'VALUED', 'APPROVED', 'BRIDGE', 'LEGAL PROPOSAL OPEN'] as const;
+
+/** The name of a chapter a case may run on: the fuzz world's, then those added here. */
+export type AccessChapter = (typeof FUZZ_CHAPTERS)[number] | 'SUSPENDED' | 'PAUSED' | 'CHAIN PROPOSED' | 'PAUSE PROPOSED' | 'BRIDGE SIGNED';
+
+/** A value signed by BankA's validator key (for the home side) and by BankC's (for the other). */
+export type SignedBySide = Readonly<Record<Side, string>>;
+
+/** The world of the matrix. */
+export type AccessWorld = {
+  /** The fuzz world with the matrix's chapters in place of its own, for `runFuzzCase`. */
+  readonly fuzz: FuzzWorld;
+  /** The index of a chapter in `fuzz.chapters`. */
+  chapter(name: AccessChapter): number;
+  /** The Mint nonce of the bridge chapter's escrowed bridge-out, and its signatures by each side's validator key. */
+  readonly mint: { readonly nonce: string; readonly signatures: SignedBySide };
+  /** The Pause proposed in PAUSE PROPOSED (and signed by BankA and BankB in BRIDGE SIGNED): nonce and each side's signature. */
+  readonly pause: { readonly nonce: string; readonly signatures: SignedBySide };
+  /** ben's (BankA) signature binding WALLET_TWO, unbound in the tokenized chapter. */
+  readonly benBinding: string;
+};
+
+const roles = new RoleContract();
+const bridge = new BridgeContract();
+const messages = new GatewayMessageContract();
+const at = { at: AFTER_LOCKUP };
+const CHAIN = CHAIN_ID.toString();
+
+/** Builds the fuzz world, the added chapters, and grants every matrix identity its role in each. */
+export async function accessWorld(): Promise<AccessWorld> {
+  const fuzz = await fuzzWorld();
+  const base = (name: AccessChapter): WorldState => {
+    const found = fuzz.chapters.find((chapter) => chapter.name === name);
+    if (found === undefined) throw new Error(`the fuzz world has no chapter ${name}: update FUZZ_CHAPTERS`);
+    return copyLedger(found.ledger);
+  };
+  const ledgers = new Map<AccessChapter, WorldState>(FUZZ_CHAPTERS.map((name) => [name, base(name)]));
+
+  const suspended = base('TOKENIZED');
+  await new InvestorContract().SuspendInvestor(tx(CAST.bankAOfficer, suspended, at).ctx, INVESTORS.benA, 'Adverse media under review');
+  const paused = base('TOKENIZED');
+  await new ControlContract().PauseAsset(tx(CAST.regulator, paused, at).ctx, ASSET_ID, 'Market abuse inquiry');
+  const chainProposed = base('TOKENIZED');
+  await bridge.ProposeBridgeChain(tx(BRIDGE_DESK.operatorA, chainProposed, at).ctx, json(CHAIN_CONFIG));
+  const pauseProposed = base('BRIDGE');
+  await messages.ProposeGatewayMessage(tx(BRIDGE_DESK.validatorA, pauseProposed, at).ctx, CHAIN, 'Pause', '', 'Escrow below EVM supply');
+  const pauseRecord = JSON.parse(await messages.GetGatewayMessage(tx(CAST.regulator, pauseProposed).ctx, CHAIN, 'Pause', GATEWAY, '1')) as GatewayMessageRecord;
+  const escrowed = await bridgeOutOf(pauseProposed, BRIDGE_OUT_IDS.escrowed);
+  const signed = copyLedger(pauseProposed);
+  for (const [validator, key] of [[BRIDGE_DESK.validatorA, VALIDATOR_KEYS.A], [BRIDGE_DESK.validatorB, VALIDATOR_KEYS.B]] as const) {
+    await messages.RecordGatewaySignature(tx(validator, signed, at).ctx, CHAIN, 'Pause', GATEWAY, pauseRecord.nonce, await signMessage(key, pauseRecord));
+    await bridge.RecordMintSignature(tx(validator, signed, at).ctx, CHAIN, escrowed.nonce ?? '', await signMint(key, escrowed));
+  }
+  await bridge.AttestBurn(tx(BRIDGE_DESK.validatorB, signed, at).ctx, json(burnEvent(1n, 500n)));
+  const added: ReadonlyArray<readonly [AccessChapter, WorldState]> = [
+    ['SUSPENDED', suspended],
+    ['PAUSED', paused],
+    ['CHAIN PROPOSED', chainProposed],
+    ['PAUSE PROPOSED', pauseProposed],
+    ['BRIDGE SIGNED', signed],
+  ];
+  for (const [name, ledger] of added) ledgers.set(name, ledger);
+
+  const chapters: Chapter[] = [];
+  for (const [name, ledger] of ledgers) {
+    await grantMatrixRoles(ledger);
+    chapters.push({ name, ledger, baseline: snapshotLedger(ledger), weight: 1 });
+  }
+  const names = [...ledgers.keys()];
+  return {
+    fuzz: { ...fuzz, chapters },
+    chapter: (name) => names.indexOf(name),
+    mint: { nonce: escrowed.nonce ?? '', signatures: { home: await signMint(VALIDATOR_KEYS.A, escrowed), other: await signMint(VALIDATOR_KEYS.C, escrowed) } },
+    pause: { nonce: pauseRecord.nonce, signatures: { home: await signMessage(VALIDATOR_KEYS.A, pauseRecord), other: await signMessage(VALIDATOR_KEYS.C, pauseRecord) } },
+    benBinding: await signBinding(WALLET_TWO, { investorId: INVESTORS.benA, bank: 'BankAMSP' }),
+  };
+}
+
+// Each identity's own org admin grants its role, as on a network; the regulator's comes with the story.
+async function grantMatrixRoles(ledger: WorldState): Promise<void> {
+  for (const { identity, column, grantedBy } of ACCESS_IDENTITIES) {
+    if (grantedBy === undefined || column === 'org-admin' || column === 'no-role') continue;
+    await roles.GrantRole(tx(grantedBy, ledger).ctx, identityIdOf(identity), column);
+  }
+}
+
+async function signMessage(key: Wallet, record: GatewayMessageRecord): Promise<string> {
+  const { domain, types, value } = ledgerMessageTypedData(record);
+  return key.signTypedData(domain, types, value);
+}
