@@ -12,10 +12,12 @@ import {IClaimIssuer} from "@onchain-id/solidity/contracts/interface/IClaimIssue
 import {ClaimTopics} from "./ClaimTopics.sol";
 
 /// @title RemediationModule
-/// @notice T-REX modular-compliance module that carries an asset's REMEDIATION legal state from
-///         Fabric: while it is on, no units may move to a lending venue (no new collateral), while
-///         transfers out of venues (collateral withdrawals, liquidation payouts) stay allowed, so
-///         borrowers can still repay and unwind.
+/// @notice T-REX modular-compliance module that carries legal state from Fabric. The asset's
+///         REMEDIATION: while it is on, no units may move to a lending venue (no new collateral),
+///         while transfers out of venues (collateral withdrawals, liquidation payouts) stay allowed,
+///         so borrowers can still repay and unwind. A holder's KYC phase: a repay-only wallet may
+///         send units and take its collateral back from a venue, but receives nothing else and
+///         supplies no collateral; a frozen wallet neither sends nor receives.
 /// @dev One module instance serves many compliances; state is keyed by the compliance address. A
 ///      venue is a wallet whose ONCHAINID holds a valid `ClaimTopics.VENUE` claim from an issuer the
 ///      token's TrustedIssuersRegistry trusts for that topic. The flag is set only through
@@ -24,8 +26,20 @@ contract RemediationModule is AbstractModule {
     /// @notice Whether the asset bound to a compliance (the key) is in remediation.
     mapping(address => bool) public inRemediation;
 
+    /// @notice A holder's KYC phase (0 current, 1 repay-only, 2 frozen), per compliance and wallet.
+    mapping(address => mapping(address => uint8)) public kycPhase;
+
+    uint8 internal constant REPAY_ONLY = 1;
+    uint8 internal constant FROZEN = 2;
+
     /// @notice The remediation flag of `compliance` changed to `on`.
     event RemediationSet(address indexed compliance, bool on);
+
+    /// @notice `wallet`'s KYC phase under `compliance` changed to `phase`.
+    event KycPhaseSet(address indexed compliance, address indexed wallet, uint8 phase);
+
+    /// @notice A KYC phase outside 0..2.
+    error KycPhaseUnknown(uint8 phase);
 
     /// @notice Turns remediation on or off for the calling compliance; repeating the current value
     ///         changes nothing and emits nothing, so the gateway may resend a legal state.
@@ -35,13 +49,26 @@ contract RemediationModule is AbstractModule {
         emit RemediationSet(msg.sender, on);
     }
 
+    /// @notice Sets `wallet`'s KYC phase for the calling compliance; repeating it changes nothing.
+    function setKycPhase(address wallet, uint8 phase) external onlyComplianceCall {
+        if (phase > FROZEN) revert KycPhaseUnknown(phase);
+        if (kycPhase[msg.sender][wallet] == phase) return;
+        kycPhase[msg.sender][wallet] = phase;
+        emit KycPhaseSet(msg.sender, wallet, phase);
+    }
+
     /// @inheritdoc IModule
-    /// @dev Outside remediation this is one storage read. In remediation it refuses a receiver that
-    ///      is a lending venue; a venue claim whose validity check reverts counts as valid (fail
-    ///      closed: in doubt, no new collateral).
-    function moduleCheck(address, address to, uint256, address compliance) external view override returns (bool) {
-        if (!inRemediation[compliance]) return true;
-        return !isVenue(compliance, to);
+    /// @dev For current holders outside remediation this is three storage reads. Venue checks (an
+    ///      identity and claim lookup) run only when a phase or remediation calls for them; a venue
+    ///      claim whose validity check reverts counts as valid (fail closed: in doubt, no new
+    ///      collateral, and a repay-only wallet receives only what is clearly a withdrawal).
+    function moduleCheck(address from, address to, uint256, address compliance) external view override returns (bool) {
+        uint8 fromPhase = kycPhase[compliance][from];
+        uint8 toPhase = kycPhase[compliance][to];
+        if (fromPhase == FROZEN || toPhase == FROZEN) return false;
+        if (toPhase == REPAY_ONLY && !isVenue(compliance, from)) return false;
+        if ((fromPhase == REPAY_ONLY || inRemediation[compliance]) && isVenue(compliance, to)) return false;
+        return true;
     }
 
     /// @notice Whether `wallet` is a lending venue for the token bound to `compliance`.

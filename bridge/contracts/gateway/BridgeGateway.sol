@@ -169,6 +169,16 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
         compliance.callModuleFunction(abi.encodeWithSignature("setRemediation(bool)", state == LegalState.Remediation), asset.remediationModule);
     }
 
+    /// @inheritdoc IBridgeGateway
+    function setKycPhase(address token, address wallet, KycPhase phase, uint256 nonce, bytes[] calldata signatures) external {
+        _authorise(H.SET_KYC_PHASE, nonce, keccak256(abi.encode(H.SET_KYC_PHASE, token, wallet, phase, nonce)), signatures, _threshold);
+        AssetConfig storage asset = _configuredAsset(token);
+        if (asset.remediationModule == address(0)) revert RemediationModuleMissing(token);
+        emit KycPhaseChanged(token, wallet, phase);
+        IModularCompliance compliance = IToken(token).compliance();
+        compliance.callModuleFunction(abi.encodeWithSignature("setKycPhase(address,uint8)", wallet, uint8(phase)), asset.remediationModule);
+    }
+
     /* GOVERNANCE */
 
     /// @inheritdoc IBridgeGateway

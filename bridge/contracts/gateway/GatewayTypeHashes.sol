@@ -2,7 +2,7 @@
 pragma solidity ^0.8.17;
 
 /// @title GatewayTypeHashes
-/// @notice EIP-712 type hashes of the gateway's messages; bridge/src/evm/messages.ts holds the
+/// @notice EIP-712 type hashes of the gateway's messages; compliance/src/bridge/gateway-types.ts holds the
 ///         same types for signers, and a test recomputes each hash from it.
 library GatewayTypeHashes {
     bytes32 internal constant MINT = keccak256("Mint(address token,address to,uint256 amount,uint256 nonce,bytes32 fabricTxId)");
@@ -17,4 +17,5 @@ library GatewayTypeHashes {
         keccak256("RegisterIdentity(address token,address wallet,bytes32 investorRef,uint16 country,bytes32 claimsHash,uint256 nonce)");
     bytes32 internal constant REVOKE_IDENTITY = keccak256("RevokeIdentity(address token,address wallet,uint256 nonce)");
     bytes32 internal constant SET_LEGAL_STATE = keccak256("SetLegalState(address token,uint8 state,uint256 nonce)");
+    bytes32 internal constant SET_KYC_PHASE = keccak256("SetKycPhase(address token,address wallet,uint8 phase,uint256 nonce)");
 }

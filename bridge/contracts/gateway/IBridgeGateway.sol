@@ -23,6 +23,15 @@ interface IBridgeGateway is IValidatorSet {
         Remediation
     }
 
+    /// @notice Where a holder's KYC stands, as carried from Fabric: current (or in its grace
+    ///         period), repay-only (may unwind: repay, withdraw collateral, send units; may not
+    ///         receive units otherwise or supply collateral), or frozen (no units move to or from it).
+    enum KycPhase {
+        Current,
+        RepayOnly,
+        Frozen
+    }
+
     /// @notice Token-bucket parameters and state of one (asset, direction) flow.
     struct RateLimit {
         uint128 capacity; // most units that can pass at once
@@ -61,6 +70,7 @@ interface IBridgeGateway is IValidatorSet {
     event IdentityRegistered(address indexed token, address indexed wallet, address identity, bytes32 investorRef, uint16 country);
     event IdentityRevoked(address indexed token, address indexed wallet);
     event LegalStateChanged(address indexed token, LegalState state);
+    event KycPhaseChanged(address indexed token, address indexed wallet, KycPhase phase);
 
     error GatewayPaused();
     error GatewayNotPaused();
@@ -118,6 +128,9 @@ interface IBridgeGateway is IValidatorSet {
 
     /// @notice Carries an asset's legal state from Fabric to its compliance module.
     function setLegalState(address token, LegalState state, uint256 nonce, bytes[] calldata signatures) external;
+
+    /// @notice Carries a holder's KYC phase from Fabric to the asset's compliance module.
+    function setKycPhase(address token, address wallet, KycPhase phase, uint256 nonce, bytes[] calldata signatures) external;
 
     /// @notice Current token bucket of a flow, refilled up to now.
     function rateLimit(address token, Direction direction) external view returns (RateLimit memory);

@@ -16,6 +16,8 @@ import { devnet } from './devnet';
 export const COUNTRY = { SWITZERLAND: 756, GERMANY: 276, UNITED_STATES: 840 } as const;
 /** `IBridgeGateway.LegalState`. */
 export const LEGAL_STATE = { Normal: 0, Remediation: 1 } as const;
+/** The gateway's KycPhase enum. */
+export const KYC_PHASE = { Current: 0, RepayOnly: 1, Frozen: 2 } as const;
 
 const UNIT = 10n ** 18n; // one whole asset token (18 decimals)
 const USDC = 10n ** 6n; // one whole stablecoin unit (6 decimals)
@@ -63,6 +65,8 @@ export interface AssetFixture extends ConsortiumFixture {
   revoke(wallet: string): Promise<ContractTransactionReceipt>;
   /** Carries a legal state through the gateway. */
   setLegalState(state: number): Promise<ContractTransactionReceipt>;
+  /** Sets `wallet`'s KYC phase (KYC_PHASE) on the asset's compliance through the gateway, by quorum. */
+  setKycPhase(wallet: string, phase: number): Promise<ContractTransactionReceipt>;
 }
 
 /** Rate limits the fixtures never reach. */
@@ -104,6 +108,9 @@ export async function assetFixture(options: AssetFixtureOptions = {}, consortium
     },
     setLegalState(state) {
       return c.quorum.send('SetLegalState', { token, state }, (n, s) => c.gateway.setLegalState(token, state, n, s));
+    },
+    setKycPhase(wallet, phase) {
+      return c.quorum.send('SetKycPhase', { token, wallet, phase }, (n, s) => c.gateway.setKycPhase(token, wallet, phase, n, s));
     },
   };
 }

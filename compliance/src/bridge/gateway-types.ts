@@ -59,6 +59,12 @@ export const GATEWAY_TYPES = {
     { name: 'state', type: 'uint8' },
     { name: 'nonce', type: 'uint256' },
   ],
+  SetKycPhase: [
+    { name: 'token', type: 'address' },
+    { name: 'wallet', type: 'address' },
+    { name: 'phase', type: 'uint8' },
+    { name: 'nonce', type: 'uint256' },
+  ],
 } as const satisfies Record<string, readonly TypedField[]>;
 
 export const NAV_ORACLE_TYPES = {
