@@ -8,6 +8,13 @@ import type { TestIdentity, WorldState } from './stub-context';
 // MVCC check would never let commit.
 const queues = new WeakMap<WorldState, Promise<unknown>>();
 
+/** The part of fabric-network's `Transaction` the stub offers: a transient map, then submit or evaluate. */
+export interface InProcessTransaction {
+  setTransient(map: Readonly<Record<string, Uint8Array>>): InProcessTransaction;
+  submit(...args: string[]): Promise<Uint8Array>;
+  evaluate(...args: string[]): Promise<Uint8Array>;
+}
+
 /**
  * UNIT-TEST STUB of a bank's Fabric gateway connection: runs a contract's transactions in process
  * on the stubbed context, as `identity`, with the clock `now()`. Refusals come back the way a
@@ -23,20 +30,38 @@ export class InProcessContract {
   ) {}
 
   submitTransaction(name: string, ...args: string[]): Promise<Uint8Array> {
-    const run = (queues.get(this.worldState) ?? Promise.resolve()).then(() => this.#invoke(name, args));
+    return this.#inOrder(() => this.#invoke(name, args, {}));
+  }
+
+  evaluateTransaction(name: string, ...args: string[]): Promise<Uint8Array> {
+    return this.#invoke(name, args, {});
+  }
+
+  /** A transaction that can carry a transient map, shaped like fabric-network's `contract.createTransaction(name)`. */
+  createTransaction(name: string): InProcessTransaction {
+    let transient: Readonly<Record<string, Uint8Array>> = {};
+    const transaction: InProcessTransaction = {
+      setTransient: (map) => {
+        transient = { ...map };
+        return transaction;
+      },
+      submit: (...args) => this.#inOrder(() => this.#invoke(name, args, transient)),
+      evaluate: (...args) => this.#invoke(name, args, transient),
+    };
+    return transaction;
+  }
+
+  #inOrder(step: () => Promise<Uint8Array>): Promise<Uint8Array> {
+    const run = (queues.get(this.worldState) ?? Promise.resolve()).then(step);
     queues.set(this.worldState, run.catch(() => undefined));
     return run;
   }
 
-  evaluateTransaction(name: string, ...args: string[]): Promise<Uint8Array> {
-    return this.#invoke(name, args);
-  }
-
-  async #invoke(name: string, args: readonly string[]): Promise<Uint8Array> {
+  async #invoke(name: string, args: readonly string[], transient: Readonly<Record<string, Uint8Array>>): Promise<Uint8Array> {
     const method = (this.contract as unknown as Record<string, unknown>)[name];
     if (typeof method !== 'function') throw new Error(`chaincode response 500, no transaction ${name} in ${this.contract.getName()}`);
     try {
-      const result: unknown = await method.call(this.contract, tx(this.identity, this.worldState, { at: this.now() }).ctx, ...args);
+      const result: unknown = await method.call(this.contract, tx(this.identity, this.worldState, { at: this.now(), transient }).ctx, ...args);
       return Buffer.from(typeof result === 'string' ? result : '', 'utf8');
     } catch (error) {
       if (isTrestleError(error)) throw new Error(`chaincode response 500, ${error.message}`);
