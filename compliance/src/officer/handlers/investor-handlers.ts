@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { TrestleError } from '../../errors/trestle-error';
+import type { JsonObject } from '../../json/json-value';
+import { parseInvestorDocument, parseInvestorRecord } from '../../ledger/investor';
+import { parseInvestorPii, PII_TRANSIENT_KEY } from '../../ledger/investor-pii';
+import { DEFAULT_PAGE_SIZE } from './approvable-handlers';
+import { callsOf, json, type Handler, type OfficerCalls } from './handler';
+import { asObject, checked, checkedPage } from './ledger-records';
+
+type InvestorBody = { readonly investor: JsonObject; readonly pii?: JsonObject };
+type StatusBody = { readonly action: 'suspend' | 'reinstate' | 'revoke'; readonly reason: string };
+
+const STATUS_TRANSACTIONS = { suspend: 'SuspendInvestor', reinstate: 'ReinstateInvestor', revoke: 'RevokeInvestor' } as const;
+
+/**
+ * The investor document as the chaincode will read it, checked by the same compliance reader
+ * first (INVESTOR_INVALID listing every problem), so a mistake costs no ledger round trip.
+ */
+function investorArgument(investor: JsonObject, nowMs: number): string {
+  const text = JSON.stringify(investor);
+  parseInvestorDocument(text, Math.floor(nowMs / 1000));
+  return text;
+}
+
+/**
+ * The PII as transient bytes, with a random salt when the officer's client sent none (the salt keeps
+ * the hash on the shared ledger from being matched against guessed names), checked by the
+ * chaincode's own reader (INVESTOR_PII_INVALID).
+ */
+function piiTransient(pii: JsonObject): Record<string, Uint8Array> {
+  const salted = Object.hasOwn(pii, 'salt') ? pii : { ...pii, salt: randomBytes(16).toString('hex') };
+  const bytes = Buffer.from(JSON.stringify(salted), 'utf8');
+  parseInvestorPii(bytes);
+  return { [PII_TRANSIENT_KEY]: bytes };
+}
+
+async function investorReply(calls: OfficerCalls, investorId: string, status = 200) {
+  return json(checked(await calls.evaluate('InvestorContract', 'GetInvestor', investorId), parseInvestorRecord).raw, status);
+}
+
+/** GET /investors: a page of a bank's investors (the person's own bank by default). */
+export const listInvestors: Handler = async (request, service) => {
+  const calls = await callsOf(request, service);
+  const { bank, pageSize, bookmark } = request.input.query;
+  const bankMsp = typeof bank === 'string' ? bank : calls.account.mspId;
+  const raw = await calls.evaluate('InvestorContract', 'ListInvestorsOfBank', bankMsp, String(typeof pageSize === 'number' ? pageSize : DEFAULT_PAGE_SIZE), typeof bookmark === 'string' ? bookmark : '');
+  const page = checkedPage(raw, parseInvestorRecord);
+  return json({ bankMsp, records: page.records.map((record) => record.raw), bookmark: page.bookmark });
+};
+
+/** GET /investors/{id}: the public record. */
+export const getInvestor: Handler = async (request, service) => investorReply(await callsOf(request, service), request.input.path.investorId ?? '');
+
+/** GET /investors/{id}/pii: personal data; the chaincode allows only officers of the investor's bank. */
+export const getInvestorPii: Handler = async (request, service) => {
+  const calls = await callsOf(request, service);
+  return json(asObject(await calls.evaluate('InvestorContract', 'GetInvestorPii', request.input.path.investorId ?? ''), 'PII record'));
+};
+
+/** POST /investors: onboards for the officer's bank; the PII travels only in the transient map. */
+export const onboardInvestor: Handler = async (request, service) => {
+  const { investor, pii } = request.input.body as InvestorBody;
+  const argument = investorArgument(investor, service.clock.now());
+  const transient = piiTransient(pii ?? {});
+  const calls = await callsOf(request, service);
+  await calls.submitTransient('InvestorContract', 'OnboardInvestor', transient, argument);
+  return investorReply(calls, String(investor.investorId), 201);
+};
+
+/** PUT /investors/{id}: replaces the public fields, and the PII when the body has it. */
+export const updateInvestor: Handler = async (request, service) => {
+  const { investor, pii } = request.input.body as InvestorBody;
+  const investorId = request.input.path.investorId ?? '';
+  if (investor.investorId !== investorId) {
+    throw new TrestleError('OFFICER_REQUEST_MALFORMED', 'The investor in the body must be the one the path names.', { details: { problems: [{ path: 'body.investor.investorId', problem: 'must equal the investorId in the path' }] } });
+  }
+  const argument = investorArgument(investor, service.clock.now());
+  const transient = pii === undefined ? undefined : piiTransient(pii);
+  const calls = await callsOf(request, service);
+  if (transient === undefined) await calls.submit('InvestorContract', 'UpdateInvestor', argument);
+  else await calls.submitTransient('InvestorContract', 'UpdateInvestor', transient, argument);
+  return investorReply(calls, investorId);
+};
+
+/** POST /investors/{id}/status: suspend, reinstate or revoke, with a reason. */
+export const changeInvestorStatus: Handler = async (request, service) => {
+  const { action, reason } = request.input.body as StatusBody;
+  const investorId = request.input.path.investorId ?? '';
+  const calls = await callsOf(request, service);
+  await calls.submit('InvestorContract', STATUS_TRANSACTIONS[action], investorId, reason);
+  return investorReply(calls, investorId);
+};

@@ -1,0 +1,57 @@
+import type { IncomingMessage } from 'node:http';
+import { TrestleError } from '../../errors/trestle-error';
+
+/** Request bodies larger than this are refused: the chaincode takes JSON arguments of at most 65 536 characters. */
+export const MAX_BODY_BYTES = 65_536;
+
+// Past this much the client is not sending a form but flooding: the connection is cut.
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+
+/** Whether the request carries a body, as HTTP/1.1 frames one. */
+export function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/**
+ * Reads the body as UTF-8 JSON. OFFICER_MEDIA_TYPE_UNSUPPORTED unless Content-Type is
+ * application/json (a cross-site form cannot send that without a preflight the service never
+ * answers), OFFICER_BODY_TOO_LARGE past `MAX_BODY_BYTES` (the rest is read and dropped so the
+ * client gets the answer), OFFICER_REQUEST_MALFORMED for invalid UTF-8 or JSON.
+ */
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    req.resume();
+    throw new TrestleError('OFFICER_MEDIA_TYPE_UNSUPPORTED', 'Send the request body as JSON with Content-Type: application/json.');
+  }
+  const declared = Number(req.headers['content-length'] ?? '0');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = declared > MAX_BODY_BYTES;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > DRAIN_LIMIT_BYTES) {
+      req.socket.destroy();
+      break;
+    }
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    if (!tooLarge) chunks.push(chunk);
+  }
+  if (tooLarge) throw new TrestleError('OFFICER_BODY_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes; send less.`, { details: { limitBytes: MAX_BODY_BYTES } });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw malformed('The request body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw malformed('The request body is not valid JSON.');
+  }
+}
+
+function malformed(sentence: string): TrestleError {
+  return new TrestleError('OFFICER_REQUEST_MALFORMED', sentence, { details: { problems: [{ path: '', problem: sentence }] } });
+}

@@ -1,0 +1,42 @@
+import { TrestleError, parseTrestleError } from '../../errors/trestle-error';
+import type { LedgerContract } from './ledger-contract';
+
+/** What the service does with a ledger failure that is not the chaincode's typed refusal (kept out of the answer). */
+export type LedgerFailureLog = (message: string) => void;
+
+/**
+ * Runs a ledger call. A chaincode refusal ("[CODE] sentence {details}" in the peer's message)
+ * comes back as the TrestleError it was; anything else (no peer, timeout, wallet) is
+ * OFFICER_LEDGER_UNAVAILABLE, its message logged but never sent to the browser.
+ */
+export async function callLedger(run: () => Promise<Uint8Array>, log: LedgerFailureLog): Promise<Uint8Array> {
+  try {
+    return await run();
+  } catch (error) {
+    const parsed = error instanceof Error ? parseTrestleError(error.message) : undefined;
+    if (parsed !== undefined) throw parsed;
+    log(`ledger call failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new TrestleError('OFFICER_LEDGER_UNAVAILABLE', 'The ledger did not answer; try again, and tell the node operator if it keeps failing.');
+  }
+}
+
+/** Evaluates a query and parses its JSON answer; the caller validates what it reads. */
+export async function evaluateJson(contract: LedgerContract, log: LedgerFailureLog, name: string, ...args: string[]): Promise<unknown> {
+  const bytes = await callLedger(() => contract.evaluateTransaction(name, ...args), log);
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+  } catch {
+    log(`ledger answer of ${name} is not JSON`);
+    throw new TrestleError('OFFICER_LEDGER_UNAVAILABLE', 'The ledger answered with something that is not JSON; tell the node operator.');
+  }
+}
+
+/** Submits a transaction signed by the contract's identity; its answer is empty. */
+export async function submitLedger(contract: LedgerContract, log: LedgerFailureLog, name: string, ...args: string[]): Promise<void> {
+  await callLedger(() => contract.submitTransaction(name, ...args), log);
+}
+
+/** Submits a transaction with a transient map (personal data), as fabric-network's createTransaction does. */
+export async function submitWithTransient(contract: LedgerContract, log: LedgerFailureLog, name: string, transient: Readonly<Record<string, Uint8Array>>, ...args: string[]): Promise<void> {
+  await callLedger(() => contract.createTransaction(name).setTransient(transient).submit(...args), log);
+}

@@ -1,0 +1,86 @@
+import { Gateway, Wallets, type Contract } from 'fabric-network';
+import type { OfficerAccount } from '../accounts/officer-account';
+import type { LedgerConnector, LedgerContract, LedgerTransaction, OfficerLedger } from './ledger-contract';
+
+// NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so this file is
+// type-checked only. The unit tests use testing/in-process-ledger.ts, a stub, in its place.
+
+/** Where the bank's Fabric network is and how long each kind of call may take. */
+export type FabricGatewayOptions = {
+  /** A common connection profile (JSON) naming the bank's peers and orderers. */
+  readonly connectionProfile: Record<string, unknown>;
+  /** The bank's file-system wallet, holding one identity per officer under the account's walletLabel. */
+  readonly walletPath: string;
+  readonly channel: string;
+  readonly chaincode: string;
+  /** Deadlines in seconds: endorsement, commit (submit waits for it), query. */
+  readonly endorseTimeoutSeconds: number;
+  readonly commitTimeoutSeconds: number;
+  readonly queryTimeoutSeconds: number;
+};
+
+/** Channel "rwa", chaincode "trestle" (DESIGN.md §2); fabric-network's endorse default, shorter commit and query deadlines for people waiting at a screen. */
+export const FABRIC_DEFAULTS = { channel: 'rwa', chaincode: 'trestle', endorseTimeoutSeconds: 30, commitTimeoutSeconds: 60, queryTimeoutSeconds: 15 } as const;
+
+function adapt(contract: Contract): LedgerContract {
+  return {
+    submitTransaction: (name, ...args) => contract.submitTransaction(name, ...args),
+    evaluateTransaction: (name, ...args) => contract.evaluateTransaction(name, ...args),
+    createTransaction: (name) => {
+      const transaction = contract.createTransaction(name);
+      const adapted: LedgerTransaction = {
+        setTransient: (map) => {
+          transaction.setTransient(Object.fromEntries(Object.entries(map).map(([key, value]) => [key, Buffer.from(value)])));
+          return adapted;
+        },
+        submit: (...args) => transaction.submit(...args),
+      };
+      return adapted;
+    },
+  };
+}
+
+/**
+ * One fabric-network Gateway per officer, connected with that officer's own wallet identity, so
+ * every transaction is endorsed and ordered as signed by the officer (the chaincode checks their
+ * role and bank). Connections open on first use and stay open until `close`. An identity whose
+ * MSP is not the account's is refused before connecting.
+ */
+export function fabricGatewayConnector(options: FabricGatewayOptions): LedgerConnector {
+  const gateways = new Map<string, Promise<Gateway>>();
+
+  async function connect(account: OfficerAccount): Promise<Gateway> {
+    const wallet = await Wallets.newFileSystemWallet(options.walletPath);
+    const identity = await wallet.get(account.walletLabel);
+    if (identity === undefined) throw new Error(`no identity labelled ${account.walletLabel} in the wallet`);
+    if (identity.mspId !== account.mspId) throw new Error(`the wallet identity ${account.walletLabel} belongs to ${identity.mspId}, not ${account.mspId}`);
+    const gateway = new Gateway();
+    await gateway.connect(options.connectionProfile, {
+      wallet,
+      identity: account.walletLabel,
+      discovery: { enabled: true, asLocalhost: false },
+      eventHandlerOptions: { endorseTimeout: options.endorseTimeoutSeconds, commitTimeout: options.commitTimeoutSeconds },
+      queryHandlerOptions: { timeout: options.queryTimeoutSeconds },
+    });
+    return gateway;
+  }
+
+  return {
+    async ledgerFor(account: OfficerAccount): Promise<OfficerLedger> {
+      let pending = gateways.get(account.walletLabel);
+      if (pending === undefined) {
+        pending = connect(account);
+        gateways.set(account.walletLabel, pending);
+        // A failed connection is retried at the next request rather than cached.
+        pending.catch(() => gateways.delete(account.walletLabel));
+      }
+      const network = await (await pending).getNetwork(options.channel);
+      return { contract: (name) => adapt(network.getContract(options.chaincode, name)) };
+    },
+    async close(): Promise<void> {
+      const open = [...gateways.values()];
+      gateways.clear();
+      for (const result of await Promise.allSettled(open)) if (result.status === 'fulfilled') result.value.disconnect();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isTrestleError } from '../errors/trestle-error';
+import { FileAccountStore } from './accounts/account-store';
+import { addAccount } from './accounts/add-account';
+import { readPassword } from './accounts/read-password';
+import { startOfficerServer } from './http/officer-server';
+import { fabricGatewayConnector } from './ledger/fabric-gateway-connector';
+import { accountsFileFromEnv, serviceConfigFromEnv } from './service-config';
+
+const USAGE = `usage:
+  officer serve                      start the service (configuration from the environment; see README.md)
+  officer add-account --username U --role compliance-officer|regulator --msp MSPID
+          [--wallet-label L] [--display-name "Name"] [--file accounts.json]
+                                     add a login; the password is read from stdin (hidden on a terminal)`;
+
+async function serve(): Promise<void> {
+  const config = serviceConfigFromEnv();
+  const ledger = fabricGatewayConnector(config.fabric);
+  const server = await startOfficerServer({ accounts: new FileAccountStore(config.accountsFile), ledger, port: config.port, tls: config.tls, secureCookies: config.secureCookies, banks: config.banks, extraHosts: config.extraHosts });
+  console.log(`[officer] listening on ${server.url} (accounts: ${config.accountsFile})`);
+  const stop = () => void server.close().then(() => ledger.close()).then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function addAccountCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { username: { type: 'string' }, role: { type: 'string' }, msp: { type: 'string' }, 'wallet-label': { type: 'string' }, 'display-name': { type: 'string' }, file: { type: 'string' } },
+    strict: true,
+  });
+  if (values.username === undefined || values.role === undefined || values.msp === undefined) throw new Error(`--username, --role and --msp are required\n${USAGE}`);
+  const file = values.file === undefined ? accountsFileFromEnv() : path.resolve(values.file);
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const password = await readPassword(`Password for ${values.username}: `);
+  const account = await addAccount(
+    new FileAccountStore(file),
+    { username: values.username, role: values.role, mspId: values.msp, walletLabel: values['wallet-label'] ?? values.username, displayName: values['display-name'] ?? values.username },
+    password,
+    new Date(),
+  );
+  console.log(`[officer] added ${account.username} (${account.role}, ${account.mspId}, wallet label ${account.walletLabel}) to ${file}`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === 'serve') return serve();
+  if (command === 'add-account') return addAccountCommand(rest);
+  throw new Error(USAGE);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(isTrestleError(error) ? `[officer] ${error.message}` : `[officer] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
