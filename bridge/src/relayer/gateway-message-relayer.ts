@@ -84,6 +84,8 @@ export class GatewayMessageRelayer {
         return this.#gateway.unpause(nonce, signatures);
       case 'SetLegalState':
         return this.#gateway.setLegalState(fields.token, fields.state, nonce, signatures);
+      case 'SetKycPhase':
+        return this.#gateway.setKycPhase(fields.token, fields.wallet, fields.phase, nonce, signatures);
       case 'Nav':
         return this.#oracle(message).updateNav(BigInt(fields.navPerUnit ?? '0'), fields.valuationSeq, fields.validUntil, signatures);
       case 'WriteOff':

@@ -5,15 +5,15 @@ import { evaluateJson, submitLedger, type LedgerContract } from './ledger-call';
 export type MessageRef = Pick<GatewayMessageRecord, 'type' | 'verifyingContract' | 'nonce'>;
 
 /** One thing the ledger holds that the EVM side does not yet: a legal state, a NAV or a write-off. */
-export type MirrorDrift = { readonly type: LedgerGatewayMessage; readonly assetId: string; readonly token: string; readonly why: string };
+export type MirrorDrift = { readonly type: LedgerGatewayMessage; readonly assetId: string; readonly token: string; readonly wallet?: string; readonly why: string };
 
 /** The ledger's quorum path for messages other than Mint, as validators and relayers use it. */
 export interface GatewayMessageLedger {
   readonly chainId: bigint;
   /** Messages not yet relayed. */
   openMessages(): Promise<GatewayMessageRecord[]>;
-  /** Proposes a message (`token` names the asset, except for Pause and Unpause); one already waiting, or already carried, makes this a no-op. */
-  propose(type: LedgerGatewayMessage, token: string | undefined, reason: string): Promise<void>;
+  /** Proposes a message (`token` names the asset, except for Pause and Unpause; `wallet` the holder for SetKycPhase); one already waiting, or already carried, makes this a no-op. */
+  propose(type: LedgerGatewayMessage, token: string | undefined, reason: string, wallet?: string): Promise<void>;
   recordSignature(message: MessageRef, signature: string): Promise<void>;
   recordRelayed(message: MessageRef, evmTxHash: string): Promise<void>;
   /** What the ledger holds that the gateway or an oracle does not yet, with nothing on its way. */
@@ -31,8 +31,9 @@ export class FabricGatewayMessageLedger implements GatewayMessageLedger {
     return (await evaluateJson(this.contract, 'ListOpenGatewayMessages', this.chainId.toString())) as GatewayMessageRecord[];
   }
 
-  async propose(type: LedgerGatewayMessage, token: string | undefined, reason: string): Promise<void> {
-    await submitLedger(this.contract, 'ProposeGatewayMessage', this.chainId.toString(), type, token ?? '', reason);
+  async propose(type: LedgerGatewayMessage, token: string | undefined, reason: string, wallet?: string): Promise<void> {
+    if (type === 'SetKycPhase') await submitLedger(this.contract, 'ProposeKycPhase', this.chainId.toString(), token ?? '', wallet ?? '', reason);
+    else await submitLedger(this.contract, 'ProposeGatewayMessage', this.chainId.toString(), type, token ?? '', reason);
   }
 
   async recordSignature(message: MessageRef, signature: string): Promise<void> {

@@ -7,11 +7,11 @@ import type { ValidatorSigner } from './signer/validator-signer';
 
 /**
  * Messages a validator co-signs on its own: a pause only stops the bridge (failing closed is safe
- * whoever raised it), and a legal state, NAV or write-off is the ledger's own, derived by the
+ * whoever raised it), and a legal state, KYC phase, NAV or write-off is the ledger's own, derived by the
  * chaincode from its records. An unpause re-opens the bridge after an alarm, so people decide it:
  * pass it in `types` explicitly.
  */
-export const AUTOMATIC_MESSAGES: readonly LedgerGatewayMessage[] = ['Pause', 'SetLegalState', 'Nav', 'WriteOff'];
+export const AUTOMATIC_MESSAGES: readonly LedgerGatewayMessage[] = ['Pause', 'SetLegalState', 'SetKycPhase', 'Nav', 'WriteOff'];
 
 export interface GatewayMessageSigningOptions {
   readonly signer: ValidatorSigner;

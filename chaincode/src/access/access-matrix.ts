@@ -132,7 +132,7 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
     ListPendingMints: BRIDGE_READER_ROW,
     ListPendingBridgeOuts: {
       rule: 'officer or operator of that bank, validators, the regulator',
-      cells: { 'compliance-officer': 'own-bank', operator: 'own-bank', validator: 'allow', regulator: 'allow' },
+      cells: { 'compliance-officer': 'own-bank', operator: 'own-bank', validator: 'own-bank', regulator: 'allow' },
     },
     GetBurn: BRIDGE_READER_ROW,
     GetEscrow: BRIDGE_READER_ROW,
@@ -140,6 +140,7 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
   },
   GatewayMessageContract: {
     ProposeGatewayMessage: { rule: 'validator of a bank with a registered address', cells: allow('validator') },
+    ProposeKycPhase: { rule: 'validator of a bank with a registered address; the wallet is bound on the chain', cells: allow('validator') },
     RecordGatewaySignature: { rule: "validator; the signature recovers to the caller's bank's registered address", cells: allow('validator') },
     RecordGatewayRelayed: { rule: 'validator of a bank with a registered address', cells: allow('validator') },
     GetGatewayMessage: BRIDGE_READER_ROW,

@@ -1,5 +1,6 @@
 import '../testing/quiet-fabric-logs';
 import test from 'ava';
+import { KYC_GRACE_SECONDS } from '@trestle/compliance/src/ledger/kyc-phase';
 import type { TrestleErrorCode } from '@trestle/compliance/src/errors/error-code';
 import type { Asset } from '@trestle/compliance/src/ledger/asset';
 import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
@@ -81,7 +82,8 @@ test('every initial holder must be KYC-active, unexpired, screened clear and all
   await onboard(worldState, CAST.bankAOfficer, 'INV-HIT', { sanctions: { status: 'hit', listVersion: 'SDN 2026-02-28', screenedAt: soon - 60 } });
   await onboard(worldState, CAST.bankBOfficer, 'INV-US', { jurisdiction: 'US' });
   await onboard(worldState, CAST.bankBOfficer, 'INV-RETAIL', { investorType: 'retail' });
-  const later = new Date('2026-03-01T12:00:00.000Z');
+  // A month and a day after INV-EXPIRED's KYC ran out: past its grace period, so it may receive nothing.
+  const later = new Date('2026-04-01T12:00:00.000Z');
   const allocations = { [INVESTORS.annaA]: 100n, 'INV-EXPIRED': 100n, 'INV-SUSPENDED': 100n, 'INV-HIT': 100n, 'INV-US': 100n, 'INV-RETAIL': 100n };
   const error = await refused(t, worldState, CAST.spvAdmin, 'HOLDER_NOT_ELIGIBLE', (ctx) => contract.TokenizeAsset(ctx, ASSET_ID, json(tokenizationDocument(allocations))), { at: later });
   const holders = (error.details as { holders: Array<{ investorId: string; failed: string[] }> }).holders;
@@ -141,12 +143,13 @@ test('malformed tokenizations are TOKENIZATION_INVALID and write nothing', async
   for (const [code, document] of cases) await refused(t, worldState, CAST.spvAdmin, code, (ctx) => contract.TokenizeAsset(ctx, ASSET_ID, document as string));
 });
 
-test('an investor onboarded with KYC about to expire is eligible until the second it expires', async (t) => {
+test('an investor whose KYC is about to expire stays eligible through the grace period, not a second longer', async (t) => {
   const worldState = await ledgerAt('APPROVED');
   const expiry = unixSeconds('2026-03-01T11:00:00.000Z');
   await investors.UpdateInvestor(tx(CAST.bankAOfficer, worldState).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: expiry })));
   const allocations = { [INVESTORS.annaA]: 10n };
-  await refused(t, worldState, CAST.spvAdmin, 'HOLDER_NOT_ELIGIBLE', (ctx) => contract.TokenizeAsset(ctx, ASSET_ID, json(tokenizationDocument(allocations))), { at: new Date(expiry * 1000) });
-  await contract.TokenizeAsset(tx(CAST.spvAdmin, worldState, { at: new Date(expiry * 1000 - 1000) }).ctx, ASSET_ID, json(tokenizationDocument(allocations)));
+  const repayOnly = (expiry + KYC_GRACE_SECONDS) * 1000;
+  await refused(t, worldState, CAST.spvAdmin, 'HOLDER_NOT_ELIGIBLE', (ctx) => contract.TokenizeAsset(ctx, ASSET_ID, json(tokenizationDocument(allocations))), { at: new Date(repayOnly) });
+  await contract.TokenizeAsset(tx(CAST.spvAdmin, worldState, { at: new Date(repayOnly - 1000) }).ctx, ASSET_ID, json(tokenizationDocument(allocations)));
   t.is((await holdingOf(worldState, INVESTORS.annaA)).balance, '10');
 });

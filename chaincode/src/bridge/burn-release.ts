@@ -4,6 +4,7 @@ import type { BridgeEscrow } from '@trestle/compliance/src/bridge/bridge-escrow'
 import type { BurnEvent, BurnRecord, BurnRelease } from '@trestle/compliance/src/bridge/burn-attestation';
 import { creditReleasedUnits, reduceEscrow } from '@trestle/compliance/src/bridge/escrow-units';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import { kycPhase } from '@trestle/compliance/src/ledger/kyc-phase';
 import { holdingRecord, type Holding } from '@trestle/compliance/src/ledger/holding';
 import { formatDecimalAmount } from '@trestle/compliance/src/policy/decimal-amount';
 import { appendAudit } from '../audit/audit-key';
@@ -21,7 +22,7 @@ type ReleaseTarget = { readonly investorId: string; readonly bankMsp: string } |
 /**
  * The investor the burn returns units to: the one whose wallet burned, if that wallet is bound on
  * this chain, the burn names that same investor, and the investor may hold units now (KYC active
- * and unexpired, sanctions clear). Otherwise suspense, where units wait, still counted, until an
+ * and not frozen, sanctions clear). Otherwise suspense, where units wait, still counted, until an
  * officer resolves them; never an investor the chain did not prove.
  */
 async function releaseTarget(ctx: Context, event: BurnEvent): Promise<ReleaseTarget> {
@@ -30,8 +31,10 @@ async function releaseTarget(ctx: Context, event: BurnEvent): Promise<ReleaseTar
   if (investorRef(binding.investorId) !== event.fabricInvestorRef) return { suspenseReason: 'The burn names an investor other than the one the burning wallet is bound to.', burner: binding.investorId };
   const investor = await findInvestor(ctx, binding.investorId);
   if (investor === undefined) return { suspenseReason: 'The investor of the burning wallet is not on the ledger.', burner: binding.investorId };
-  if (investor.kycStatus !== 'active' || txTimestampSeconds(ctx) >= investor.kycExpiresAt || investor.sanctions.status !== 'clear') {
-    return { suspenseReason: `The investor may not hold units now (KYC ${investor.kycStatus}, sanctions ${investor.sanctions.status}).`, burner: binding.investorId };
+  // Bringing one's own units home is unwinding: allowed through grace and repay-only, not once frozen.
+  const phase = kycPhase(investor.kycExpiresAt, txTimestampSeconds(ctx));
+  if (investor.kycStatus !== 'active' || phase === 'frozen' || investor.sanctions.status !== 'clear') {
+    return { suspenseReason: `The investor may not hold units now (KYC ${investor.kycStatus}, ${phase}, sanctions ${investor.sanctions.status}).`, burner: binding.investorId };
   }
   return { investorId: investor.investorId, bankMsp: investor.bankMsp };
 }

@@ -46,8 +46,16 @@ export class GatewayMessageContract extends Contract {
   async ProposeGatewayMessage(ctx: Context, chainId: string, type: string, token: string, reason: string): Promise<void> {
     await requireRole(ctx, 'validator');
     const kind = typeArgument(type);
+    if (kind === 'SetKycPhase') throw new TrestleError('BRIDGE_OUT_INVALID', 'SetKycPhase names a wallet too; propose it with ProposeKycPhase.', { details: { argument: 'type' } });
     const address = kind === 'Pause' || kind === 'Unpause' ? undefined : addressArgument(token, 'token');
     await proposeGatewayMessage(ctx, chainIdArgument(chainId), kind, address, gatewayReasonArgument(reason));
+  }
+
+  /** Proposes carrying the KYC phase of the investor `wallet` is bound to, for the asset whose token is `token`. */
+  @Transaction()
+  async ProposeKycPhase(ctx: Context, chainId: string, token: string, wallet: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'validator');
+    await proposeGatewayMessage(ctx, chainIdArgument(chainId), 'SetKycPhase', addressArgument(token, 'token'), gatewayReasonArgument(reason), addressArgument(wallet, 'wallet'));
   }
 
   /** Records the caller's bank's validator signature of the message. */

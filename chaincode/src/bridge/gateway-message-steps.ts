@@ -31,11 +31,11 @@ export async function listOpenGatewayMessages(ctx: Context, chainId: string, typ
  * reconcilers or mirrors raising the same thing make one message) or when the target already holds
  * what it would carry.
  */
-export async function proposeGatewayMessage(ctx: Context, chainId: string, type: LedgerGatewayMessage, token: string | undefined, reason: string): Promise<void> {
+export async function proposeGatewayMessage(ctx: Context, chainId: string, type: LedgerGatewayMessage, token: string | undefined, reason: string, wallet?: string): Promise<void> {
   const caller = callerOf(ctx);
   await requireValidator(ctx, caller.mspId);
   const chain = await activeChain(ctx, chainId);
-  const derived = await deriveMessage(ctx, chain, type, token);
+  const derived = await deriveMessage(ctx, chain, type, token, wallet);
   const open = await listOpenGatewayMessages(ctx, chainId, type);
   if (open.some((record) => sortedJson(record.fields) === sortedJson(derived.fields))) return;
   if (await alreadySent(ctx, chainId, type, derived.fields)) return;

@@ -4,8 +4,11 @@ import type { BridgeChainConfig, BridgedToken } from '@trestle/compliance/src/br
 import type { GatewayMessageFields, LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { Asset } from '@trestle/compliance/src/ledger/asset';
+import { evmKycPhase } from '@trestle/compliance/src/ledger/kyc-phase';
 import { currentValuation, type Valuation } from '@trestle/compliance/src/ledger/valuation';
 import { readAsset } from '../assets/asset-key';
+import { readInvestor } from '../investors/investor-key';
+import { findWalletBinding } from '../wallets/wallet-key';
 import { readValuations } from '../assets/valuation-key';
 import { txTimestampSeconds } from '../support/tx-time';
 
@@ -43,12 +46,14 @@ function stateConflict(asset: Asset, sentence: string): TrestleError {
 /**
  * Derives a message from the ledger, so no proposer can carry what the ledger does not hold:
  * SetLegalState takes the state from the asset record, WriteOff needs a WRITTEN_OFF asset, Nav is
- * the current valuation converted per unit (in the oracle's currency only). Pause and Unpause
- * have no fields.
+ * the current valuation converted per unit (in the oracle's currency only), SetKycPhase the
+ * phase of the investor the wallet is bound to at the transaction time. Pause and Unpause have no
+ * fields.
  */
-export async function deriveMessage(ctx: Context, chain: BridgeChainConfig, type: LedgerGatewayMessage, token: string | undefined): Promise<DerivedMessage> {
+export async function deriveMessage(ctx: Context, chain: BridgeChainConfig, type: LedgerGatewayMessage, token: string | undefined, wallet?: string): Promise<DerivedMessage> {
   if (type === 'Pause' || type === 'Unpause') return { fields: {}, verifyingContract: chain.gateway };
   const entry = bridgedToken(chain, token, type);
+  if (type === 'SetKycPhase') return kycPhaseMessage(ctx, chain, entry, wallet);
   const asset = await readAsset(ctx, entry.assetId);
   const address = getAddress(entry.token.toLowerCase());
   if (type === 'SetLegalState') {
@@ -74,4 +79,15 @@ export async function deriveMessage(ctx: Context, chain: BridgeChainConfig, type
   if (nav === 0n) throw stateConflict(asset, 'its valuation rounds to a NAV of zero per unit; a write-off is the way to price it at nothing.');
   const fields = { asset: address, navPerUnit: nav.toString(), valuationSeq: valuation.seq, validUntil: valuation.validUntil };
   return { fields, verifyingContract: oracle.address, nonce: BigInt(valuation.seq) };
+}
+
+/** The gateway phase of the investor `wallet` is bound to on this chain: the wallet must be bound there. */
+async function kycPhaseMessage(ctx: Context, chain: BridgeChainConfig, entry: BridgedToken, wallet: string | undefined): Promise<DerivedMessage> {
+  const binding = wallet === undefined ? undefined : await findWalletBinding(ctx, getAddress(wallet.toLowerCase()));
+  if (wallet === undefined || binding === undefined || binding.chainId !== chain.chainId) {
+    throw new TrestleError('BRIDGE_WALLET_MISMATCH', 'SetKycPhase names a wallet bound to an investor on this chain; this one is not.', { details: { chainId: chain.chainId, wallet: wallet ?? null } });
+  }
+  const investor = await readInvestor(ctx, binding.investorId);
+  const phase = evmKycPhase(investor, txTimestampSeconds(ctx));
+  return { fields: { token: getAddress(entry.token.toLowerCase()), wallet: binding.address, phase }, verifyingContract: chain.gateway };
 }

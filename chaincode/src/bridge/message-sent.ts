@@ -5,9 +5,14 @@ import { sentKey } from './bridge-keys';
 
 // What each kind of message last carried for a token, so the ledger proposes only real changes.
 
-/** The value a message type carries for its token (the legal state, the valuation sequence, 1 for a write-off); undefined for Pause and Unpause. */
+/**
+ * The value a message type carries for its subject (the legal state, the wallet's KYC phase, the
+ * valuation sequence, 1 for a write-off), the subject being the token or, for a phase, token and
+ * wallet; undefined for Pause and Unpause.
+ */
 function carried(type: LedgerGatewayMessage, fields: GatewayMessageFields): { token: string; value: number } | undefined {
   if (type === 'SetLegalState' && fields.token !== undefined) return { token: fields.token, value: fields.state ?? 0 };
+  if (type === 'SetKycPhase' && fields.token !== undefined && fields.wallet !== undefined) return { token: `${fields.token}/${fields.wallet}`, value: fields.phase ?? 0 };
   if (type === 'Nav' && fields.asset !== undefined) return { token: fields.asset, value: fields.valuationSeq ?? 0 };
   if (type === 'WriteOff' && fields.asset !== undefined) return { token: fields.asset, value: 1 };
   return undefined;

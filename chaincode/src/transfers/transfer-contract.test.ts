@@ -94,9 +94,10 @@ test('only an operator or officer of the sender\'s bank may request, and a trans
   await refused(t, worldState, DESK.requesterA, 'TRANSFER_ALREADY_EXISTS', (ctx) => contract.RequestTransfer(ctx, json(transferRequest('T-1', 5_000n))), { at: AFTER_LOCKUP });
 });
 
-test('settlement runs the rules again: a receiver whose KYC expired meanwhile fails the transfer and no unit moves', async (t) => {
+test('settlement runs the rules again: a receiver whose KYC left its grace period meanwhile fails the transfer and no unit moves', async (t) => {
   const worldState = await ledgerForTransfers();
-  const expiry = unixSeconds(daysAfterT0(92));
+  // Expired on day 62: in its grace period at the request (day 91), repay-only at the approvals (day 93).
+  const expiry = unixSeconds(daysAfterT0(62));
   await investors.UpdateInvestor(tx(CAST.bankBOfficer, worldState).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional', kycExpiresAt: expiry })));
   await request(worldState, transferRequest('T-1', 5_000n));
   await approve(worldState, DESK.officerA, 'T-1', { at: daysAfterT0(93) });

@@ -5,15 +5,18 @@ import type { TransferCheckInput } from '../rules/transfer-check-input';
 import { TRANSFER_RULES } from '../rules/transfer-rules';
 
 /**
- * The transfer rules a bridge-out answers to: the holder's standing and the units' freedom to move.
- * The receiver-side rules, the holder count, the maximum balance and the travel rule are left out
- * because a bridge-out changes no beneficial owner: the units stay the investor's, in escrow, and
- * the mint goes to the investor's own bound wallet.
+ * The transfer rules a bridge-out answers to: the holder's standing and the units' freedom to move,
+ * and the receiver's KYC, since the investor receives the minted units on the EVM chain (a
+ * repay-only investor may unwind, not bridge out more). The other receiver-side rules, the holder
+ * count, the maximum balance and the travel rule are left out because a bridge-out changes no
+ * beneficial owner: the units stay the investor's, in escrow, and the mint goes to the investor's
+ * own bound wallet.
  */
 export const BRIDGE_OUT_RULE_IDS = [
   'amount-positive',
   'asset-not-paused',
   'sender-kyc',
+  'receiver-kyc',
   'sender-sanctions',
   'sender-jurisdiction',
   'sender-investor-type',

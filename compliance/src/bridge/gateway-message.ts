@@ -8,12 +8,12 @@ import { isBytes32, readAddress, readSignature, readUintText } from './bridge-fi
 
 /**
  * The quorum messages that travel the ledger's path besides Mint: to the gateway, a pause or
- * unpause (the reconciler's alarm) and an asset's legal state (REMEDIATION blocks new collateral in
- * lending venues); to an asset's NavOracle, a NAV from the current valuation and a write-off. Each
+ * unpause (the reconciler's alarm), an asset's legal state (REMEDIATION blocks new collateral in
+ * lending venues) and a bound wallet's KYC phase (kyc-phase.ts); to an asset's NavOracle, a NAV from the current valuation and a write-off. Each
  * is proposed on the ledger, which fills in what the ledger knows and numbers it, and signed by the
  * banks' validators like a Mint; any relayer submits it.
  */
-export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState', 'Nav', 'WriteOff'] as const;
+export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState', 'SetKycPhase', 'Nav', 'WriteOff'] as const;
 
 /** The messages addressed to an asset's NavOracle (its EIP-712 domain) rather than the gateway. */
 export const ORACLE_MESSAGES = ['Nav', 'WriteOff'] as const satisfies readonly LedgerGatewayMessage[];
@@ -26,11 +26,14 @@ export const EVM_LEGAL_STATES = ['Normal', 'Remediation'] as const;
  * The fields of each message besides its nonce, as the EIP-712 structs name them: `token` and
  * `state` for SetLegalState; `asset` (the token) for WriteOff; `asset`, `navPerUnit` (decimal
  * string, 18-decimal fixed point), `valuationSeq` and `validUntil` for Nav, whose nonce is the
- * valuation sequence.
+ * valuation sequence; `token`, `wallet` and `phase` (0 current, 1 repay-only, 2 frozen) for
+ * SetKycPhase.
  */
 export type GatewayMessageFields = {
   readonly token?: string;
   readonly state?: number;
+  readonly wallet?: string;
+  readonly phase?: number;
   readonly asset?: string;
   readonly navPerUnit?: string;
   readonly valuationSeq?: number;
@@ -75,12 +78,14 @@ export function isOracleMessage(type: LedgerGatewayMessage): type is (typeof ORA
 /** Most characters of a proposal's reason. */
 export const MAX_GATEWAY_REASON_CHARS = 500;
 
-const FIELD_NAMES = ['token', 'state', 'asset', 'navPerUnit', 'valuationSeq', 'validUntil'] as const;
+const FIELD_NAMES = ['token', 'state', 'wallet', 'phase', 'asset', 'navPerUnit', 'valuationSeq', 'validUntil'] as const;
 
 function readFields(reader: RecordReader): GatewayMessageFields {
   return {
     ...(reader.has('token') ? { token: readAddress(reader, 'token') } : {}),
     ...(reader.has('state') ? { state: reader.integer('state', 0, EVM_LEGAL_STATES.length - 1) } : {}),
+    ...(reader.has('wallet') ? { wallet: readAddress(reader, 'wallet') } : {}),
+    ...(reader.has('phase') ? { phase: reader.integer('phase', 0, 2) } : {}),
     ...(reader.has('asset') ? { asset: readAddress(reader, 'asset') } : {}),
     ...(reader.has('navPerUnit') ? { navPerUnit: readUintText(reader, 'navPerUnit', 1n) } : {}),
     ...(reader.has('valuationSeq') ? { valuationSeq: reader.integer('valuationSeq', 1) } : {}),

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { KYC_GRACE_SECONDS } from './kyc-phase';
 import type { InvestorSnapshot } from '../rules/transfer-check-input';
 import { samplePolicy } from '../policy/testing/policy-fixture';
 import { evaluateIssuance, ISSUANCE_RULES } from './issuance-check';
@@ -26,8 +27,9 @@ test('holders count one by one against the maximum number of holders', (t) => {
   t.deepEqual(evaluateIssuance(samplePolicy({ maxHolders: 2 }), holders, NOW).map((v) => v.failed), [[], [], ['MAX_HOLDERS_EXCEEDED']]);
 });
 
-test('KYC stops counting at the second it expires, as for transfers', (t) => {
+test('an initial holder receives units while current or in the grace period, as for transfers, not once repay-only', (t) => {
   const holders = [{ investor: investor('INV-1', { kycExpiresAt: NOW }), units: 10n }];
-  t.deepEqual(evaluateIssuance(samplePolicy(), holders, NOW)[0]?.failed, ['KYC_EXPIRED_RECEIVER']);
   t.deepEqual(evaluateIssuance(samplePolicy(), holders, NOW - 1)[0]?.failed, []);
+  t.deepEqual(evaluateIssuance(samplePolicy(), holders, NOW + KYC_GRACE_SECONDS - 1)[0]?.failed, []);
+  t.deepEqual(evaluateIssuance(samplePolicy(), holders, NOW + KYC_GRACE_SECONDS)[0]?.failed, ['KYC_EXPIRED_RECEIVER']);
 });

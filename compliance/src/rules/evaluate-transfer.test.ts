@@ -1,4 +1,5 @@
 import test from 'ava';
+import { KYC_GRACE_SECONDS, KYC_REPAY_ONLY_SECONDS } from '../ledger/kyc-phase';
 import fc from 'fast-check';
 import type { JsonObject } from '../json/json-value';
 import { evaluateTransfer } from './evaluate-transfer';
@@ -23,7 +24,7 @@ test('every failing rule is reported, not only the first', (t) => {
   const result = evaluateTransfer(
     transferInput({
       asset: { paused: true },
-      sender: { kycExpiresAt: NOW },
+      sender: { kycExpiresAt: NOW - KYC_GRACE_SECONDS - KYC_REPAY_ONLY_SECONDS },
       receiver: { sanctions: { status: 'hit', listVersion: 'SDN-9' }, jurisdiction: 'US', investorType: 'retail' },
       amount: 60_000n,
     }),
