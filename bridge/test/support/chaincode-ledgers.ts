@@ -35,6 +35,8 @@ export interface ChaincodeBridge<F extends AssetFixture = AssetFixture> {
   readonly gateway: string;
   /** A funded EVM account the relayers send from. */
   readonly relayerAccount: Wallet;
+  /** Moves the ledger's clock (the transaction time of the banks' calls) to `instant`; it then runs on a second per call. */
+  setLedgerTime(instant: Date): void;
 }
 
 /** A devnet asset (from `build`), the ledger story bridged to it (chain in force, validators registered, anna's wallet bound). */
@@ -48,12 +50,15 @@ export async function chaincodeBridge<F extends AssetFixture = AssetFixture>(bui
   const chain = { chainId: a.chainId.toString(), gateway, threshold: 2, confirmations: CONFIRMATIONS, tokens: [{ assetId: ASSET_ID, token: a.suite.token, ...oracle }] };
   const [first = '', second = '', third = ''] = a.validators.map((wallet) => wallet.address);
   const worldState = await ledgerForBridge({ chain, validators: [first, second, third], annaWallet: holder });
-  // The ledger's clock runs past the lockup, a second per transaction.
+  // The ledger's clock runs past the lockup, a second per transaction, unless a test moves it.
   let clock = AFTER_LOCKUP.getTime();
   const now = () => new Date((clock += 1_000));
+  const setLedgerTime = (instant: Date) => {
+    clock = instant.getTime();
+  };
   const ledgers = BANKS.map((identity) => new FabricAttestationLedger(new InProcessContract(new BridgeContract(), worldState, identity, now), a.chainId));
   const messages = BANKS.map((identity) => new FabricGatewayMessageLedger(new InProcessContract(new GatewayMessageContract(), worldState, identity, now), a.chainId));
-  return { a, holder, worldState, ledgers, messages, signers: await keystoreSigners(a.validators), gateway, relayerAccount: await fundedWallet(a.provider) };
+  return { a, holder, worldState, ledgers, messages, signers: await keystoreSigners(a.validators), gateway, relayerAccount: await fundedWallet(a.provider), setLedgerTime };
 }
 
 /** anna bridges `amount` out: requested, approved, signed by banks A and C, relayed by bank B. */
