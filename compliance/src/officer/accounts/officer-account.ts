@@ -17,7 +17,7 @@ export type ServiceRole = (typeof SERVICE_ROLES)[number];
  * chaincode sees the officer, not the service.
  */
 export type OfficerAccount = {
-  /** Lower-case login name, 3 to 64 of a-z, 0-9, dot, underscore, hyphen. */
+  /** Lower-case login name, 2 to 64 of a-z, 0-9, dot, underscore, hyphen. */
   readonly username: string;
   readonly displayName: string;
   readonly role: ServiceRole;
@@ -29,7 +29,7 @@ export type OfficerAccount = {
   readonly createdAt: string;
 };
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const WALLET_LABEL = /^[A-Za-z0-9][A-Za-z0-9@._-]{0,127}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const FIELDS = ['username', 'displayName', 'role', 'mspId', 'walletLabel', 'password', 'createdAt'] as const;
@@ -70,7 +70,7 @@ export function readOfficerAccount(value: unknown, code: 'OFFICER_ACCOUNT_INVALI
     name: 'officer account',
     fields: FIELDS,
     read: (reader) => ({
-      username: reader.string('username', isUsername, 'a username of 3 to 64 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit'),
+      username: reader.string('username', isUsername, 'a username of 2 to 64 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit'),
       displayName: readText(reader, 'displayName', 1, 200, 'a display name'),
       role: reader.member('role', isServiceRole, oneOf(SERVICE_ROLES), 'compliance-officer'),
       mspId: reader.string('mspId', isMspId, 'an MSP id'),

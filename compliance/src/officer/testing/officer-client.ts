@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { PASSWORD } from './officer-cast';
 
 /** An answer, its body parsed as JSON when it is JSON. */
@@ -41,10 +42,27 @@ export class OfficerClient {
     let body: string | Uint8Array | undefined = options.raw;
     if (options.json !== undefined) body = JSON.stringify(options.json);
     if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    // fetch refuses a GET with a body; a hostile client would not, so those go out over node:http.
+    const response = body !== undefined && method === 'GET' ? await rawRequest(`${this.baseUrl}${path}`, method, headers, body) : await fetch(`${this.baseUrl}${path}`, { method, headers, body });
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').startsWith('application/json')) parsed = JSON.parse(text) as unknown;
     return { status: response.status, body: parsed, text, headers: response.headers };
   }
+}
+
+function rawRequest(url: string, method: string, headers: Record<string, string>, body: string | Uint8Array): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') responseHeaders.set(name, value);
+        resolve(new Response(Buffer.concat(chunks), { status: incoming.statusCode ?? 0, headers: responseHeaders }));
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
