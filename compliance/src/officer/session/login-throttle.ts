@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import { makeRoom } from './make-room';
 
 /** How one throttle grows: free failures, then a doubling wait, then a lockout. */
 export type ThrottlePolicy = {
@@ -52,11 +53,7 @@ export class LoginThrottle {
     const now = this.clock.now();
     const failures = (this.#current(key)?.failures ?? 0) + 1;
     this.#entries.delete(key);
-    while (this.#entries.size >= this.policy.maxKeys) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
-    }
+    makeRoom(this.#entries, this.policy.maxKeys);
     // Re-inserted last: Map order is then the order of the latest failures.
     this.#entries.set(key, { failures, blockedUntil: now + this.#delaySeconds(failures) * 1000, lastFailureAt: now });
     return this.waitSeconds(key);

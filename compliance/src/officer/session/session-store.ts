@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { OfficerAccount } from '../accounts/officer-account';
 import type { Clock } from './clock';
+import { makeRoom } from './make-room';
 
 /** How long sessions live. */
 export type SessionPolicy = {
@@ -45,11 +46,7 @@ export class SessionStore {
   /** Opens a session for `account`; a fresh id every time, so no id chosen before login survives it. */
   create(account: OfficerAccount): NewSession {
     const now = this.clock.now();
-    while (this.#sessions.size >= this.policy.maxSessions) {
-      const oldest = this.#sessions.keys().next().value;
-      if (oldest === undefined) break;
-      this.#sessions.delete(oldest);
-    }
+    makeRoom(this.#sessions, this.policy.maxSessions);
     const id = randomBytes(32).toString('base64url');
     const session: Session = { account, csrfToken: randomBytes(32).toString('base64url'), createdAt: now, expiresAt: now + this.policy.absoluteSeconds * 1000, lastSeenAt: now };
     this.#sessions.set(keyOf(id), session);
