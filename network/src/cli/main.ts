@@ -7,6 +7,7 @@ import { DEVNET_PROCESS, devnetStatus, stopDevnet } from '../evm/devnet';
 import { installedPin } from '../fabric/fabric-binaries';
 import { logFileOf } from '../process/managed-process';
 import { stackFromEnv } from '../stack/stack-config';
+import { bridgeCommand } from './bridge-command';
 import { sanctionsCommand } from './sanctions-command';
 import { printSummary } from './summary';
 import { stackUp } from './stack-up';
@@ -88,6 +89,7 @@ program
   });
 
 program.addCommand(sanctionsCommand());
+program.addCommand(bridgeCommand());
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? `error: ${error.message}` : error);
   process.exit(1);

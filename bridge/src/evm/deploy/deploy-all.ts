@@ -52,8 +52,15 @@ interface DevnetKeys {
   readonly claimSigner: string;
 }
 
-function deploymentPath(home: string): string {
+/** Where a stack keeps its deployment record. */
+export function deploymentPath(home: string): string {
   return path.join(home, 'evm', 'deployment.json');
+}
+
+/** The stack's recorded deployment, or undefined before the first deploy. */
+export function readDeployment(home: string): DeploymentFile | undefined {
+  const file = deploymentPath(home);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DeploymentFile) : undefined;
 }
 
 function loadOrCreateKeys(home: string): DevnetKeys {
