@@ -10,9 +10,11 @@ import { parseArgs } from 'node:util';
 import type { JsonRpcProvider } from 'ethers';
 import { compileAll } from '@trestle/bridge/src/compile/compile';
 import { localProvider } from '@trestle/bridge/src/evm/provider';
-import { startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
+import { devnetStatus, startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
 import { REPO_ROOT, stackFromEnv } from '@trestle/network/src/stack/stack-config';
-import { evaluateGoals, renderConsole, renderMarkdown, resultsJson, type BenchReport, type LatencySection, type Machine } from '../src/bench-report';
+import { performance } from 'node:perf_hooks';
+import { evaluateGoals, latencyChartSvg, renderConsole, renderMarkdown, resultsJson, type BenchReport, type FootprintFigure, type LatencySection, type Machine } from '../src/bench-report';
+import { rssMiB } from './footprint';
 import { runBridgeLatency } from './bridge/latency-workload';
 import { compareWithBaseline, readGasMap, renderBaselineSection } from '../src/bench-baseline';
 import { GAS_GOALS } from './gas/goals';
@@ -64,6 +66,15 @@ function readArgs(argv: readonly string[], date: string): BenchArgs {
   };
 }
 
+/** Start-up time and memory as the report lists them; a figure /proc would not give is left out. */
+function footprintFigures(startMs: number, idleRss: number | undefined, loadedRss: number | undefined, benchRss: number | undefined): FootprintFigure[] {
+  const figures: FootprintFigure[] = [{ name: 'devnet.startMs', label: 'EVM devnet start to first answer (contracts compiled)', value: startMs, unit: 'ms' }];
+  if (idleRss !== undefined) figures.push({ name: 'devnet.rssIdleMiB', label: 'EVM devnet resident memory, idle after start', value: idleRss, unit: 'MiB' });
+  if (loadedRss !== undefined) figures.push({ name: 'devnet.rssLoadedMiB', label: 'EVM devnet resident memory after the gas and bridge workloads', value: loadedRss, unit: 'MiB' });
+  if (benchRss !== undefined) figures.push({ name: 'bench.rssMiB', label: 'bench process (validators, relayer, in-process ledger) after the workloads', value: benchRss, unit: 'MiB' });
+  return figures;
+}
+
 function machine(): Machine {
   const cpus = os.cpus();
   return {
@@ -106,7 +117,11 @@ async function main(argv: readonly string[]): Promise<number> {
   let provider: JsonRpcProvider | undefined;
   // Inside the try: a devnet that started but never answered is stopped too.
   try {
+    const starting = performance.now();
     const url = await startDevnet(stack);
+    const startMs = Math.round(performance.now() - starting);
+    const devnetPid = (await devnetStatus(stack)).pid;
+    const idleRss = rssMiB(devnetPid);
     provider = localProvider(url);
     const client = (await provider.send('web3_clientVersion', [])) as string;
     const { chainId } = await provider.getNetwork();
@@ -119,6 +134,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const transfers = args.quick ? QUICK_TRANSFERS : FULL_TRANSFERS;
     log(`bridge latency: ${transfers} round trips (bridge-out to mint, burn to release)`);
     const latency: LatencySection = { title: 'Bridge latency', note: LATENCY_NOTE, series: await runBridgeLatency(transfers, (line) => log(line)) };
+    const footprint = footprintFigures(startMs, idleRss, rssMiB(devnetPid), rssMiB(process.pid));
     const report: BenchReport = {
       date,
       command: args.command,
@@ -129,6 +145,7 @@ async function main(argv: readonly string[]): Promise<number> {
       goals: evaluateGoals(GAS_GOALS, operations, morpho),
       conditions: GAS_CONDITIONS,
       latency,
+      footprint,
     };
 
     mkdirSync(args.outDir, { recursive: true });
@@ -136,6 +153,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const resultsFile = path.join(args.outDir, 'results.json');
     const results = resultsJson(report);
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(path.join(args.outDir, 'latency.svg'), latencyChartSvg(latency));
     const comparison = baselineComparison(results);
     writeFileSync(reportFile, renderMarkdown(report) + (comparison ? `\n${comparison.section}` : ''));
     if (comparison) log(`compared with the baseline of ${comparison.date}: ${comparison.changed} operation(s) moved by more than 1%`);

@@ -5,10 +5,12 @@ import {
   formatGas,
   formatRatio,
   gasByName,
+  latencyChartSvg,
   latencySummary,
   overheadRatio,
   percentile,
   renderConsole,
+  renderFootprint,
   renderLatency,
   renderMarkdown,
   resultsJson,
@@ -140,4 +142,14 @@ test('percentiles are nearest-rank, and the latency summary, results and report 
   t.deepEqual(latencySummary({ ...series, samplesMs: [1.234, 2.345] }), { n: 2, p50: 1.2, p95: 2.3, max: 2.3 });
   const section = { title: 'Bridge latency', note: 'In process.', series: [series] };
   t.regex(renderLatency(section), /\| approval → mint \| 10 \| 9 ms \| 30 ms \| 30 ms \|/);
+});
+
+test('the latency chart draws one p50 and one p95 bar per series, scaled to the largest p95, and escapes labels', (t) => {
+  const section = { title: 'Bridge latency', note: '', series: [{ name: 'a', label: 'approval → mint <fast>', samplesMs: [10, 20, 30] }, { name: 'b', label: 'burn', samplesMs: [60] }] };
+  const svg = latencyChartSvg(section);
+  t.is((svg.match(/<rect /g) ?? []).length, 4);
+  t.regex(svg, /width="360.0"/, 'the largest p95 spans the full bar width');
+  t.regex(svg, /approval → mint &lt;fast&gt;/);
+  t.regex(svg, /p50 20 ms · p95 30 ms/);
+  t.regex(renderFootprint([{ name: 'devnet.startMs', label: 'devnet start', value: 1234, unit: 'ms' }]), /\| devnet start \| 1234 ms \|/);
 });

@@ -62,6 +62,15 @@ export interface LatencySection {
   readonly series: readonly LatencySeries[];
 }
 
+/** One resource figure: a start-up time or a process's memory. */
+export interface FootprintFigure {
+  /** Stable key in results.json, e.g. `devnet.rssIdleMiB`. */
+  readonly name: string;
+  readonly label: string;
+  readonly value: number;
+  readonly unit: 'ms' | 'MiB';
+}
+
 /** The `p`-th percentile (0–100) of `samples` by the nearest-rank method; NaN for no samples. */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
@@ -91,6 +100,8 @@ export interface BenchReport {
   readonly conditions: readonly string[];
   /** Latencies measured beside the gas, when the run measured them. */
   readonly latency?: LatencySection;
+  /** Start-up times and memory of the processes the bench ran. */
+  readonly footprint?: readonly FootprintFigure[];
 }
 
 /** A goal names a measurement the workload did not produce. */
@@ -154,7 +165,46 @@ export function resultsJson(report: BenchReport): Record<string, unknown> {
     ratios: morphoRatios(report.morpho),
     goals: report.goals,
     ...(report.latency === undefined ? {} : { latencyMs: Object.fromEntries(report.latency.series.map((series) => [series.name, latencySummary(series)])) }),
+    ...(report.footprint === undefined ? {} : { footprint: Object.fromEntries(report.footprint.map((figure) => [figure.name, figure.value])) }),
   };
+}
+
+/**
+ * p50 and p95 of each latency series as a horizontal bar chart (SVG, no dependencies), written
+ * beside report.md so a person sees the spread at a glance.
+ */
+export function latencyChartSvg(section: LatencySection): string {
+  const rows = section.series.map((series) => ({ label: series.label, ...latencySummary(series) }));
+  const scale = Math.max(1, ...rows.map((row) => row.p95));
+  const width = 760;
+  const barWidth = 360;
+  const left = 380;
+  const rowHeight = 46;
+  const height = 40 + rows.length * rowHeight;
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const bars = rows.map((row, index) => {
+    const y = 30 + index * rowHeight;
+    const p95 = (row.p95 / scale) * barWidth;
+    const p50 = (row.p50 / scale) * barWidth;
+    return [
+      `<text x="8" y="${y + 16}" font-size="12">${escape(row.label.length > 58 ? `${row.label.slice(0, 57)}…` : row.label)}</text>`,
+      `<rect x="${left}" y="${y + 4}" width="${p95.toFixed(1)}" height="16" fill="#9ecae1"/>`,
+      `<rect x="${left}" y="${y + 4}" width="${p50.toFixed(1)}" height="16" fill="#3182bd"/>`,
+      `<text x="${(left + p95 + 6).toFixed(1)}" y="${y + 16}" font-size="12">p50 ${row.p50} ms · p95 ${row.p95} ms</text>`,
+    ].join('');
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width + 160}" height="${height}" font-family="sans-serif">`,
+    `<text x="8" y="18" font-size="14" font-weight="bold">${escape(section.title)} (dark: p50, light: p95)</text>`,
+    ...bars,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+/** The footprint section of report.md. */
+export function renderFootprint(figures: readonly FootprintFigure[]): string {
+  return ['## Footprint', '', markdownTable(['measured', 'value'], [false, true], figures.map((figure) => [figure.label, `${figure.value} ${figure.unit}`])), ''].join('\n');
 }
 
 /** The latency section of report.md. */
@@ -163,7 +213,7 @@ export function renderLatency(section: LatencySection): string {
     const { n, p50, p95, max } = latencySummary(series);
     return [series.label, String(n), `${p50} ms`, `${p95} ms`, `${max} ms`];
   });
-  return [`## ${section.title}`, '', section.note, '', markdownTable(['measured', 'n', 'p50', 'p95', 'max'], [false, true, true, true, true], rows), ''].join('\n');
+  return [`## ${section.title}`, '', section.note, '', markdownTable(['measured', 'n', 'p50', 'p95', 'max'], [false, true, true, true, true], rows), '', '![p50 and p95 of each latency](latency.svg)', ''].join('\n');
 }
 
 /** `154321n` → `154,321`. */
@@ -227,6 +277,7 @@ export function renderMarkdown(report: BenchReport): string {
     ...report.conditions.map((c) => `- ${c}`),
     '',
     ...(report.latency === undefined ? [] : [renderLatency(report.latency)]),
+    ...(report.footprint === undefined ? [] : [renderFootprint(report.footprint)]),
     '## How it was produced',
     '',
     `- Command: \`${report.command}\``,
