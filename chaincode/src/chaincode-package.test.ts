@@ -47,10 +47,10 @@ function invokeOn(contract: string, identity: TestIdentity, worldState: WorldSta
   return { tx, response: chaincode.Invoke(tx.stub) };
 }
 
-test('package.json main exports contracts: RoleContract first, then the ledger, transfer, control, legal, audit and bridge contracts', (t) => {
+test('package.json main exports contracts: RoleContract first, then the ledger, transfer, control, legal, audit, bridge and evidence contracts', (t) => {
   t.deepEqual(
     contracts.map((contract) => contract.name),
-    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract', 'TransferContract', 'ControlContract', 'LegalContract', 'AuditContract', 'BridgeContract', 'GatewayMessageContract'],
+    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract', 'TransferContract', 'ControlContract', 'LegalContract', 'AuditContract', 'BridgeContract', 'GatewayMessageContract', 'EvidenceContract'],
   );
 });
 
@@ -161,6 +161,10 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[]]>> 
   },
   AuditContract: {
     ListAudit: [EVALUATE, ['fromIso', 'toIso', 'pageSize', 'bookmark']],
+  },
+  EvidenceContract: {
+    RecordEvidenceAccess: [SUBMIT, ['entryJson']],
+    ListEvidenceAccess: [EVALUATE, ['bankMsp', 'investorId', 'fileId', 'pageSize', 'bookmark']],
   },
 };
 

@@ -3,6 +3,7 @@ import { AuditContract } from './audit/audit-contract';
 import { BridgeContract } from './bridge/bridge-contract';
 import { GatewayMessageContract } from './bridge/gateway-message-contract';
 import { ControlContract } from './controls/control-contract';
+import { EvidenceContract } from './evidence/evidence-contract';
 import { InvestorContract } from './investors/investor-contract';
 import { LegalContract } from './legal/legal-contract';
 import { RoleContract } from './roles/role-contract';
@@ -15,6 +16,7 @@ export { AuditContract } from './audit/audit-contract';
 export { BridgeContract } from './bridge/bridge-contract';
 export { GatewayMessageContract } from './bridge/gateway-message-contract';
 export { ControlContract } from './controls/control-contract';
+export { EvidenceContract } from './evidence/evidence-contract';
 export { InvestorContract } from './investors/investor-contract';
 export { LegalContract } from './legal/legal-contract';
 export { RoleContract } from './roles/role-contract';
@@ -24,4 +26,4 @@ export { WalletContract } from './wallets/wallet-contract';
 export { requireRole } from './roles/require-role';
 
 /** The contracts fabric-chaincode-node serves (its convention); the first is the default. */
-export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract, TransferContract, ControlContract, LegalContract, AuditContract, BridgeContract, GatewayMessageContract];
+export const contracts = [RoleContract, SpvContract, AssetContract, InvestorContract, WalletContract, TransferContract, ControlContract, LegalContract, AuditContract, BridgeContract, GatewayMessageContract, EvidenceContract];

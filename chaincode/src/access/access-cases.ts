@@ -2,7 +2,8 @@ import { Wallet, keccak256, toUtf8Bytes } from 'ethers';
 import { BRIDGE_OUT_IDS, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID } from '../fuzz/fuzz-world';
 import type { TransientMap } from '../fuzz/transient-maps';
 import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, GATEWAY } from '../testing/bridge-story';
-import { T0 } from '../testing/ledger-cast';
+import { EVIDENCE_FILE_ID, evidenceEntry } from '../testing/evidence-story';
+import { CAST, T0 } from '../testing/ledger-cast';
 import { ASSET_ID, assetDocument, investorDocument, json, legalDocuments, piiTransient, SPV_ID, spvDocument, tokenizationDocument, valuationDocument } from '../testing/ledger-documents';
 import { legalAction } from '../testing/legal-story';
 import { INVESTORS } from '../testing/ledger-story';
@@ -110,6 +111,11 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
   },
   AuditContract: {
     ListAudit: { chapter: 'TOKENIZED', args: ['2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', ...PAGE] },
+  },
+  EvidenceContract: {
+    // A grant to the story's BankA officer, which the ledger backs whoever records it.
+    RecordEvidenceAccess: { chapter: 'TOKENIZED', args: [json(evidenceEntry(CAST.bankAOfficer, 'compliance-officer'))] },
+    ListEvidenceAccess: { chapter: 'TOKENIZED', args: ['BankAMSP', INVESTORS.annaA, EVIDENCE_FILE_ID, ...PAGE] },
   },
   BridgeContract: {
     RegisterValidator: { chapter: 'BRIDGE', args: [NEW_VALIDATOR] },

@@ -8,12 +8,14 @@ import {
   BANK_A_ORG_ADMIN,
   BANK_A_SPV_ADMIN,
   BANK_A_VALIDATOR,
+  BANK_A_VAULT,
   BANK_C_APPRAISER,
   BANK_C_OFFICER,
   BANK_C_OPERATOR,
   BANK_C_ORG_ADMIN,
   BANK_C_SPV_ADMIN,
   BANK_C_VALIDATOR,
+  BANK_C_VAULT,
 } from './access-certificates';
 
 /** A column of the matrix: a role held in the caller's own org, an org admin holding no role, or a member holding none. */
@@ -52,6 +54,7 @@ const HOLDERS: ReadonlyArray<readonly [Role, TestIdentity, TestIdentity]> = [
   ['spv-admin', BANK_A_SPV_ADMIN, BANK_C_SPV_ADMIN],
   ['appraiser', BANK_A_APPRAISER, BANK_C_APPRAISER],
   ['validator', BANK_A_VALIDATOR, BANK_C_VALIDATOR],
+  ['vault', BANK_A_VAULT, BANK_C_VAULT],
 ];
 
 /**

@@ -17,6 +17,7 @@ const HEADING: Readonly<Record<AccessColumn, string>> = {
   appraiser: 'appraiser',
   validator: 'validator',
   regulator: 'regulator',
+  vault: 'vault',
   'org-admin': 'org admin',
   'no-role': 'no role',
 };

@@ -27,7 +27,7 @@ function allow(...columns: readonly AccessColumn[]): Cells {
 }
 
 const ANY_ROLE = allow('compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator');
-const ANYONE = allow('compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator', 'org-admin', 'no-role');
+const ANYONE = allow('compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator', 'vault', 'org-admin', 'no-role');
 const HOLDING_READERS = allow('compliance-officer', 'operator', 'spv-admin', 'validator', 'regulator');
 const BANK_READERS = allow('compliance-officer', 'operator', 'validator', 'regulator');
 const OFFICER_OF_INVESTOR: Cells = { 'compliance-officer': 'own-bank' };
@@ -137,6 +137,10 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
     GetBurn: BRIDGE_READER_ROW,
     GetEscrow: BRIDGE_READER_ROW,
     CheckBridgeOut: BRIDGE_READER_ROW,
+  },
+  EvidenceContract: {
+    RecordEvidenceAccess: { rule: "vault (a bank's share service); a grant must agree with the requester's roles", cells: allow('vault') },
+    ListEvidenceAccess: { rule: "officer of the investor's bank, or regulator", cells: OFFICER_OF_BANK_OR_REGULATOR },
   },
   GatewayMessageContract: {
     ProposeGatewayMessage: { rule: 'validator of a bank with a registered address', cells: allow('validator') },

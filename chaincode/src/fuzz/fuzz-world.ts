@@ -6,9 +6,11 @@ import { CAST, T0, tx } from '../testing/ledger-cast';
 import { ASSET_ID } from '../testing/ledger-documents';
 import { legalAction, ledgerForLegal, ledgerInLegalState, propose } from '../testing/legal-story';
 import { INVESTORS, ledgerAt } from '../testing/ledger-story';
-import { snapshotLedger, type LedgerSnapshot, type WorldState } from '../testing/stub-context';
+import { identityIdOf, snapshotLedger, type LedgerSnapshot, type WorldState } from '../testing/stub-context';
 import { CHAIN_ID, signBinding, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { AFTER_LOCKUP, ledgerForTransfers, request, TRAVEL_RULE, transferRequest } from '../testing/transfer-story';
+import { RoleContract } from '../roles/role-contract';
+import { BANK_C_ADMIN, BANK_C_ERIN } from '../testing/test-identities';
 import { WalletContract } from '../wallets/wallet-contract';
 
 /** One chapter of the story: a ledger every case on it starts from, that ledger as it was, and how often cases start there. */
@@ -40,8 +42,8 @@ export const BEN_FROZEN = '1000';
 /**
  * The stories of the other tests, each stopped where some transaction still has work to do:
  * the transfer story's tokenized asset with a pending transfer above the travel-rule threshold,
- * anna's bound wallet and a partial freeze of ben's units; the asset at DRAFT, VALUED and APPROVED
- * for the lifecycle steps; the bridge story with a bridge-out in escrow and one pending; the legal
+ * anna's bound wallet, a partial freeze of ben's units and erin of BankC as a vault share service;
+ * the asset at DRAFT, VALUED and APPROVED for the lifecycle steps; the bridge story with a bridge-out in escrow and one pending; the legal
  * story with a proposal open and with the asset in remediation. Built once per test file; each
  * case runs on a copy of one chapter.
  */
@@ -75,6 +77,8 @@ async function tokenizedWithWork(): Promise<WorldState> {
   const annaBinding = await signBinding(WALLET_ONE, { investorId: INVESTORS.annaA, bank: 'BankAMSP' });
   await new WalletContract().BindWallet(tx(CAST.bankAOfficer, ledger, { at: T0 }).ctx, INVESTORS.annaA, WALLET_ONE.address, CHAIN_ID.toString(), '1', annaBinding);
   await new ControlContract().FreezePartial(tx(CAST.regulator, ledger, { at: AFTER_LOCKUP }).ctx, ASSET_ID, INVESTORS.benA, BEN_FROZEN, 'Garnishment order pending');
+  // BankC's share service of the evidence vault, so access records can be written here.
+  await new RoleContract().GrantRole(tx(BANK_C_ADMIN, ledger).ctx, identityIdOf(BANK_C_ERIN), 'vault');
   return ledger;
 }
 

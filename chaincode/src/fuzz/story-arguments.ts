@@ -17,6 +17,8 @@ import { CHAIN_ID, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { transferRequest } from '../testing/transfer-story';
 import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { legalAction } from '../testing/legal-story';
+import { CAST } from '../testing/ledger-cast';
+import { EVIDENCE_FILE_ID, evidenceEntry } from '../testing/evidence-story';
 import { documentArgument } from './document-mutations';
 import { FUZZ_IDENTITIES } from './fuzz-identities';
 import { BRIDGE_OUT_IDS, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID, type FuzzWorld } from './fuzz-world';
@@ -47,6 +49,17 @@ function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
     [/^requestJson$/, { documents: [bridgeOutRequest('B-FUZZ-NEW', 1_000n), bridgeOutRequest('B-FUZZ-BIG', 700_000n)] }, 'BridgeContract'],
     [/^configJson$/, { documents: [CHAIN_CONFIG, { ...CHAIN_CONFIG, chainId: '1' }] }],
     [/^attestationJson$/, { documents: [burnEvent(1n, 500n), burnEvent(2n, 5_000n)] }],
+    [
+      /^entryJson$/,
+      {
+        documents: [
+          evidenceEntry(CAST.bankAOfficer, 'compliance-officer'),
+          evidenceEntry(CAST.regulator, 'regulator', { shareIndex: 3 }),
+          evidenceEntry(CAST.bankBOfficer, 'compliance-officer', { outcome: 'refused', reason: 'Only BankAMSP or a regulator may open file KYC-A-0001.' }),
+          evidenceEntry(CAST.bankBOfficer, 'compliance-officer'),
+        ],
+      },
+    ],
     [/^proposalJson$/, { documents: [legalAction('L-FUZZ-NEW', 'start-remediation'), legalAction('L-FUZZ-NEW', 'cure'), legalAction('L-FUZZ-NEW', 'redeem')] }],
   ];
   const everyDocument = documents.flatMap(([, hint]) => ('documents' in hint ? hint.documents : []));
@@ -58,6 +71,7 @@ function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
     [/investorId$/i, { values: INVESTOR_IDS }],
     [/^transferId$/, { values: [PENDING_TRANSFER_ID, 'T-FUZZ-NEW'] }],
     [/^bridgeOutId$/, { values: [BRIDGE_OUT_IDS.escrowed, BRIDGE_OUT_IDS.pending, 'B-FUZZ-NEW'] }],
+    [/^fileId$/, { values: [EVIDENCE_FILE_ID, ''] }],
     [/^proposalId$/, { values: [OPEN_PROPOSAL_ID, 'L-REMEDIATE', 'L-FUZZ-NEW'] }],
     [/^identityId$/, { values: FUZZ_IDENTITIES.map(({ identity }) => identityIdOf(identity)) }],
     [/msp/i, { values: ['BankAMSP', 'BankBMSP', 'BankCMSP', 'RegulatorMSP'] }],

@@ -1,10 +1,13 @@
-import { ROLES, type Role } from '@trestle/compliance/src/roles/roles';
+import type { Role } from '@trestle/compliance/src/roles/roles';
 
 // Who may run each kind of query. Deny by default: an identity with no role in its org reads
 // nothing, however it reached the peer.
 
-/** SPVs, assets, valuations and their histories: anyone who takes part in the consortium. */
-export const LEDGER_READERS: readonly Role[] = ROLES;
+/**
+ * SPVs, assets, valuations and their histories: anyone who takes part in the consortium, but not a
+ * share service of the evidence vault (`vault`), which only records file accesses.
+ */
+export const LEDGER_READERS: readonly Role[] = ['compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator'];
 
 /** Investors' public records: those who onboard, trade for, tokenize to or supervise them. */
 export const INVESTOR_READERS: readonly Role[] = ['compliance-officer', 'operator', 'spv-admin', 'regulator'];

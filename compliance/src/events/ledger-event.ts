@@ -5,6 +5,7 @@ import type { BridgeValidator } from '../bridge/bridge-validator';
 import type { BurnRecord } from '../bridge/burn-attestation';
 import type { GatewayMessageRecord } from '../bridge/gateway-message';
 import type { Asset } from '../ledger/asset';
+import type { EvidenceAccessRecord } from '../ledger/evidence-access';
 import type { HoldingRecord } from '../ledger/holding';
 import type { InvestorRecord } from '../ledger/investor';
 import type { LegalProposal } from '../ledger/legal-proposal';
@@ -60,6 +61,7 @@ export type LedgerEvent =
   | { readonly type: 'BridgeOutEscrowed'; readonly payload: { readonly bridgeOut: BridgeOutRecord; readonly holdings: readonly HoldingRecord[]; readonly escrow: BridgeEscrow } }
   | { readonly type: 'GatewayMessageProposed' | 'GatewayMessageSigned' | 'GatewayMessageRelayed'; readonly payload: GatewayMessageRecord }
   | { readonly type: 'BurnAttested'; readonly payload: BurnRecord }
+  | { readonly type: 'EvidenceAccessRecorded'; readonly payload: EvidenceAccessRecord }
   | { readonly type: 'BurnReleased'; readonly payload: { readonly burn: BurnRecord; readonly holdings: readonly HoldingRecord[]; readonly escrow: BridgeEscrow } };
 
 export type LedgerEventType = LedgerEvent['type'];

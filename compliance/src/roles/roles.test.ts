@@ -1,8 +1,8 @@
 import test from 'ava';
 import { isRole, ROLES } from './roles';
 
-test('the six consortium roles are known', (t) => {
-  t.deepEqual([...ROLES], ['compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator']);
+test('the seven consortium roles are known', (t) => {
+  t.deepEqual([...ROLES], ['compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator', 'vault']);
   for (const role of ROLES) t.true(isRole(role));
 });
 

@@ -1,8 +1,9 @@
 /**
  * The roles an org admin can grant to identities of that org. What each role may do is checked by
  * the contracts that need it (`requireRole` in chaincode); holding a role grants nothing by itself.
+ * `vault` is held by a bank's evidence-vault share service, which records file accesses on the ledger.
  */
-export const ROLES = ['compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator'] as const;
+export const ROLES = ['compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator', 'vault'] as const;
 
 export type Role = (typeof ROLES)[number];
 
