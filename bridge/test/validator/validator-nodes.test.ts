@@ -1,0 +1,77 @@
+import test from 'ava';
+
+// Serial, like every devnet test here.
+import path from 'node:path';
+import { investorRef } from '@trestle/compliance/src/bridge/investor-ref';
+import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
+import { AssetContract } from '@trestle/chaincode/src/assets/asset-contract';
+import { approveBridgeOut, bridgeOutRequest, requestBridgeOut } from '@trestle/chaincode/src/testing/bridge-story';
+import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
+import { ASSET_ID } from '@trestle/chaincode/src/testing/ledger-documents';
+import { decide, legalAction } from '@trestle/chaincode/src/testing/legal-story';
+import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
+import { AFTER_LOCKUP, DESK } from '@trestle/chaincode/src/testing/transfer-story';
+import { ourArtifact } from '../../src/evm/artifacts';
+import { attach, mined } from '../../src/evm/deploy/steps';
+import type { DeployedContract } from '../../src/evm/deploy-contract';
+import { ValidatorNode } from '../../src/node/validator-node';
+import { FileCheckpoint } from '../../src/plugin/public-api';
+import { BridgeMetrics } from '../../src/validator/metrics';
+import { chaincodeBridge, CONFIRMATIONS } from '../support/chaincode-ledgers';
+import { marketFixture } from '../support/fixtures';
+import { tempDir } from './validator-keys';
+
+/** Waits until `condition` holds, checking every 100 ms; fails after `seconds` (a bound on a stuck bridge, not a speed target). */
+async function eventually(condition: () => Promise<boolean>, what: string, seconds = 60): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not within ${seconds} s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test.serial("three banks' validator nodes running side by side carry a bridge-out to a mint, a burn home, and a remediation to the gateway, with nobody calling them", async (t) => {
+  const s = await chaincodeBridge(() => marketFixture());
+  const m = s.a;
+  const dir = await tempDir('nodes');
+  const startBlock = await m.provider.getBlockNumber();
+  const logs: string[] = [];
+  const nodes = [0, 1, 2].map(
+    (index) =>
+      new ValidatorNode({
+        bank: ['BankAMSP', 'BankBMSP', 'BankCMSP'][index]!,
+        signer: s.signers[index]!,
+        provider: m.provider,
+        gateway: m.gateway,
+        ledger: s.ledgers[index]!,
+        messages: s.messages[index]!,
+        checkpoint: new FileCheckpoint(path.join(dir, `bank-${index}.json`)),
+        confirmations: CONFIRMATIONS,
+        startBlock,
+        // Only bank C relays here; any bank may.
+        ...(index === 2 ? { relayer: { sender: s.relayerAccount } } : {}),
+        metrics: new BridgeMetrics(),
+        log: (line) => logs.push(line),
+      }),
+  );
+  for (const node of nodes) node.start(250);
+  try {
+    await requestBridgeOut(s.worldState, bridgeOutRequest('B-1', 1_000n, { chainId: m.chainId.toString(), wallet: s.holder.address }));
+    await approveBridgeOut(s.worldState, DESK.officerA, 'B-1');
+    await eventually(async () => ((await m.token.balanceOf(s.holder.address)) as bigint) === 1_000n, 'the bridge-out is minted to the bound wallet');
+
+    await mined('burnForRedeem', (m.gateway.connect(s.holder) as DeployedContract).burnForRedeem(m.suite.token, 400n, investorRef(INVESTORS.annaA)));
+    for (let block = 0; block < CONFIRMATIONS; block++) await m.provider.send('evm_mine', []);
+    const anna = async () => JSON.parse(await new AssetContract().GetHolding(tx(DESK.regulator, s.worldState).ctx, ASSET_ID, INVESTORS.annaA)) as HoldingRecord;
+    await eventually(async () => (await anna()).balance === '599400', 'the burn is released to anna on the ledger');
+
+    await decide(s.worldState, legalAction('L-1', 'start-remediation'), { at: AFTER_LOCKUP });
+    const module = attach(ourArtifact('RemediationModule'), m.suite.modules.remediation, m.provider);
+    await eventually(async () => (await module.inRemediation(m.suite.compliance)) as boolean, 'the remediation reaches the compliance module');
+  } finally {
+    for (const node of nodes) await node.stop();
+  }
+  t.deepEqual((await nodes[0]!.pass()).duties['relay-mints'], { handled: 0 }, 'a bank without a relayer account relays nothing');
+  t.deepEqual(logs, [], 'no duty failed on any pass');
+  t.is(await m.token.totalSupply(), 600n);
+});
