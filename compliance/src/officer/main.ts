@@ -18,8 +18,9 @@ const USAGE = `usage:
 async function serve(): Promise<void> {
   const config = serviceConfigFromEnv();
   const ledger = fabricGatewayConnector(config.fabric);
-  const server = await startOfficerServer({ accounts: new FileAccountStore(config.accountsFile), ledger, port: config.port, tls: config.tls, secureCookies: config.secureCookies, banks: config.banks, extraHosts: config.extraHosts });
+  const server = await startOfficerServer({ accounts: new FileAccountStore(config.accountsFile), ledger, port: config.port, tls: config.tls, secureCookies: config.secureCookies, banks: config.banks, extraHosts: config.extraHosts, consoleDir: config.consoleDir });
   console.log(`[officer] listening on ${server.url} (accounts: ${config.accountsFile})`);
+  console.log(config.consoleDir === undefined ? '[officer] no web console built (npm run console:build); serving the API only' : `[officer] web console at ${server.url}/ (from ${config.consoleDir})`);
   const stop = () => void server.close().then(() => ledger.close()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BANKS } from './http/officer-server';
 import { FABRIC_DEFAULTS, type FabricGatewayOptions } from './ledger/fabric-gateway-connector';
@@ -17,6 +17,8 @@ export type ServiceConfig = {
   readonly secureCookies: boolean;
   readonly banks: readonly string[];
   readonly extraHosts: readonly string[];
+  /** The built console's folder, or undefined when it is not built (the API still runs). */
+  readonly consoleDir: string | undefined;
   readonly fabric: FabricGatewayOptions;
 };
 
@@ -36,6 +38,12 @@ export function accountsFileFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return path.resolve(env.OFFICER_ACCOUNTS_FILE ?? path.join(home, 'officer', 'accounts.json'));
 }
 
+/** OFFICER_CONSOLE_DIR, else the repository's console/dist, when it holds a built index.html. */
+export function consoleDirFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = path.resolve(env.OFFICER_CONSOLE_DIR ?? path.join(REPO_ROOT, 'console', 'dist'));
+  return existsSync(path.join(dir, 'index.html')) ? dir : undefined;
+}
+
 /** Reads the service's configuration; throws naming the first variable that is missing or wrong. */
 export function serviceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const port = Number(env.OFFICER_PORT ?? Number(env.TRESTLE_PORT_BASE ?? DEFAULT_PORT_BASE) + OFFICER_PORT_OFFSET);
@@ -51,6 +59,7 @@ export function serviceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serv
     secureCookies: tls !== undefined || env.OFFICER_SECURE_COOKIES === '1',
     banks: list(env.OFFICER_BANKS) ?? DEFAULT_BANKS,
     extraHosts: list(env.OFFICER_EXTRA_HOSTS) ?? [],
+    consoleDir: consoleDirFromEnv(env),
     fabric: {
       connectionProfile: JSON.parse(readFileSync(required(env, 'FABRIC_CONNECTION_PROFILE'), 'utf8')) as Record<string, unknown>,
       walletPath: required(env, 'FABRIC_WALLET_DIR'),

@@ -38,6 +38,8 @@ export type OfficerServerOptions = {
   /** The OpenAPI document and handlers; the defaults are the service's own (tests pass variants). */
   readonly spec?: OpenApiDocument;
   readonly handlers?: Readonly<Record<string, Handler>>;
+  /** The built web console (console/dist), served at / outside /api; unset serves none. */
+  readonly consoleDir?: string;
   readonly log?: (line: string) => void;
 };
 
@@ -77,7 +79,7 @@ export async function startOfficerServer(options: OfficerServerOptions): Promise
     settings: { banks: options.banks ?? DEFAULT_BANKS, secureCookies },
     log: options.log ?? ((line) => console.error(`[officer] ${line}`)),
   };
-  const pipeline = { context, routes, handlers, hosts: [] as string[], origins: [] as string[] };
+  const pipeline = { context, routes, handlers, hosts: [] as string[], origins: [] as string[], consoleDir: options.consoleDir };
   const listener = (req: IncomingMessage, res: ServerResponse) => void serveRequest(pipeline, req, res);
   const server: Server = options.tls === undefined ? createHttpServer(listener) : createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener);
   // Slow or half-sent requests must not hold connections open for long.

@@ -9,6 +9,7 @@ import { schemaResolver } from './openapi-document';
 import { hasBody, readJsonBody } from './read-body';
 import { checkRequestInput, unexpectedBody } from './request-input';
 import { sendError, sendReply } from './respond';
+import { isConsolePath, sendConsoleFile } from './static-files';
 import type { RouteTable } from './route-table';
 
 /** What the pipeline needs beyond the handlers' context. */
@@ -20,6 +21,8 @@ export type Pipeline = {
   readonly hosts: readonly string[];
   /** Origins a browser may send state-changing requests from (the service's own). */
   readonly origins: readonly string[];
+  /** The built web console's folder, served outside /api; undefined serves no console. */
+  readonly consoleDir: string | undefined;
 };
 
 const refuse = (code: TrestleError['code'], sentence: string, details?: Record<string, string>) => new TrestleError(code, sentence, details === undefined ? {} : { details });
@@ -43,7 +46,12 @@ export async function serveRequest(pipeline: Pipeline, req: IncomingMessage, res
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
-    const match = routes.match(req.method ?? '', rawPath);
+    // The console's files are public, like any login page; everything it shows comes from /api.
+    const method = req.method ?? '';
+    if (pipeline.consoleDir !== undefined && (method === 'GET' || method === 'HEAD') && isConsolePath(rawPath) && !hasBody(req)) {
+      if (await sendConsoleFile(pipeline.consoleDir, rawPath, method, res)) return;
+    }
+    const match = routes.match(method, rawPath);
     if (match.kind === 'no-path') throw refuse('OFFICER_ROUTE_UNKNOWN', 'There is no route at this path; GET /api/v1/openapi.json lists them.');
     if (match.kind === 'no-method') {
       req.resume();
