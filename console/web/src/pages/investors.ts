@@ -1,0 +1,59 @@
+import { api, query } from '../api';
+import { h, replaceChildren } from '../dom';
+import { bankName, instant } from '../format';
+import type { Investor, InvestorPage, Session } from '../types';
+import { bankPicker, defaultBank } from './bank-picker';
+
+function kycUntil(investor: Investor): string {
+  return instant(new Date(investor.kycExpiresAt * 1000).toISOString());
+}
+
+function row(investor: Investor): HTMLTableRowElement {
+  return h(
+    'tr',
+    { 'data-testid': `investor-row-${investor.investorId}` },
+    h('td', {}, h('a', { href: `#/investors/${encodeURIComponent(investor.investorId)}` }, investor.investorId)),
+    h('td', {}, investor.investorType),
+    h('td', {}, investor.jurisdiction),
+    h('td', {}, `${investor.kycStatus} (${investor.kycLevel}) until ${kycUntil(investor)}`),
+    h('td', {}, investor.sanctions === null ? 'not screened' : `${investor.sanctions.status} on ${investor.sanctions.listVersion}`),
+  );
+}
+
+function detail(investor: Investor): HTMLElement {
+  const facts: ReadonlyArray<readonly [string, string]> = [
+    ['Bank', bankName(investor.bankMsp)],
+    ['Type', investor.investorType],
+    ['Jurisdiction', investor.jurisdiction],
+    ['KYC', `${investor.kycStatus}, level ${investor.kycLevel}, until ${kycUntil(investor)}`],
+    ['Sanctions', investor.sanctions === null ? 'not screened' : `${investor.sanctions.status} on ${investor.sanctions.listVersion}`],
+    ['Onboarded', instant(investor.onboardedAt)],
+  ];
+  return h('section', { class: 'card', 'data-testid': 'investor-detail' }, h('h2', {}, `Investor ${investor.investorId}`), h('dl', { class: 'facts' }, ...facts.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])), h('p', { class: 'muted' }, 'Personal data stays off this page: it is on the ledger only in the bank\u2019s private collection.'));
+}
+
+/** The bank's investors (any bank's, for the regulator) with a text and status filter; one investor's public record when `investorId` is given. */
+export async function renderInvestors(app: HTMLElement, session: Session, investorId?: string, chosenBank?: string): Promise<void> {
+  const bank = chosenBank ?? defaultBank(session);
+  const [page, selected] = await Promise.all([api<InvestorPage>('GET', `/investors${query({ bank, pageSize: '100' })}`), investorId === undefined ? undefined : api<Investor>('GET', `/investors/${encodeURIComponent(investorId)}`)]);
+  const body = h('tbody');
+  const text = h('input', { type: 'search', placeholder: 'Id, type or jurisdiction', 'data-testid': 'investor-filter' });
+  const status = h('select', { 'data-testid': 'investor-status' }, ...['any status', 'active', 'suspended', 'revoked'].map((value) => h('option', { value }, value)));
+  const redraw = () => {
+    const needle = text.value.trim().toLowerCase();
+    const shown = page.records.filter((investor) => (status.value === 'any status' || investor.kycStatus === status.value) && (needle === '' || [investor.investorId, investor.investorType, investor.jurisdiction].some((field) => field.toLowerCase().includes(needle))));
+    replaceChildren(body, ...shown.map(row));
+  };
+  text.addEventListener('input', redraw);
+  status.addEventListener('change', redraw);
+  redraw();
+  const filters = h('div', { class: 'filters' }, text, status);
+  if (session.role === 'regulator') filters.prepend(bankPicker(bank, (next) => void renderInvestors(app, session, undefined, next)));
+  replaceChildren(
+    app,
+    h('h1', {}, `Investors of ${bankName(page.bankMsp)}`),
+    selected === undefined ? null : detail(selected),
+    filters,
+    h('table', { 'data-testid': 'investors' }, h('thead', {}, h('tr', {}, ...['Id', 'Type', 'Jurisdiction', 'KYC', 'Sanctions'].map((name) => h('th', {}, name)))), body),
+  );
+}

@@ -1,0 +1,91 @@
+// The shapes the console reads from the service's answers (openapi.json types ledger records
+// loosely as objects; these are the fields the console shows). Amounts stay decimal strings.
+
+export type Session = {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: 'compliance-officer' | 'regulator';
+  readonly mspId: string;
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+  readonly idleExpiresAt: string;
+};
+
+export type Verdict = {
+  readonly rule: string;
+  readonly passed: boolean;
+  readonly reason: string;
+  readonly sentence: string;
+};
+
+export type Approval = {
+  readonly officerId: string;
+  readonly officerMsp: string;
+  readonly approvedAt: string;
+  readonly reason: string | null;
+};
+
+export type Closure = { readonly at?: string; readonly by?: string; readonly reason?: string | null } | null;
+
+type Approvable = {
+  readonly assetId: string;
+  readonly amount: string;
+  readonly status: string;
+  readonly requestedAt: string;
+  readonly requesterMsp: string;
+  readonly requestVerdicts: readonly Verdict[];
+  readonly approvals: readonly Approval[];
+  readonly closure: Closure;
+};
+
+export type Transfer = Approvable & {
+  readonly transferId: string;
+  readonly fromInvestorId: string;
+  readonly toInvestorId: string;
+  readonly senderBankMsp: string;
+  readonly receiverBankMsp: string;
+  readonly settlementVerdicts: readonly Verdict[] | null;
+};
+
+export type BridgeOut = Approvable & {
+  readonly bridgeOutId: string;
+  readonly investorId: string;
+  readonly bankMsp: string;
+  readonly wallet: string;
+  readonly chainId: string;
+  readonly approvalVerdicts: readonly Verdict[] | null;
+};
+
+export type PendingTransfers = { readonly bankMsp: string; readonly records: ReadonlyArray<{ readonly transfer: Transfer; readonly missingApprovals: readonly string[] }>; readonly bookmark: string };
+export type PendingBridgeOuts = { readonly bankMsp: string; readonly records: ReadonlyArray<{ readonly bridgeOut: BridgeOut; readonly missingApprovals: readonly string[] }>; readonly bookmark: string };
+
+export type TransferDetail = { readonly transfer: Transfer; readonly missingApprovals: readonly string[] };
+export type BridgeOutDetail = { readonly bridgeOut: BridgeOut; readonly missingApprovals: readonly string[] };
+
+export type Investor = {
+  readonly investorId: string;
+  readonly bankMsp: string;
+  readonly investorType: string;
+  readonly jurisdiction: string;
+  readonly kycLevel: string;
+  readonly kycStatus: string;
+  readonly kycExpiresAt: number;
+  readonly sanctions: { readonly status: string; readonly listVersion: string } | null;
+  readonly onboardedAt: string;
+};
+
+export type InvestorPage = { readonly bankMsp: string; readonly records: readonly Investor[]; readonly bookmark: string };
+
+export type AuditRecord = {
+  readonly action: string;
+  readonly actorMsp: string;
+  readonly at: string;
+  readonly assetId: string | null;
+  readonly amount: string | null;
+  readonly transferId: string | null;
+  readonly investorIds: readonly string[] | null;
+  readonly reason: string | null;
+  readonly txId: string;
+};
+
+export type AuditPage = { readonly records: readonly AuditRecord[]; readonly complete: boolean; readonly bookmark: string; readonly scanned: number };
