@@ -27,6 +27,8 @@ export type AccessDecision = {
 /** One line of "who opened which file when", granted or refused. */
 export type FileAccessEntry = {
   readonly requester: Requester;
+  /** The file's conditions, whole, so the ledger can judge a grant by the same rule. */
+  readonly conditions: AccessConditions;
   readonly fileId: string;
   readonly investorId: string;
   readonly conditionsHash: string;
@@ -40,9 +42,9 @@ export type FileAccessEntry = {
 };
 
 /**
- * Where a share service asks whether a requester may open a file and records that they tried. The
- * real gate is the ledger (the requester's role on Fabric, an access record per attempt); it is
- * not built yet, so only the in-memory gate of the tests implements this interface today.
+ * Where a share service asks whether a requester may open a file and records that they tried:
+ * `LedgerAccessGate` (the requester's roles on Fabric, an access record per attempt through
+ * EvidenceContract), or the in-memory gate of the unit tests.
  */
 export interface AccessGate {
   /** Whether the requester holds the role they claim and the conditions let that role open the file. */

@@ -27,6 +27,7 @@ export async function checkAndRecordAccess(gate: AccessGate, clock: Clock, reque
   const reason = typeof decision.reason === 'string' ? decision.reason : 'The access gate gave no reason.';
   const entry: FileAccessEntry = {
     requester: request.requester,
+    conditions: request.conditions,
     fileId,
     investorId: request.conditions.investorId,
     conditionsHash: request.conditionsHash,

@@ -22,6 +22,7 @@ test('an allowed access is recorded with requester, file, outcome and the inject
   t.deepEqual(gate.entries, [
     {
       requester: OFFICER_A,
+      conditions: kycConditions(),
       fileId: 'kyc-0001',
       investorId: 'inv-0042',
       conditionsHash: accessConditionsHash(kycConditions()),
