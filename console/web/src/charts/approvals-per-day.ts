@@ -1,7 +1,9 @@
 import type { AuditRecord } from '../types';
 import type { Bar } from './bar-chart';
 
-const APPROVALS = new Set(['transfer-approved', 'bridge-out-approved']);
+// The ledger audits the approval that completes four-eyes under what it caused (settled or
+// escrowed, or failed at that step), not as "approved"; each of those is one approval too.
+const APPROVALS = new Set(['transfer-approved', 'transfer-settled', 'transfer-failed-at-settlement', 'bridge-out-approved', 'bridge-out-escrowed', 'bridge-out-failed-at-approval']);
 
 /** Approvals (transfers and bridge-outs) per UTC day over the `days` days ending with `lastDay` (YYYY-MM-DD). */
 export function approvalsPerDayBars(records: readonly AuditRecord[], lastDay: string, days: number): Bar[] {
