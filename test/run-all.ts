@@ -58,10 +58,14 @@ async function main(): Promise<number> {
   for (const [name, args] of [
     ['type check', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
     ['lint', ['eslint', '.']],
+    // The console's browser code has its own tsconfig (DOM lib), outside the root's globs.
+    ['console type check', ['tsc', '--noEmit', '-p', 'console/web/tsconfig.json']],
   ] as const) {
     if (!runCheck(name, 'npx', args)) total.failed += 1;
   }
   add(runSuite(SUITES[0] as Suite));
+  // The console's browser tests (console/test) drive Debian's Chromium; install it when missing.
+  if (!runCheck('chromium for the browser tests', 'node', ['scripts/ensure-chromium.cjs'])) total.failed += 1;
   console.log(`[test] starting the test devnet (${stack.home})`);
   await startDevnet(stack);
   try {
