@@ -1,3 +1,5 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { JsonRpcProvider, Signer } from 'ethers';
 import type { DeployedContract } from '../evm/deploy-contract';
 import { Reconciler, type EscrowLedger } from '../reconciler/reconciler';
@@ -36,10 +38,17 @@ export interface ValidatorNodeOptions {
   readonly relayer?: { readonly sender: Signer; readonly journal?: SendJournal };
   readonly metrics?: BridgeMetrics;
   readonly log?: (line: string) => void;
+  /** Where each pass's report is written (JSON, replaced atomically) for `trestle validator status`. */
+  readonly statusFile?: string;
 }
 
 /** What one pass did: per duty, how many items it handled, or the error that stopped that duty. */
-export type PassReport = { readonly at: string; readonly duties: Readonly<Record<Duty, { readonly handled: number } | { readonly error: string }>> };
+export type PassReport = {
+  readonly bank: string;
+  readonly validator: string;
+  readonly at: string;
+  readonly duties: Readonly<Record<Duty, { readonly handled: number } | { readonly error: string }>>;
+};
 
 /**
  * One bank's validator as a process runs it (`trestle validator start`): every pass signs the
@@ -98,8 +107,10 @@ export class ValidatorNode {
         this.options.log?.(`[${this.options.bank}] ${duty} failed: ${message}`);
       }
     }
-    this.#last = { at: new Date().toISOString(), duties };
-    return this.#last;
+    const report: PassReport = { bank: this.options.bank, validator: this.options.signer.address, at: new Date().toISOString(), duties };
+    this.#last = report;
+    if (this.options.statusFile !== undefined) writeStatus(this.options.statusFile, report);
+    return report;
   }
 
   /** Runs a pass every `intervalMs` until `stop`; a pass never overlaps the previous one. */
@@ -122,4 +133,17 @@ export class ValidatorNode {
   get lastPass(): PassReport | undefined {
     return this.#last;
   }
+}
+
+// Written beside and renamed over, so a reader never sees half a report.
+function writeStatus(file: string, report: PassReport): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, `${JSON.stringify(report, null, 2)}\n`);
+  renameSync(partial, file);
+}
+
+/** The status file of a bank's validator under a stack's state folder. */
+export function validatorStatusFile(home: string, bank: string): string {
+  return path.join(home, 'run', `validator-${bank}.json`);
 }

@@ -1,6 +1,7 @@
 import test from 'ava';
 
 // Serial, like every devnet test here.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { investorRef } from '@trestle/compliance/src/bridge/investor-ref';
 import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
@@ -14,7 +15,7 @@ import { AFTER_LOCKUP, DESK } from '@trestle/chaincode/src/testing/transfer-stor
 import { ourArtifact } from '../../src/evm/artifacts';
 import { attach, mined } from '../../src/evm/deploy/steps';
 import type { DeployedContract } from '../../src/evm/deploy-contract';
-import { ValidatorNode } from '../../src/node/validator-node';
+import { DUTIES, validatorStatusFile, ValidatorNode, type PassReport } from '../../src/node/validator-node';
 import { FileCheckpoint } from '../../src/plugin/public-api';
 import { BridgeMetrics } from '../../src/validator/metrics';
 import { chaincodeBridge, CONFIRMATIONS } from '../support/chaincode-ledgers';
@@ -52,6 +53,7 @@ test.serial("three banks' validator nodes running side by side carry a bridge-ou
         ...(index === 2 ? { relayer: { sender: s.relayerAccount } } : {}),
         metrics: new BridgeMetrics(),
         log: (line) => logs.push(line),
+        statusFile: validatorStatusFile(dir, ['BankAMSP', 'BankBMSP', 'BankCMSP'][index]!),
       }),
   );
   for (const node of nodes) node.start(250);
@@ -74,4 +76,7 @@ test.serial("three banks' validator nodes running side by side carry a bridge-ou
   t.deepEqual((await nodes[0]!.pass()).duties['relay-mints'], { handled: 0 }, 'a bank without a relayer account relays nothing');
   t.deepEqual(logs, [], 'no duty failed on any pass');
   t.is(await m.token.totalSupply(), 600n);
+  const written = JSON.parse(readFileSync(validatorStatusFile(dir, 'BankCMSP'), 'utf8')) as PassReport;
+  t.like(written, { bank: 'BankCMSP', validator: s.signers[2]!.address });
+  t.deepEqual(Object.keys(written.duties), [...DUTIES], 'the status file reports every duty of the last pass');
 });

@@ -9,6 +9,7 @@ import { logFileOf } from '../process/managed-process';
 import { stackFromEnv } from '../stack/stack-config';
 import { bridgeCommand } from './bridge-command';
 import { sanctionsCommand } from './sanctions-command';
+import { validatorCommand } from './validator-command';
 import { printSummary } from './summary';
 import { stackUp } from './stack-up';
 import { superviseUntilSignal } from './supervise';
@@ -90,6 +91,7 @@ program
 
 program.addCommand(sanctionsCommand());
 program.addCommand(bridgeCommand());
+program.addCommand(validatorCommand());
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? `error: ${error.message}` : error);
   process.exit(1);

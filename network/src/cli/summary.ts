@@ -23,5 +23,6 @@ export function printSummary(stack: StackConfig, result: StackUpResult): void {
   } else {
     console.log('\n  Fabric network: NOT STARTED');
     console.log(`  ${result.fabric.reason.split('\n').join('\n  ')}`);
+    console.log('\n  Bridge validators: not started; each needs its bank\'s Fabric peer ("npm run trestle -- validator start --help").');
   }
 }

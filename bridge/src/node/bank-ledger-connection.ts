@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Gateway, Wallets } from 'fabric-network';
+import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import type { LedgerContract } from '../validator/ledger-call';
+
+// NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so connecting is
+// type-checked only; the devnet tests run the same validator code with the chaincode in process.
+
+/** Where a bank's validator finds its Fabric network and identity. */
+export interface BankLedgerOptions {
+  /** A common connection profile (JSON file) naming the bank's peers and orderers. */
+  readonly connectionProfile: string;
+  /** The bank's file-system wallet. */
+  readonly walletPath: string;
+  /** The label of the validator's identity in that wallet (it must hold the `validator` role). */
+  readonly identity: string;
+  readonly channel: string;
+  readonly chaincode: string;
+}
+
+/** The validator's two contracts of the `trestle` chaincode, and how to disconnect. */
+export interface BankLedgerConnection {
+  readonly bridge: LedgerContract;
+  readonly messages: LedgerContract;
+  close(): void;
+}
+
+/** Connects the validator's identity through fabric-network; typed errors for what an operator can fix. */
+export async function connectBankLedger(options: BankLedgerOptions): Promise<BankLedgerConnection> {
+  if (!existsSync(options.connectionProfile)) {
+    throw new TrestleError('BRIDGE_LEDGER_CONFIG_INVALID', `No connection profile at ${options.connectionProfile}; pass the bank's common connection profile (JSON).`, { details: { argument: 'connection-profile' } });
+  }
+  const profile = JSON.parse(readFileSync(options.connectionProfile, 'utf8')) as Record<string, unknown>;
+  const wallet = await Wallets.newFileSystemWallet(options.walletPath);
+  if ((await wallet.get(options.identity)) === undefined) {
+    throw new TrestleError('BRIDGE_LEDGER_CONFIG_INVALID', `No identity labelled ${options.identity} in the wallet at ${options.walletPath}.`, { details: { argument: 'identity' } });
+  }
+  const gateway = new Gateway();
+  await gateway.connect(profile, { wallet, identity: options.identity, discovery: { enabled: true, asLocalhost: false } });
+  const network = await gateway.getNetwork(options.channel);
+  return {
+    bridge: network.getContract(options.chaincode, 'BridgeContract'),
+    messages: network.getContract(options.chaincode, 'GatewayMessageContract'),
+    close: () => gateway.disconnect(),
+  };
+}
