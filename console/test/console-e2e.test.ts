@@ -174,6 +174,19 @@ test.serial('the investors page lists the bank\u2019s investors and opens one; t
   await page.context().close();
 });
 
+test.serial('a session that expires while the page is open brings back the login form at the next click', async (t) => {
+  const { harness, browser, errors } = t.context;
+  const page = await openConsole(browser, harness.server.url, errors);
+  await submitLogin(page, 'carol');
+  await page.getByTestId('logout').waitFor();
+  // 31 minutes idle: past the service's 30-minute idle expiry (the fake clock drives sessions and ledger).
+  harness.clock.advance(31 * 60);
+  await page.getByRole('link', { name: 'Investors' }).click();
+  await page.getByTestId('login').waitFor();
+  t.false(await page.getByTestId('logout').isVisible());
+  await page.context().close();
+});
+
 test.serial('the console ran under the service\u2019s CSP without a script error or policy violation', (t) => {
   t.deepEqual(t.context.errors, []);
 });

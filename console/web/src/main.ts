@@ -1,4 +1,4 @@
-import { messageOf } from './api';
+import { ApiError, messageOf } from './api';
 import { h, replaceChildren } from './dom';
 import { bankName } from './format';
 import { renderAudit } from './pages/audit';
@@ -55,6 +55,11 @@ async function route(): Promise<void> {
     else if (page === 'audit') await renderAudit(app, session);
     else await renderQueue(app, session);
   } catch (error) {
+    // An expired or ended session: ask the service again (it forgets the session here) and show the login.
+    if (error instanceof ApiError && error.status === 401) {
+      await restoreSession();
+      if (currentSession() === undefined) return route();
+    }
     replaceChildren(app, h('p', { class: 'error', role: 'alert' }, messageOf(error)));
   }
 }
