@@ -61,6 +61,15 @@ test.serial('bridge out, sign on the ledger, relay to the gateway, burn, attest 
   t.is(anna.escrowed, '600');
   t.is(BigInt((await escrowOf(s.worldState)).escrowed), await s.a.token.totalSupply(), 'EVM supply still equals Fabric escrow');
   t.deepEqual((await s.ledgers[2]!.burnAttestations(1n)).map((entry) => entry.validator), [s.a.validators[0]!.address, s.a.validators[1]!.address]);
+
+  // A forged burn: bank C attests a burn the gateway never emitted. The other banks' watchers read
+  // only the gateway's real events, so it never gathers a quorum and nothing is released.
+  const forged = { ...(await s.ledgers[2]!.burnAttestations(1n))[0]!, burnNonce: 99n, amount: 600n, txHash: `0x${'66'.repeat(32)}`, validator: s.a.validators[2]!.address };
+  await s.ledgers[2]!.recordBurnAttestation(forged);
+  for (let block = 0; block < CONFIRMATIONS; block++) await s.a.provider.send('evm_mine', []);
+  for (const watcher of watchers) t.deepEqual((await watcher.poll()).attested, []);
+  t.is((await burnOf(s.worldState, 99n)).status, 'ATTESTED', 'one bank alone never releases');
+  t.is((await holdingOf(s.worldState, INVESTORS.annaA)).escrowed, '600');
 });
 
 test.serial("a validator whose key is not its bank's registered one cannot sign on the ledger; nothing is relayed", async (t) => {
