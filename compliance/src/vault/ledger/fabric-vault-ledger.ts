@@ -1,0 +1,45 @@
+import { Gateway, Wallets } from 'fabric-network';
+import type { LedgerAccessGateOptions } from '../access/ledger-access-gate';
+
+// NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so this file is
+// type-checked only. The tests use testing/ledger-vault-world.ts, an in-process stub, in its place.
+
+/** Where the bank's Fabric network is, and which wallet identity (holding `vault`) the share service signs as. */
+export type FabricVaultLedgerOptions = {
+  /** A common connection profile (JSON) naming the bank's peers and orderers. */
+  readonly connectionProfile: Record<string, unknown>;
+  readonly walletPath: string;
+  readonly walletLabel: string;
+  /** The MSP the identity must belong to: the bank running this share service. */
+  readonly mspId: string;
+  readonly channel: string;
+  readonly chaincode: string;
+};
+
+/** Deadlines in seconds: a person waits for the file, so they are shorter than fabric-network's defaults. */
+const DEADLINES = { endorseTimeout: 15, commitTimeout: 30, queryTimeout: 10 } as const;
+
+/** The gate's two contracts on one gateway connection, and how to close it. */
+export type FabricVaultLedger = LedgerAccessGateOptions & { close(): void };
+
+/** Connects the share service's own identity to its bank's gateway; refuses an identity of another MSP. */
+export async function connectFabricVaultLedger(options: FabricVaultLedgerOptions): Promise<FabricVaultLedger> {
+  const wallet = await Wallets.newFileSystemWallet(options.walletPath);
+  const identity = await wallet.get(options.walletLabel);
+  if (identity === undefined) throw new Error(`no identity labelled ${options.walletLabel} in the wallet`);
+  if (identity.mspId !== options.mspId) throw new Error(`the wallet identity ${options.walletLabel} belongs to ${identity.mspId}, not ${options.mspId}`);
+  const gateway = new Gateway();
+  await gateway.connect(options.connectionProfile, {
+    wallet,
+    identity: options.walletLabel,
+    discovery: { enabled: true, asLocalhost: false },
+    eventHandlerOptions: { endorseTimeout: DEADLINES.endorseTimeout, commitTimeout: DEADLINES.commitTimeout },
+    queryHandlerOptions: { timeout: DEADLINES.queryTimeout },
+  });
+  const network = await gateway.getNetwork(options.channel);
+  const contract = (name: string) => {
+    const fabric = network.getContract(options.chaincode, name);
+    return { submitTransaction: (tx: string, ...args: string[]) => fabric.submitTransaction(tx, ...args), evaluateTransaction: (tx: string, ...args: string[]) => fabric.evaluateTransaction(tx, ...args) };
+  };
+  return { roles: contract('RoleContract'), evidence: contract('EvidenceContract'), close: () => gateway.disconnect() };
+}
