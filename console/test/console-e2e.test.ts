@@ -1,5 +1,6 @@
 import anyTest, { type TestFn } from 'ava';
 import type { Browser } from 'playwright-core';
+import { bridgeOutRequest, requestBridgeOut } from '@trestle/chaincode/src/testing/bridge-story';
 import { request, transferOf, transferRequest } from '@trestle/chaincode/src/testing/transfer-story';
 import { startHarness, type Harness } from '@trestle/compliance/src/officer/testing/officer-harness';
 import { screenshotPath, writeTimings } from './support/artifacts';
@@ -20,6 +21,7 @@ test.before(async (t) => {
   const harness = await startHarness({ consoleDir });
   await request(harness.worldState, transferRequest('T-CONSOLE-1', 5_000n));
   await request(harness.worldState, transferRequest('T-CONSOLE-2', 2_000n));
+  await requestBridgeOut(harness.worldState, bridgeOutRequest('BO-CONSOLE-1', 1_000n));
   t.context = { harness, browser: await launchChromium(), errors: [] };
 });
 
@@ -92,10 +94,12 @@ test.serial('a reject without a reason cannot be sent: both buttons stay disable
   await submitLogin(page, 'alice');
   await page.getByTestId('queue-row-T-CONSOLE-2').waitFor();
   await page.getByTestId('filter-kind').selectOption('bridge-out');
-  t.is(await page.getByTestId('queue-count').innerText(), '0 of 1 pending', 'the kind filter hides the transfer');
+  t.is(await page.getByTestId('queue-count').innerText(), '1 of 2 pending', 'the kind filter leaves the bridge-out alone');
+  t.false(await page.getByTestId('queue-row-T-CONSOLE-2').isVisible());
   await page.getByTestId('filter-kind').selectOption('all');
   await page.getByTestId('filter-text').fill('INV-B-0001');
-  t.is(await page.getByTestId('queue-count').innerText(), '1 of 1 pending', 'the text filter matches an investor');
+  t.is(await page.getByTestId('queue-count').innerText(), '1 of 2 pending', 'the text filter matches the transfer\u2019s receiver');
+  t.true(await page.getByTestId('queue-row-T-CONSOLE-2').isVisible());
   await page.goto(`${harness.server.url}/#/transfers/T-CONSOLE-2`);
   await page.getByTestId('decision').waitFor();
   t.true(await page.getByTestId('reject').isDisabled());
@@ -171,6 +175,26 @@ test.serial('the investors page lists the bank\u2019s investors and opens one; t
   const csv = await readFile(csvPath, 'utf8');
   t.regex(csv, /transfer-approved/);
   t.regex(csv, /T-CONSOLE-1/);
+  await page.context().close();
+});
+
+test.serial('the regulator picks a bank, reads its pending bridge-out with every verdict and is offered no decision', async (t) => {
+  const { harness, browser, errors } = t.context;
+  const page = await openConsole(browser, harness.server.url, errors);
+  await submitLogin(page, 'rita');
+  await page.getByTestId('filter-bank').waitFor();
+  t.is(await page.getByTestId('filter-bank').inputValue(), 'BankAMSP');
+  await page.getByTestId('queue-row-BO-CONSOLE-1').waitFor();
+  await page.getByTestId('filter-bank').selectOption('BankBMSP');
+  await page.getByRole('heading', { name: 'Pending at BankB' }).waitFor();
+  t.false(await page.getByTestId('queue-row-BO-CONSOLE-1').isVisible(), 'BankA\u2019s bridge-out is not in BankB\u2019s queue');
+  await page.goto(`${harness.server.url}/#/bridge-outs/BO-CONSOLE-1`);
+  await page.getByTestId('verdicts').waitFor();
+  t.is(await page.getByTestId('status').innerText(), 'PENDING');
+  t.true((await page.locator('[data-testid=verdicts] li').count()) > 0);
+  t.regex(await page.getByTestId('four-eyes-summary').innerText(), /0 of \d approvals; still missing/);
+  t.is(await page.getByTestId('decision').count(), 0, 'the regulator reads but never approves');
+  await page.screenshot({ path: screenshotPath('08-regulator-bridge-out'), fullPage: true });
   await page.context().close();
 });
 
