@@ -51,6 +51,8 @@ export function consoleFileOf(root: string, rawPath: string): string | undefined
   }
   if (decoded === '/') decoded = '/index.html';
   if (!decoded.startsWith('/') || decoded.includes('\\') || decoded.includes('\0')) return undefined;
+  // Decoded too: /api%2fv1/… must not reach a file the folder happens to hold under api/.
+  if (!isConsolePath(decoded)) return undefined;
   const segments = decoded.slice(1).split('/');
   if (segments.some((segment) => segment === '' || segment.startsWith('.'))) return undefined;
   if (CONTENT_TYPES[path.extname(decoded).toLowerCase()] === undefined) return undefined;
