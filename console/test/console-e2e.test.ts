@@ -111,6 +111,7 @@ test.serial('a reject without a reason cannot be sent: both buttons stay disable
   t.false(await page.getByTestId('reject').isDisabled());
   await page.getByTestId('reject').click();
   await page.getByTestId('status').getByText('REJECTED').waitFor();
+  t.regex(await page.getByTestId('closure').innerText(), /^REJECTED .* by BankA: Source of funds not documented$/);
   await page.screenshot({ path: screenshotPath('05-rejected-with-reason'), fullPage: true });
   t.is((await transferOf(harness.worldState, 'T-CONSOLE-2')).status, 'REJECTED');
   await page.context().close();

@@ -25,7 +25,7 @@ export type Approval = {
   readonly reason: string | null;
 };
 
-export type Closure = { readonly at?: string; readonly by?: string; readonly reason?: string | null } | null;
+export type Closure = { readonly status: string; readonly at: string; readonly byMsp: string; readonly reason: string | null } | null;
 
 type Approvable = {
   readonly assetId: string;
