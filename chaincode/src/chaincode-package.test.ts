@@ -1,4 +1,5 @@
 import test from 'ava';
+import { consortiumWorld } from './testing/ledger-cast';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseTrestleError } from '@trestle/compliance/src/errors/trestle-error';
@@ -50,7 +51,7 @@ function invokeOn(contract: string, identity: TestIdentity, worldState: WorldSta
 test('package.json main exports contracts: RoleContract first, then the ledger, transfer, control, legal, audit, bridge and evidence contracts', (t) => {
   t.deepEqual(
     contracts.map((contract) => contract.name),
-    ['RoleContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract', 'TransferContract', 'ControlContract', 'LegalContract', 'AuditContract', 'BridgeContract', 'GatewayMessageContract', 'EvidenceContract'],
+    ['RoleContract', 'ConsortiumContract', 'SpvContract', 'AssetContract', 'InvestorContract', 'WalletContract', 'TransferContract', 'ControlContract', 'LegalContract', 'AuditContract', 'BridgeContract', 'GatewayMessageContract', 'EvidenceContract'],
   );
 });
 
@@ -67,7 +68,7 @@ test('the runtime metadata lists exactly the four transactions with typed parame
 });
 
 test('a grant submitted through the dispatcher is stored and listed', async (t) => {
-  const worldState: WorldState = new Map();
+  const worldState: WorldState = await consortiumWorld();
   const grant = invoke(BANK_A_ADMIN, worldState, 'GrantRole', ALICE, 'operator');
   t.is((await grant.response).status, 200);
   t.deepEqual(grant.tx.events.map((event) => event.name), ['RoleGranted']);

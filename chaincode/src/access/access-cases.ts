@@ -3,7 +3,7 @@ import { BRIDGE_OUT_IDS, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID } from '../fuzz/f
 import type { TransientMap } from '../fuzz/transient-maps';
 import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, GATEWAY } from '../testing/bridge-story';
 import { EVIDENCE_FILE_ID, evidenceEntry } from '../testing/evidence-story';
-import { CAST, T0 } from '../testing/ledger-cast';
+import { CAST, CONSORTIUM_MEMBERS, T0 } from '../testing/ledger-cast';
 import { ASSET_ID, assetDocument, investorDocument, json, legalDocuments, piiTransient, SPV_ID, spvDocument, tokenizationDocument, valuationDocument } from '../testing/ledger-documents';
 import { legalAction } from '../testing/legal-story';
 import { INVESTORS } from '../testing/ledger-story';
@@ -47,6 +47,11 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     RevokeRole: { chapter: 'TOKENIZED', args: (caller) => [officerOnSide(caller), 'compliance-officer'] },
     ListRoles: { chapter: 'TOKENIZED', args: [] },
     GetRoles: { chapter: 'TOKENIZED', args: (caller) => [caller.identity.mspId, officerOnSide(caller)] },
+  },
+  ConsortiumContract: {
+    FoundConsortium: { chapter: 'UNFOUNDED', args: [JSON.stringify(CONSORTIUM_MEMBERS)] },
+    ConfirmConsortium: { chapter: 'CONSORTIUM FOUNDING', args: [JSON.stringify(CONSORTIUM_MEMBERS)] },
+    GetConsortium: { chapter: 'TOKENIZED', args: [] },
   },
   SpvContract: {
     RegisterSpv: { chapter: 'TOKENIZED', args: [json(spvDocument({ spvId: 'SPV-ACCESS' }))] },

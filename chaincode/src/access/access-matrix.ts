@@ -49,6 +49,11 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
     ListRoles: { rule: 'anyone in the channel', cells: ANYONE },
     GetRoles: { rule: 'anyone in the channel', cells: ANYONE },
   },
+  ConsortiumContract: {
+    FoundConsortium: { rule: 'an admin (OU=admin) of an org the membership lists, before any membership exists', cells: allow('org-admin') },
+    ConfirmConsortium: { rule: 'an admin (OU=admin) of a listed org that has not confirmed yet', cells: allow('org-admin') },
+    GetConsortium: { rule: 'anyone in the channel', cells: ANYONE },
+  },
   SpvContract: {
     RegisterSpv: { rule: "spv-admin; the SPV's administering bank is the caller's", cells: allow('spv-admin') },
     UpdateSpv: { rule: 'spv-admin of the administering bank', cells: { 'spv-admin': 'own-bank' } },

@@ -9,7 +9,9 @@ import { fuzzWorld, BRIDGE_OUT_IDS, type Chapter, type FuzzWorld } from '../fuzz
 import { InvestorContract } from '../investors/investor-contract';
 import { RoleContract } from '../roles/role-contract';
 import { bridgeOutOf, burnEvent, BRIDGE_DESK, CHAIN_CONFIG, GATEWAY, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
-import { CAST, tx } from '../testing/ledger-cast';
+import { CAST, CONSORTIUM_MEMBERS, tx } from '../testing/ledger-cast';
+import { REGULATOR_ADMIN } from '../testing/test-identities';
+import { ConsortiumContract } from '../consortium/consortium-contract';
 import { ASSET_ID, json } from '../testing/ledger-documents';
 import { INVESTORS } from '../testing/ledger-story';
 import { copyLedger, identityIdOf, snapshotLedger, type WorldState } from '../testing/stub-context';
@@ -27,7 +29,10 @@ import { ACCESS_IDENTITIES, type Side } from './access-identities';
 const FUZZ_CHAPTERS = ['TOKENIZED', 'DRAFT', 'VALUED', 'APPROVED', 'BRIDGE', 'LEGAL PROPOSAL OPEN'] as const;
 
 /** The name of a chapter a case may run on: the fuzz world's, then those added here. */
-export type AccessChapter = (typeof FUZZ_CHAPTERS)[number] | 'SUSPENDED' | 'PAUSED' | 'CHAIN PROPOSED' | 'PAUSE PROPOSED' | 'BRIDGE SIGNED';
+export type AccessChapter = (typeof FUZZ_CHAPTERS)[number] | 'SUSPENDED' | 'PAUSED' | 'CHAIN PROPOSED' | 'PAUSE PROPOSED' | 'BRIDGE SIGNED' | 'UNFOUNDED' | 'CONSORTIUM FOUNDING';
+
+/** Chapters before the consortium membership is in force: no role can be granted in them. */
+const BEFORE_CONSORTIUM: readonly AccessChapter[] = ['UNFOUNDED', 'CONSORTIUM FOUNDING'];
 
 /** A value signed by BankA's validator key (for the home side) and by BankC's (for the other). */
 export type SignedBySide = Readonly<Record<Side, string>>;
@@ -78,7 +83,12 @@ export async function accessWorld(): Promise<AccessWorld> {
     await bridge.RecordMintSignature(tx(validator, signed, at).ctx, CHAIN, escrowed.nonce ?? '', await signMint(key, escrowed));
   }
   await bridge.AttestBurn(tx(BRIDGE_DESK.validatorB, signed, at).ctx, json(burnEvent(1n, 500n)));
+  // A channel before its membership: nothing yet, then the regulator's admin has proposed it.
+  const founding: WorldState = new Map();
+  await new ConsortiumContract().FoundConsortium(tx(REGULATOR_ADMIN, founding).ctx, JSON.stringify(CONSORTIUM_MEMBERS));
   const added: ReadonlyArray<readonly [AccessChapter, WorldState]> = [
+    ['UNFOUNDED', new Map()],
+    ['CONSORTIUM FOUNDING', founding],
     ['SUSPENDED', suspended],
     ['PAUSED', paused],
     ['CHAIN PROPOSED', chainProposed],
@@ -89,7 +99,7 @@ export async function accessWorld(): Promise<AccessWorld> {
 
   const chapters: Chapter[] = [];
   for (const [name, ledger] of ledgers) {
-    await grantMatrixRoles(ledger);
+    if (!BEFORE_CONSORTIUM.includes(name)) await grantMatrixRoles(ledger);
     chapters.push({ name, ledger, baseline: snapshotLedger(ledger), weight: 1 });
   }
   const names = [...ledgers.keys()];

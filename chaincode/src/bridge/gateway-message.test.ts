@@ -7,11 +7,11 @@ import { RoleContract } from '../roles/role-contract';
 import { tx } from '../testing/ledger-cast';
 import { refused } from '../testing/refusal';
 import { identityIdOf, type TestIdentity, type WorldState } from '../testing/stub-context';
-import { REGULATOR_ADMIN } from '../testing/test-identities';
+import { BANK_A_ADMIN } from '../testing/test-identities';
 import { CHAIN_ID } from '../testing/test-wallets';
 import { BRIDGE_DESK, GATEWAY, ledgerForBridge, ORACLE, TOKEN, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { decide, legalAction } from '../testing/legal-story';
-import { AFTER_LOCKUP } from '../testing/transfer-story';
+import { AFTER_LOCKUP, ledgerForTransfers } from '../testing/transfer-story';
 import { GatewayMessageContract } from './gateway-message-contract';
 
 const messages = new GatewayMessageContract();
@@ -110,9 +110,10 @@ test('messages refuse strangers, unknown types, foreign keys and replays, and ch
   await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_MINT_UNKNOWN', record(good, '2'));
   await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_MINT_UNKNOWN', record(good, '1', ORACLE));
   await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_OUT_STATE_CONFLICT', (ctx) => messages.RecordGatewayRelayed(ctx, chain, 'Pause', GATEWAY, '1', `0x${'ef'.repeat(32)}`));
-  // The regulator's org holding the validator role but no registered address.
-  await new RoleContract().GrantRole(tx(REGULATOR_ADMIN, worldState).ctx, identityIdOf(REGULATOR_ADMIN), 'validator');
-  await refused(t, worldState, REGULATOR_ADMIN, 'BRIDGE_VALIDATOR_UNKNOWN', (ctx) => messages.ProposeGatewayMessage(ctx, chain, 'Unpause', '', 'No key'));
+  // A bank whose admin holds the validator role but never registered a validator address.
+  const unregistered = await ledgerForTransfers();
+  await new RoleContract().GrantRole(tx(BANK_A_ADMIN, unregistered).ctx, identityIdOf(BANK_A_ADMIN), 'validator');
+  await refused(t, unregistered, BANK_A_ADMIN, 'BRIDGE_VALIDATOR_UNKNOWN', (ctx) => messages.ProposeGatewayMessage(ctx, chain, 'Unpause', '', 'No key'));
   await messages.RecordGatewaySignature(tx(BRIDGE_DESK.validatorA, worldState).ctx, chain, 'Pause', GATEWAY, '1', good);
   const repeat = tx(BRIDGE_DESK.validatorA, worldState);
   await messages.RecordGatewaySignature(repeat.ctx, chain, 'Pause', GATEWAY, '1', good.toUpperCase().replace('0X', '0x'));

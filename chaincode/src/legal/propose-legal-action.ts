@@ -3,7 +3,8 @@ import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { assetTransition } from '@trestle/compliance/src/ledger/asset-state';
 import { parseLegalActionDocument, type LegalActionDocument } from '@trestle/compliance/src/ledger/legal-action';
 import type { LegalProposal } from '@trestle/compliance/src/ledger/legal-proposal';
-import { CURRENT_LEGAL_QUORUM } from '@trestle/compliance/src/ledger/legal-quorum';
+import { legalQuorum } from '@trestle/compliance/src/ledger/legal-quorum';
+import { activeConsortium } from '../consortium/consortium-store';
 import { formatDecimalAmount } from '@trestle/compliance/src/policy/decimal-amount';
 import { readAsset } from '../assets/asset-key';
 import { callerOf } from '../identity/caller';
@@ -45,7 +46,7 @@ export async function proposeLegalAction(ctx: Context, proposalJson: string): Pr
     reason: document.reason,
     legalDocument: document.legalDocument,
     ...terms(document),
-    quorum: CURRENT_LEGAL_QUORUM,
+    quorum: legalQuorum((await activeConsortium(ctx)).members.banks.length),
     status: 'PENDING',
     proposedAt: txTimestampIso(ctx),
     proposedBy: caller.identityId,

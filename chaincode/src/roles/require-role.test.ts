@@ -1,3 +1,4 @@
+import { consortiumWorld } from '../testing/ledger-cast';
 import test from 'ava';
 import { isTrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { identityIdOf, stubContext, type WorldState } from '../testing/stub-context';
@@ -9,7 +10,7 @@ const contract = new RoleContract();
 const ALICE = identityIdOf(BANK_A_ALICE);
 
 async function ledgerWhereAliceIsOperator(): Promise<WorldState> {
-  const worldState: WorldState = new Map();
+  const worldState: WorldState = await consortiumWorld();
   await contract.GrantRole(stubContext({ identity: BANK_A_ADMIN, worldState }).ctx, ALICE, 'operator');
   return worldState;
 }
@@ -36,9 +37,9 @@ test('an org admin holds no role until one is granted', async (t) => {
 });
 
 test('a grant another org made for the same identity id does not count', async (t) => {
-  const worldState: WorldState = new Map();
-  await contract.GrantRole(stubContext({ identity: BANK_B_ADMIN, worldState }).ctx, ALICE, 'regulator');
-  t.true(isTrestleError(await t.throwsAsync(requireRole(stubContext({ identity: BANK_A_ALICE, worldState }).ctx, 'regulator')), 'CALLER_LACKS_ROLE'));
+  const worldState: WorldState = await consortiumWorld();
+  await contract.GrantRole(stubContext({ identity: BANK_B_ADMIN, worldState }).ctx, ALICE, 'operator');
+  t.true(isTrestleError(await t.throwsAsync(requireRole(stubContext({ identity: BANK_A_ALICE, worldState }).ctx, 'operator')), 'CALLER_LACKS_ROLE'));
 });
 
 test('a revoked role no longer passes', async (t) => {

@@ -2,6 +2,8 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { compareRoleGrants, parseRoleGrant, type RoleGrant, type RoleRevocation } from '@trestle/compliance/src/roles/role-grant';
 import type { Role } from '@trestle/compliance/src/roles/roles';
+import { kindOf, ROLES_OF_KIND } from '@trestle/compliance/src/consortium/consortium';
+import { activeConsortium } from '../consortium/consortium-store';
 import { callerOf, isOrgAdmin, type Caller } from '../identity/caller';
 import { identityIdArgument, mspIdArgument, roleArgument } from '../support/arguments';
 import { emitLedgerEvent } from '../support/ledger-event';
@@ -26,6 +28,7 @@ export class RoleContract extends Contract {
   async GrantRole(ctx: Context, identityId: string, role: string): Promise<void> {
     const admin = requireOrgAdmin(ctx, 'grant');
     const grant = grantTarget(admin, identityId, role);
+    await requireRoleForOrg(ctx, grant);
     const key = roleGrantKey(ctx, grant.mspId, grant.identityId, grant.role);
     if (await hasState(ctx, key)) {
       throw new TrestleError('ROLE_ALREADY_GRANTED', 'The identity already holds this role in your org; there is nothing to grant.', { details: grant });
@@ -69,6 +72,21 @@ export class RoleContract extends Contract {
 // Module functions, not methods: fabric-contract-api could otherwise expose them as transactions.
 
 type GrantTarget = { readonly mspId: string; readonly identityId: string; readonly role: Role };
+
+/**
+ * Refuses a grant the consortium membership does not allow: none before it is in force, and then
+ * only the roles of the granting org's kind (bank roles in banks, the regulator role in regulators).
+ * Revoking is always allowed: taking a role back never widens anyone's access.
+ */
+async function requireRoleForOrg(ctx: Context, grant: GrantTarget): Promise<void> {
+  const consortium = await activeConsortium(ctx);
+  const kind = kindOf(consortium.members, grant.mspId);
+  if (kind === undefined || !ROLES_OF_KIND[kind].includes(grant.role)) {
+    throw new TrestleError('ROLE_NOT_FOR_ORG', kind === undefined ? 'Your org is not a member of the consortium; it grants no roles.' : `A ${kind} grants only ${ROLES_OF_KIND[kind].join(', ')}; ${grant.role} belongs to the other kind of org.`, {
+      details: { mspId: grant.mspId, role: grant.role, kind: kind ?? null },
+    });
+  }
+}
 
 function requireOrgAdmin(ctx: Context, action: 'grant' | 'revoke'): Caller {
   const caller = callerOf(ctx);

@@ -1,5 +1,6 @@
 import './quiet-fabric-logs';
 import type { Role } from '@trestle/compliance/src/roles/roles';
+import { ConsortiumContract } from '../consortium/consortium-contract';
 import { RoleContract } from '../roles/role-contract';
 import { stubContext, type StubContext, type TestIdentity, type WorldState } from './stub-context';
 import {
@@ -54,9 +55,28 @@ export function unixSeconds(iso: string | Date): number {
   return Math.floor(new Date(iso).getTime() / 1000);
 }
 
-/** A world state holding the cast's role grants and nothing else. */
+/** The story's consortium: three banks and the regulator's org. */
+export const CONSORTIUM_MEMBERS = { banks: ['BankAMSP', 'BankBMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] } as const;
+
+/** Puts the story's consortium membership in force: BankA's admin proposes it, every other listed org's admin confirms. */
+export async function foundConsortium(worldState: WorldState): Promise<void> {
+  const consortium = new ConsortiumContract();
+  const members = JSON.stringify(CONSORTIUM_MEMBERS);
+  await consortium.FoundConsortium(stubContext({ identity: BANK_A_ADMIN, worldState }).ctx, members);
+  for (const admin of [BANK_B_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]) await consortium.ConfirmConsortium(stubContext({ identity: admin, worldState }).ctx, members);
+}
+
+/** A world state holding only the story's consortium membership, in force. */
+export async function consortiumWorld(): Promise<WorldState> {
+  const worldState: WorldState = new Map();
+  await foundConsortium(worldState);
+  return worldState;
+}
+
+/** A world state holding the consortium membership and the cast's role grants, nothing else. */
 export async function castLedger(): Promise<WorldState> {
   const worldState: WorldState = new Map();
+  await foundConsortium(worldState);
   const roles = new RoleContract();
   for (const [admin, member, role] of GRANTS) {
     await roles.GrantRole(stubContext({ identity: admin, worldState }).ctx, stubContext({ identity: member }).ctx.clientIdentity.getID(), role);

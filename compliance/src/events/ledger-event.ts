@@ -4,6 +4,7 @@ import type { BridgeOutRecord } from '../bridge/bridge-out';
 import type { BridgeValidator } from '../bridge/bridge-validator';
 import type { BurnRecord } from '../bridge/burn-attestation';
 import type { GatewayMessageRecord } from '../bridge/gateway-message';
+import type { ConsortiumRecord } from '../consortium/consortium';
 import type { Asset } from '../ledger/asset';
 import type { EvidenceAccessRecord } from '../ledger/evidence-access';
 import type { HoldingRecord } from '../ledger/holding';
@@ -25,6 +26,7 @@ import type { TransferRecord } from '../transfers/transfer-record';
 export type LedgerEvent =
   | { readonly type: 'RoleGranted'; readonly payload: RoleGrant }
   | { readonly type: 'RoleRevoked'; readonly payload: RoleRevocation }
+  | { readonly type: 'ConsortiumConfirmed' | 'ConsortiumActivated'; readonly payload: ConsortiumRecord }
   | { readonly type: 'SpvRegistered' | 'SpvUpdated'; readonly payload: Spv }
   | { readonly type: 'AssetCreated' | 'AssetDocumented' | 'AssetApproved'; readonly payload: Asset }
   | { readonly type: 'ValuationRecorded'; readonly payload: { readonly asset: Asset; readonly valuation: Valuation } }
