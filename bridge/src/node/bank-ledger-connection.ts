@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { Gateway, Wallets } from 'fabric-network';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { LedgerContract } from '../validator/ledger-call';
 
 // NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so connecting is
 // type-checked only; the devnet tests run the same validator code with the chaincode in process.
+//
+// fabric-network is loaded only when a validator connects: fabric-common's configuration reads the
+// process's command line through nconf and yargs when it loads, and would answer `trestle … --version`
+// (an option of `trestle sanctions`) with a package version instead of letting the CLI parse it.
 
 /** Where a bank's validator finds its Fabric network and identity. */
 export interface BankLedgerOptions {
@@ -31,6 +34,7 @@ export async function connectBankLedger(options: BankLedgerOptions): Promise<Ban
     throw new TrestleError('BRIDGE_LEDGER_CONFIG_INVALID', `No connection profile at ${options.connectionProfile}; pass the bank's common connection profile (JSON).`, { details: { argument: 'connection-profile' } });
   }
   const profile = JSON.parse(readFileSync(options.connectionProfile, 'utf8')) as Record<string, unknown>;
+  const { Gateway, Wallets } = await import('fabric-network');
   const wallet = await Wallets.newFileSystemWallet(options.walletPath);
   if ((await wallet.get(options.identity)) === undefined) {
     throw new TrestleError('BRIDGE_LEDGER_CONFIG_INVALID', `No identity labelled ${options.identity} in the wallet at ${options.walletPath}.`, { details: { argument: 'identity' } });

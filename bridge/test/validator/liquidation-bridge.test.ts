@@ -6,7 +6,7 @@ import { investorRef } from '@trestle/compliance/src/bridge/investor-ref';
 import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
 import { AssetContract } from '@trestle/chaincode/src/assets/asset-contract';
 import { escrowOf } from '@trestle/chaincode/src/testing/bridge-story';
-import { CAST, tx } from '@trestle/chaincode/src/testing/ledger-cast';
+import { CAST, tx, unixSeconds } from '@trestle/chaincode/src/testing/ledger-cast';
 import { ASSET_ID, json, valuationDocument } from '@trestle/chaincode/src/testing/ledger-documents';
 import { decide, legalAction, legalHistoryOf } from '@trestle/chaincode/src/testing/legal-story';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
@@ -25,10 +25,13 @@ import { DOLLARS, expectRevertReason, marketFixture, type MarketFixture } from '
 import { tempDir } from './validator-keys';
 
 const appraiser = new AssetContract();
+// The oracle refuses a NAV whose validity has passed on the chain, and other devnet tests move the
+// chain's clock forward (by years in all): valuations here stay valid well beyond that.
+const VALID_UNTIL = unixSeconds('2036-01-01T00:00:00Z');
 
 /** Records an independent appraisal in dollars (cents) and carries it to the oracle (all three banks sign: a NAV far from the last needs the super threshold). */
 async function appraise(s: ChaincodeBridge<MarketFixture>, dollars: bigint, effectiveDate: string): Promise<void> {
-  await appraiser.RecordValuation(tx(CAST.appraiser, s.worldState, { at: AFTER_LOCKUP }).ctx, ASSET_ID, json(valuationDocument({ amount: (dollars * 100n).toString(), currency: 'USD', effectiveDate })));
+  await appraiser.RecordValuation(tx(CAST.appraiser, s.worldState, { at: AFTER_LOCKUP }).ctx, ASSET_ID, json(valuationDocument({ amount: (dollars * 100n).toString(), currency: 'USD', effectiveDate, validUntil: VALID_UNTIL })));
   await new LedgerMirror(s.messages[0]!).pass();
   for (const index of [0, 1, 2]) await new GatewayMessageSigning({ signer: s.signers[index]!, ledger: s.messages[index]! }).signOpen();
   await new GatewayMessageRelayer({ ledger: s.messages[2]!, gateway: s.gateway, sender: s.relayerAccount }).relayOpen();

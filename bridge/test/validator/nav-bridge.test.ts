@@ -2,7 +2,7 @@ import test from 'ava';
 
 // Serial, like every devnet test here.
 import { AssetContract } from '@trestle/chaincode/src/assets/asset-contract';
-import { CAST, tx } from '@trestle/chaincode/src/testing/ledger-cast';
+import { CAST, tx, unixSeconds } from '@trestle/chaincode/src/testing/ledger-cast';
 import { ASSET_ID, json, valuationDocument } from '@trestle/chaincode/src/testing/ledger-documents';
 import { decide, legalAction } from '@trestle/chaincode/src/testing/legal-story';
 import { AFTER_LOCKUP } from '@trestle/chaincode/src/testing/transfer-story';
@@ -14,6 +14,9 @@ import { bridgeOutAndMint, chaincodeBridge, type ChaincodeBridge } from '../supp
 import { DOLLARS, marketFixture, type MarketFixture } from '../support/fixtures';
 
 const DAY_MS = 86_400_000;
+// The oracle refuses a NAV whose validity has passed on the chain, and other devnet tests move the
+// chain's clock forward (by years in all): valuations here stay valid well beyond that.
+const VALID_UNTIL = unixSeconds('2036-01-01T00:00:00Z');
 
 /** Bank A's mirror proposes, all three banks sign (a NAV far from the last needs the super threshold), bank C relays. */
 async function mirror(s: ChaincodeBridge<MarketFixture>): Promise<string[]> {
@@ -30,7 +33,7 @@ test.serial('a valuation on the ledger prices the collateral; a write-off on the
   const as = (contract: DeployedContract, wallet = s.holder) => contract.connect(wallet) as DeployedContract;
 
   // An independent appraiser values the building in dollars: $100,000,000 for the 1,000,000 base units (one whole unit).
-  const revaluation = valuationDocument({ amount: '10000000000', currency: 'USD', effectiveDate: '2026-05-01' });
+  const revaluation = valuationDocument({ amount: '10000000000', currency: 'USD', effectiveDate: '2026-05-01', validUntil: VALID_UNTIL });
   await new AssetContract().RecordValuation(tx(CAST.appraiser, s.worldState, { at: AFTER_LOCKUP }).ctx, ASSET_ID, json(revaluation));
   t.deepEqual(await mirror(s), ['proposed Nav', 'relayed Nav']);
   const published = (await m.oracle.latestNav()) as { navPerUnit: bigint; valuationSeq: bigint };
