@@ -58,12 +58,13 @@ contract RemediationModule is AbstractModule {
     }
 
     /// @inheritdoc IModule
-    /// @dev For current holders outside remediation this is three storage reads. Venue checks (an
+    /// @dev For current holders outside remediation this is three storage reads (two for a mint). Venue checks (an
     ///      identity and claim lookup) run only when a phase or remediation calls for them; a venue
     ///      claim whose validity check reverts counts as valid (fail closed: in doubt, no new
     ///      collateral, and a repay-only wallet receives only what is clearly a withdrawal).
     function moduleCheck(address from, address to, uint256, address compliance) external view override returns (bool) {
-        uint8 fromPhase = kycPhase[compliance][from];
+        // A mint comes from address(0), which has no phase: skipping its read saves a cold SLOAD per mint.
+        uint8 fromPhase = from == address(0) ? 0 : kycPhase[compliance][from];
         uint8 toPhase = kycPhase[compliance][to];
         if (fromPhase == FROZEN || toPhase == FROZEN) return false;
         if (toPhase == REPAY_ONLY && !isVenue(compliance, from)) return false;
