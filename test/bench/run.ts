@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { evaluateGoals, latencyChartSvg, renderConsole, renderMarkdown, resultsJson, type BenchReport, type FootprintFigure, type LatencySection, type Machine } from '../src/bench-report';
 import { rssMiB } from './footprint';
 import { runBridgeLatency } from './bridge/latency-workload';
-import { compareWithBaseline, readGasMap, renderBaselineSection } from '../src/bench-baseline';
+import { compareWithBaseline, readGasMap, readLatencyP50, renderBaselineSection, renderLatencyBaselineSection } from '../src/bench-baseline';
 import { GAS_GOALS } from './gas/goals';
 import { GAS_CONDITIONS, runGasWorkload } from './gas/workload';
 
@@ -37,14 +37,16 @@ const LATENCY_NOTE = [
 ].join(' ');
 const BASELINE_FILE = path.join(REPO_ROOT, 'bench', 'results', 'baseline', 'results.json');
 
-/** This run beside the committed baseline, if there is one. */
+/** This run beside the committed baseline, if there is one: gas ratios, and latency p50 ratios when both runs measured them. */
 function baselineComparison(results: Record<string, unknown>): { date: string; section: string; changed: number } | undefined {
   if (!existsSync(BASELINE_FILE)) return undefined;
   const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as { date?: string };
   const rows = compareWithBaseline(readGasMap(results, 'this run'), readGasMap(baseline, BASELINE_FILE));
   const date = baseline.date ?? 'unknown date';
   const changed = rows.filter((r) => r.ratio === undefined || Math.abs(r.ratio - 1) > 0.01).length;
-  return { date, section: renderBaselineSection(rows, date), changed };
+  const latency = compareWithBaseline(readLatencyP50(results), readLatencyP50(baseline));
+  const latencySection = latency.length === 0 ? '' : `\n${renderLatencyBaselineSection(latency, date)}`;
+  return { date, section: renderBaselineSection(rows, date) + latencySection, changed };
 }
 
 interface BenchArgs {

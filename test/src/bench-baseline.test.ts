@@ -1,5 +1,5 @@
 import test from 'ava';
-import { compareWithBaseline, readGasMap, renderBaselineSection } from './bench-baseline';
+import { compareWithBaseline, readGasMap, readLatencyP50, renderBaselineSection, renderLatencyBaselineSection } from './bench-baseline';
 
 test('operations present in both runs get their ratio; one-sided ones are kept without a ratio', (t) => {
   const rows = compareWithBaseline({ mint: 220_000, transfer: 211_000 }, { mint: 200_000, burn: 120_000 });
@@ -20,4 +20,12 @@ test('a results file without a numeric gas map is refused with its name in the m
   t.throws(() => readGasMap({}, 'baseline.json'), { message: /baseline.json has no "gas" object/ });
   t.throws(() => readGasMap({ gas: { mint: '1' } }, 'baseline.json'), { message: /gas of "mint" is not a number/ });
   t.deepEqual(readGasMap({ gas: { mint: 1 } }, 'x'), { mint: 1 });
+});
+
+test('latency p50s are read from latencyMs and compared as ratios; a run without latency compares none', (t) => {
+  t.deepEqual(readLatencyP50({ latencyMs: { 'bridge.approvalToMint': { n: 50, p50: 190, p95: 300, max: 400 }, broken: { p50: 'fast' } } }), { 'bridge.approvalToMint': 190 });
+  t.deepEqual(readLatencyP50({ gas: {} }), {});
+  const rows = compareWithBaseline({ 'bridge.approvalToMint': 285 }, { 'bridge.approvalToMint': 190 });
+  t.is(rows[0]?.ratio, 1.5);
+  t.regex(renderLatencyBaselineSection(rows, '2026-11-26'), /\| bridge\.approvalToMint \| 190 ms \| 285 ms \| 1\.50x \|/);
 });

@@ -48,3 +48,30 @@ export function renderBaselineSection(rows: readonly BaselineRow[], baselineDate
   ];
   return lines.join('\n');
 }
+
+/** The p50 of each latency series of a results.json (its `latencyMs`), or an empty map for a run that measured none. */
+export function readLatencyP50(json: unknown): Record<string, number> {
+  const latency = (json as { latencyMs?: unknown } | null)?.latencyMs;
+  if (typeof latency !== 'object' || latency === null) return {};
+  const p50s: Record<string, number> = {};
+  for (const [name, summary] of Object.entries(latency as Record<string, unknown>)) {
+    const p50 = (summary as { p50?: unknown } | null)?.p50;
+    if (typeof p50 === 'number' && Number.isFinite(p50)) p50s[name] = p50;
+  }
+  return p50s;
+}
+
+/** The latency part of the comparison: p50 now and then, as a ratio, read with the machine's noise in mind. */
+export function renderLatencyBaselineSection(rows: readonly BaselineRow[], baselineDate: string): string {
+  const cell = (ms: number | undefined) => (ms === undefined ? '–' : `${ms} ms`);
+  return [
+    `### Latency p50 against the baseline (${baselineDate})`,
+    '',
+    'Times on a shared 2-core machine: a ratio within about ±30% is noise; beyond it, look at the change.',
+    '',
+    '| latency | baseline | this run | ratio |',
+    '| --- | --: | --: | --: |',
+    ...rows.map((r) => `| ${r.name} | ${cell(r.baseline)} | ${cell(r.current)} | ${r.ratio === undefined ? '–' : `${r.ratio.toFixed(2)}x`} |`),
+    '',
+  ].join('\n');
+}
