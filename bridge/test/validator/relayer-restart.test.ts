@@ -41,6 +41,8 @@ test.serial('a relayer restarted while its mint is unmined waits for that transa
   const crashed = s.relayerFor().relay((await s.ledger.mint(1n))!);
   await waitFor(async () => (await new SendJournal(s.journalFile).get(1n)) !== undefined);
   const sent = (await new SendJournal(s.journalFile).get(1n))!;
+  // The journal is written before the broadcast (that is its point), so the node may not know the transaction yet.
+  await waitFor(async () => (await s.a.provider.getTransaction(sent.txHash)) !== null);
   t.truthy(await s.a.provider.getTransaction(sent.txHash), 'the first run broadcast its transaction');
 
   const restarted = s.relayerFor().relay((await s.ledger.mint(1n))!);
