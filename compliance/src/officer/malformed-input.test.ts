@@ -9,6 +9,7 @@ import { MAX_BODY_BYTES } from './http/read-body';
 import { RouteTable, type Route } from './http/route-table';
 import type { Schema } from './http/schema-check';
 import { startHarness, type Harness } from './testing/officer-harness';
+import type { OfficerVault } from './vault/officer-vault';
 import type { Answer, OfficerClient, SendOptions } from './testing/officer-client';
 
 // Invariant 5 over HTTP: for every operation of openapi.json, malformed input (bad JSON, wrong
@@ -112,8 +113,16 @@ function casesOf(route: Route): Case[] {
   return cases;
 }
 
+// A vault whose index holds no file, so the evidence route answers its unknown ids with a 404
+// (without a vault it would be OFFICER_VAULT_NOT_CONFIGURED, 503) and never opens anything.
+const EMPTY_VAULT: OfficerVault = {
+  open: () => Promise.reject(new Error('the empty vault has no file to open')),
+  locate: async () => undefined,
+  requesterOf: (account) => ({ identityId: 'x509::CN=unused::CN=unused', mspId: account.mspId, role: account.role }),
+};
+
 async function setUp(): Promise<Harness> {
-  const harness = await startHarness();
+  const harness = await startHarness({ vault: EMPTY_VAULT });
   await request(harness.worldState, transferRequest('T-M', 5_000n));
   await requestBridgeOut(harness.worldState, bridgeOutRequest('BO-M', 1_000n));
   return harness;

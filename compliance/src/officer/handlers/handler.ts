@@ -10,6 +10,7 @@ import type { LedgerConnector, OfficerContractName } from '../ledger/ledger-cont
 import type { Clock } from '../session/clock';
 import type { LoginThrottle } from '../session/login-throttle';
 import type { Session, SessionStore } from '../session/session-store';
+import type { OfficerVault } from '../vault/officer-vault';
 
 /** Settings handlers read. */
 export type HandlerSettings = {
@@ -28,6 +29,8 @@ export type OfficerServiceContext = {
   readonly ledger: LedgerConnector;
   readonly clock: Clock;
   readonly settings: HandlerSettings;
+  /** The evidence vault, when the service is wired to the banks' share services. */
+  readonly vault: OfficerVault | undefined;
   /** Operational log lines; never given passwords, tokens, session ids or personal data. */
   readonly log: (line: string) => void;
 };

@@ -5,6 +5,7 @@ import type { AccountDirectory } from '../accounts/account-store';
 import { OPERATION_HANDLERS } from '../handlers/operation-handlers';
 import type { Handler, OfficerServiceContext } from '../handlers/handler';
 import type { LedgerConnector } from '../ledger/ledger-contract';
+import type { OfficerVault } from '../vault/officer-vault';
 import { SYSTEM_CLOCK, type Clock } from '../session/clock';
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, LoginThrottle, type ThrottlePolicy } from '../session/login-throttle';
 import { DEFAULT_SESSION_POLICY, SessionStore, type SessionPolicy } from '../session/session-store';
@@ -40,6 +41,8 @@ export type OfficerServerOptions = {
   readonly handlers?: Readonly<Record<string, Handler>>;
   /** The built web console (console/dist), served at / outside /api; unset serves none. */
   readonly consoleDir?: string;
+  /** The evidence vault (the share services' clients); without it the evidence route answers OFFICER_VAULT_NOT_CONFIGURED. */
+  readonly vault?: OfficerVault;
   readonly log?: (line: string) => void;
 };
 
@@ -77,6 +80,7 @@ export async function startOfficerServer(options: OfficerServerOptions): Promise
     ledger: options.ledger,
     clock,
     settings: { banks: options.banks ?? DEFAULT_BANKS, secureCookies },
+    vault: options.vault,
     log: options.log ?? ((line) => console.error(`[officer] ${line}`)),
   };
   const pipeline = { context, routes, handlers, hosts: [] as string[], origins: [] as string[], consoleDir: options.consoleDir };

@@ -35,7 +35,11 @@ export const PEOPLE = {
 
 /** The story's role grants plus the share services' `vault` grants. */
 export async function vaultLedger(): Promise<WorldState> {
-  const worldState = await castLedger();
+  return grantVaultRoles(await castLedger());
+}
+
+/** Grants `vault` to the three share service identities on `worldState` (another story's ledger, for the console's test). */
+export async function grantVaultRoles(worldState: WorldState): Promise<WorldState> {
   const roles = new RoleContract();
   for (const [admin, service] of [[BANK_A_ADMIN, BANK_A_ALICE], [BANK_B_ADMIN, BANK_B_ADMIN], [BANK_C_ADMIN, BANK_C_ERIN]] as const) {
     await roles.GrantRole(tx(admin, worldState).ctx, identityIdOf(service), 'vault');

@@ -8,7 +8,7 @@ import { HttpShareSource } from '../share-service/http/http-share-source';
 import { startShareServiceServer, type RunningShareServer } from '../share-service/http/share-service-server';
 import { ShareService } from '../share-service/share-service';
 import { FileVaultStore } from '../store/file-vault-store';
-import { LEDGER_TIME, ledgerGateOf, SERVICE_IDENTITIES, vaultLedger } from './ledger-vault-world';
+import { grantVaultRoles, LEDGER_TIME, ledgerGateOf, SERVICE_IDENTITIES, vaultLedger } from './ledger-vault-world';
 import { makeTestCa, type KeyPair, type TestCa } from './vault-tls';
 
 // TEST-ONLY: three banks' share services over HTTPS with mutual TLS on 127.0.0.1 port 0, each
@@ -36,10 +36,14 @@ export type ShareServiceHarness = {
   close(): Promise<void>;
 };
 
-/** Starts the harness: a 2-of-3 key, one CA per org, three services, the stub ledger with roles. */
-export async function startShareServiceHarness(): Promise<ShareServiceHarness> {
+/**
+ * Starts the harness: a 2-of-3 key, one CA per org, three services, the stub ledger with roles.
+ * `ledger` lets the services' gates share another stub ledger (the officer service's), with the
+ * services' `vault` roles granted on it.
+ */
+export async function startShareServiceHarness(ledger?: WorldState): Promise<ShareServiceHarness> {
   const key = generateConsortiumKey({ threshold: 2, shareCount: 3 });
-  const worldState = await vaultLedger();
+  const worldState = ledger === undefined ? await vaultLedger() : await grantVaultRoles(ledger);
   const store = new FileVaultStore(await mkdtemp(join(tmpdir(), 'trestle-vault-http-')));
   const cas: Record<Org, TestCa> = { BankA: await makeTestCa('BankA'), BankB: await makeTestCa('BankB'), BankC: await makeTestCa('BankC'), Regulator: await makeTestCa('Regulator') };
   const clientAuthorities = ORGS.map((org) => ({ mspId: `${org}MSP`, ca: cas[org].cert }));

@@ -4,6 +4,7 @@ import { amount, bankName, instant } from '../format';
 import type { BridgeOut, BridgeOutDetail, Session, Transfer, TransferDetail, Verdict } from '../types';
 import { decisionForm } from './decision-form';
 import { fourEyesStatus } from './four-eyes';
+import { kycFileButton } from './kyc-file';
 import { verdictList } from './verdict-list';
 
 /** Which request a detail page shows. */
@@ -16,6 +17,8 @@ type Shown = {
   readonly record: Transfer | BridgeOut;
   readonly laterVerdicts: { readonly title: string; readonly verdicts: readonly Verdict[] } | undefined;
   readonly missing: readonly string[];
+  /** The investors whose KYC files the page offers to open. */
+  readonly parties: readonly string[];
 };
 
 function shownTransfer({ transfer, missingApprovals }: TransferDetail): Shown {
@@ -31,6 +34,7 @@ function shownTransfer({ transfer, missingApprovals }: TransferDetail): Shown {
     record: transfer,
     laterVerdicts: transfer.settlementVerdicts === null ? undefined : { title: 'Rules at settlement', verdicts: transfer.settlementVerdicts },
     missing: missingApprovals,
+    parties: [transfer.fromInvestorId, transfer.toInvestorId],
   };
 }
 
@@ -47,6 +51,7 @@ function shownBridgeOut({ bridgeOut, missingApprovals }: BridgeOutDetail): Shown
     record: bridgeOut,
     laterVerdicts: bridgeOut.approvalVerdicts === null ? undefined : { title: 'Rules at the last approval', verdicts: bridgeOut.approvalVerdicts },
     missing: missingApprovals,
+    parties: [bridgeOut.investorId],
   };
 }
 
@@ -69,6 +74,7 @@ function draw(app: HTMLElement, session: Session, target: DetailTarget, shown: S
     verdictList('Rules at request', record.requestVerdicts, 'verdicts'),
     shown.laterVerdicts === undefined ? null : verdictList(shown.laterVerdicts.title, shown.laterVerdicts.verdicts, 'later-verdicts'),
     fourEyesStatus(record.approvals, shown.missing, record.status),
+    h('section', { class: 'card', 'data-testid': 'kyc-files' }, h('h2', {}, 'KYC files'), ...shown.parties.map(kycFileButton)),
     session.role === 'compliance-officer' && record.status === 'PENDING' ? decisionForm(basePath, decided) : null,
   );
 }
