@@ -9,9 +9,9 @@ import { TRANSFER_TTL_SECONDS } from '@trestle/compliance/src/transfers/transfer
 import { callerOf } from '../identity/caller';
 import { requireOwnBank } from '../identity/require-own-bank';
 import { requireAnyRole, requireRole } from '../roles/require-role';
-import { ledgerIdArgument, mspIdArgument, reasonArgument } from '../support/arguments';
+import { ledgerIdArgument, reasonArgument } from '../support/arguments';
 import { pageSizeArgument, readPage } from '../support/pagination';
-import { requireExpired, rulesRefusal } from '../support/pending-request';
+import { pendingAtBank, requireExpired, rulesRefusal } from '../support/pending-request';
 import { sortedJson } from '../support/sorted-json';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { attestBurn } from './attest-burn';
@@ -218,14 +218,8 @@ export class BridgeContract extends Contract {
   @Returns('string')
   async ListPendingBridgeOuts(ctx: Context, bankMsp: string, pageSize: string, bookmark: string): Promise<string> {
     const grant = await requireAnyRole(ctx, BRIDGE_READERS);
-    const bank = mspIdArgument(bankMsp, 'bankMsp');
     // Validators work from ListPendingMints; requests still awaiting officers are their own bank's business.
-    if (grant.role !== 'regulator') requireOwnBank(callerOf(ctx), bank, 'list of bridge-outs');
-    const page = await readPage(ctx, PENDING_INDEX, [bank], pageSizeArgument(pageSize), bookmark, async (row) => {
-      const [, id = ''] = ctx.stub.splitCompositeKey(row.key).attributes;
-      return readBridgeOut(ctx, id);
-    });
-    return sortedJson(page);
+    return sortedJson(await pendingAtBank(ctx, grant, PENDING_INDEX, bankMsp, pageSize, bookmark, 'list of bridge-outs', (id) => readBridgeOut(ctx, id)));
   }
 
   /** A burn's attestations and, once released, where its units went. */

@@ -2,7 +2,12 @@ import type { Context } from 'fabric-contract-api';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { TransferVerdict } from '@trestle/compliance/src/rules/evaluate-transfer';
 import type { TransferApproval } from '@trestle/compliance/src/transfers/transfer-record';
-import type { Caller } from '../identity/caller';
+import { callerOf, type Caller } from '../identity/caller';
+import { requireOwnBank } from '../identity/require-own-bank';
+import type { RoleGrant } from '@trestle/compliance/src/roles/role-grant';
+import type { LedgerPage } from '@trestle/compliance/src/ledger/ledger-page';
+import { mspIdArgument } from './arguments';
+import { pageSizeArgument, readPage } from './pagination';
 import { txTimestampSeconds } from './tx-time';
 
 // The checks every request that officers approve shares (a transfer, a bridge-out): time to live,
@@ -48,5 +53,18 @@ export function requireExpired(ctx: Context, request: Pick<PendingRequest, 'expi
 export function rulesRefusal(code: 'TRANSFER_REFUSED' | 'BRIDGE_OUT_REFUSED', noun: string, details: Record<string, string>, verdict: TransferVerdict): TrestleError {
   return new TrestleError(code, `The ${noun} fails ${verdict.failed.length} of the rules; the details list each reason and what would satisfy it.`, {
     details: { ...details, failed: [...verdict.failed], reasons: verdict.verdicts.filter((rule) => !rule.passed).map((rule) => ({ rule: rule.rule, reason: rule.reason, sentence: rule.sentence })) },
+  });
+}
+
+/**
+ * A page of the requests waiting at one bank, from a pending index keyed (bankMsp, id): the
+ * caller's own bank only, unless the caller reads as the regulator. `read` loads a request by id.
+ */
+export async function pendingAtBank<T>(ctx: Context, grant: RoleGrant, index: string, bankMsp: unknown, pageSize: unknown, bookmark: unknown, noun: string, read: (id: string) => Promise<T>): Promise<LedgerPage<T>> {
+  const bank = mspIdArgument(bankMsp, 'bankMsp');
+  if (grant.role !== 'regulator') requireOwnBank(callerOf(ctx), bank, noun);
+  return readPage(ctx, index, [bank], pageSizeArgument(pageSize), bookmark, async (row) => {
+    const [, id = ''] = ctx.stub.splitCompositeKey(row.key).attributes;
+    return read(id);
   });
 }

@@ -8,10 +8,9 @@ import { appendAudit } from '../audit/audit-key';
 import { callerOf } from '../identity/caller';
 import { requireOwnBank } from '../identity/require-own-bank';
 import { requireAnyRole, requireRole } from '../roles/require-role';
-import { mspIdArgument, reasonArgument, requiredArgument } from '../support/arguments';
+import { reasonArgument, requiredArgument } from '../support/arguments';
 import { emitLedgerEvent } from '../support/ledger-event';
-import { pageSizeArgument, readPage } from '../support/pagination';
-import { requireExpired, rulesRefusal } from '../support/pending-request';
+import { pendingAtBank, requireExpired, rulesRefusal } from '../support/pending-request';
 import { sortedJson } from '../support/sorted-json';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { approveTransfer, closeTransfer, requireBankOfTransfer, requirePending, transferIdArgument } from './transfer-steps';
@@ -140,13 +139,7 @@ export class TransferContract extends Contract {
   @Returns('string')
   async ListPendingTransfers(ctx: Context, bankMsp: string, pageSize: string, bookmark: string): Promise<string> {
     const grant = await requireAnyRole(ctx, TRANSFER_READERS);
-    const bank = mspIdArgument(bankMsp, 'bankMsp');
-    if (grant.role !== 'regulator') requireOwnBank(callerOf(ctx), bank, 'list of transfers');
-    const page = await readPage(ctx, PENDING_INDEX, [bank], pageSizeArgument(pageSize), bookmark, async (row) => {
-      const [, id = ''] = ctx.stub.splitCompositeKey(row.key).attributes;
-      return readTransfer(ctx, id);
-    });
-    return sortedJson(page);
+    return sortedJson(await pendingAtBank(ctx, grant, PENDING_INDEX, bankMsp, pageSize, bookmark, 'list of transfers', (id) => readTransfer(ctx, id)));
   }
 
   /** A dry run of a request (JSON as for RequestTransfer; travel-rule data in the transient map): the verdict, writing nothing. */

@@ -1,11 +1,11 @@
 import type { ApprovalsRequired } from '../rules/approvals-required';
 import type { RecordReader } from '../policy/record-reader';
-import { oneOf } from '../rules/read-investor';
+import { isIn, oneOf } from '../rules/read-investor';
 import type { RuleVerdict } from '../rules/rule-verdict';
 import { readJsonDocument, readJsonValue } from '../ledger/read-json-document';
 import { readIdentityId, readIsoInstant, readLedgerId, readMspId, readUnixSeconds } from '../ledger/record-fields';
 import { parseUint256 } from '../ledger/wallet-binding';
-import { isTransferId, readApprovals, readApprovalsRequired, readReason, readVerdicts, type TransferApproval } from '../transfers/transfer-record';
+import { isTransferId, readApprovals, readApprovalsRequired, readClosure, readVerdicts, type TransferApproval } from '../transfers/transfer-record';
 import { readAddress, readBytes32, readSignature, readUintText } from './bridge-fields';
 
 /** What an investor's bank submits to bridge units to the investor's wallet on an EVM chain. */
@@ -88,10 +88,6 @@ export function parseBridgeOutRequest(text: unknown): BridgeOutRequest {
   });
 }
 
-const isIn =
-  <T extends string>(values: readonly T[]) =>
-  (value: unknown): value is T =>
-    (values as readonly unknown[]).includes(value);
 const CLOSED = BRIDGE_OUT_STATUSES.filter((status): status is BridgeOutClosure['status'] => ['FAILED_AT_APPROVAL', 'REJECTED', 'CANCELLED', 'EXPIRED'].includes(status));
 const RECORD_FIELDS = [
   'bridgeOutId', 'assetId', 'investorId', 'bankMsp', 'chainId', 'wallet', 'token', 'amount', 'status', 'policyVersion', 'approvalsRequired', 'approvals',
@@ -132,13 +128,7 @@ function readRecord(reader: RecordReader, raw: Record<string, unknown>): BridgeO
     })),
     evmTxHash: raw.evmTxHash === null ? null : readBytes32(reader, 'evmTxHash'),
     mintedAt: nullableIso('mintedAt'),
-    closure: reader.nullableRecord('closure', ['status', 'at', 'by', 'byMsp', 'reason'], (inner) => ({
-      status: inner.member('status', isIn(CLOSED), oneOf(CLOSED), 'REJECTED'),
-      at: readIsoInstant(inner, 'at'),
-      by: readIdentityId(inner, 'by'),
-      byMsp: readMspId(inner, 'byMsp'),
-      reason: readReason(inner, 'reason'),
-    })),
+    closure: readClosure(reader, CLOSED),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { RecordReader } from '../policy/record-reader';
-import { oneOf } from '../rules/read-investor';
+import { isIn, oneOf } from '../rules/read-investor';
 import { readJsonValue } from '../ledger/read-json-document';
 import { readIdentityId, readIsoInstant, readMspId } from '../ledger/record-fields';
 import { isPlainText } from '../rules/plain-text';
@@ -62,10 +62,6 @@ export type GatewayMessageRecord = {
   readonly relayedAt: string | null;
 };
 
-const isIn =
-  <T extends string>(values: readonly T[]) =>
-  (value: unknown): value is T =>
-    (values as readonly unknown[]).includes(value);
 
 /** Whether `value` names a message this path carries. */
 export const isLedgerGatewayMessage = isIn(LEDGER_GATEWAY_MESSAGES);

@@ -39,6 +39,12 @@ function isSanctionsStatus(value: unknown): value is SanctionsStatus {
   return (SANCTIONS_STATUSES as readonly unknown[]).includes(value);
 }
 
+/** A guard for a closed list of values, for `RecordReader.member` and `set`. */
+export const isIn =
+  <T extends string>(values: readonly T[]) =>
+  (value: unknown): value is T =>
+    (values as readonly unknown[]).includes(value);
+
 /** How problem reports describe a closed list of values: one of "a", "b". */
 export function oneOf(values: readonly string[]): string {
   return `one of ${values.map((value) => `"${value}"`).join(', ')}`;

@@ -11,7 +11,7 @@ import type { ApprovalsRequired } from '../rules/approvals-required';
 import { REASON_CODES, type ReasonCode } from '../rules/reason-code';
 import { RULE_IDS, type RuleId } from '../rules/rule-id';
 import type { RuleVerdict } from '../rules/rule-verdict';
-import { oneOf } from '../rules/read-investor';
+import { isIn, oneOf } from '../rules/read-investor';
 
 /**
  * Where a transfer stands. PENDING waits for approvals; the others are final: SETTLED moved the
@@ -93,10 +93,6 @@ const TRANSFER_FIELDS = [
   'closure',
 ] as const;
 
-const isIn =
-  <T extends string>(values: readonly T[]) =>
-  (value: unknown): value is T =>
-    (values as readonly unknown[]).includes(value);
 const FINAL_STATUSES = TRANSFER_STATUSES.filter((status): status is TransferClosure['status'] => status !== 'PENDING');
 const TRANSFER_ID = /^[!-~]{1,128}$/;
 
@@ -130,6 +126,17 @@ export function readVerdicts(raw: unknown, path: string, problems: ProblemList):
       details: (isPlainObject(details) ? details : {}) as JsonObject,
     };
   });
+}
+
+/** How a record (a transfer, a bridge-out) was closed, as `closure` holds it; null while open. */
+export function readClosure<S extends string>(reader: RecordReader, statuses: readonly S[]): { status: S; at: string; by: string; byMsp: string; reason: string | null } | null {
+  return reader.nullableRecord('closure', CLOSURE_FIELDS, (inner) => ({
+    status: inner.member('status', isIn(statuses), oneOf(statuses), statuses[0] as S),
+    at: readIsoInstant(inner, 'at'),
+    by: readIdentityId(inner, 'by'),
+    byMsp: readMspId(inner, 'byMsp'),
+    reason: readReason(inner, 'reason'),
+  }));
 }
 
 /** The approvals a record (a transfer, a bridge-out) needs, as `approvalsRequired` holds them. */
@@ -184,13 +191,7 @@ function readTransfer(reader: RecordReader, raw: Record<string, unknown>): Trans
     expiresAtSeconds: reader.integer('expiresAtSeconds', 0),
     requestedBy: readIdentityId(reader, 'requestedBy'),
     requesterMsp: readMspId(reader, 'requesterMsp'),
-    closure: reader.nullableRecord('closure', CLOSURE_FIELDS, (inner) => ({
-      status: inner.member('status', isIn(FINAL_STATUSES), oneOf(FINAL_STATUSES), 'REJECTED'),
-      at: readIsoInstant(inner, 'at'),
-      by: readIdentityId(inner, 'by'),
-      byMsp: readMspId(inner, 'byMsp'),
-      reason: readReason(inner, 'reason'),
-    })),
+    closure: readClosure(reader, FINAL_STATUSES),
   };
 }
 
