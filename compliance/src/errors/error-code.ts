@@ -174,6 +174,10 @@ export const TRESTLE_ERROR_CODES = [
   'OFFICER_ACCOUNT_STORE_CORRUPT',
   'OFFICER_VAULT_NOT_CONFIGURED',
   'OFFICER_EVIDENCE_NOT_FOUND',
+  // Ledger CLI (trestle spv|asset|investor|transfer|… acting as a chosen identity)
+  'CLI_IDENTITY_UNKNOWN',
+  'CLI_INPUT_INVALID',
+  'CLI_LEDGER_UNAVAILABLE',
 ] as const;
 
 export type TrestleErrorCode = (typeof TRESTLE_ERROR_CODES)[number];

@@ -8,6 +8,8 @@ import { installedPin } from '../fabric/fabric-binaries';
 import { logFileOf } from '../process/managed-process';
 import { stackFromEnv } from '../stack/stack-config';
 import { bridgeCommand } from './bridge-command';
+import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
+import { ledgerCommands } from './ledger/ledger-commands';
 import { sanctionsCommand } from './sanctions-command';
 import { validatorCommand } from './validator-command';
 import { printSummary } from './summary';
@@ -92,6 +94,14 @@ program
 program.addCommand(sanctionsCommand());
 program.addCommand(bridgeCommand());
 program.addCommand(validatorCommand());
+const ledgerDeps = {
+  // The stack is read when a command runs, so a bad TRESTLE_PORT_BASE fails that command, not --help.
+  open: (identity: Parameters<ReturnType<typeof fabricLedgerSessions>>[0]) => fabricLedgerSessions(stackFromEnv())(identity),
+  out: (line: string) => console.log(line),
+  err: (line: string) => console.error(line),
+  setExitCode: (code: number) => (process.exitCode = code),
+};
+for (const command of ledgerCommands(ledgerDeps)) program.addCommand(command);
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? `error: ${error.message}` : error);
   process.exit(1);

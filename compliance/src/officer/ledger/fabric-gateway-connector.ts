@@ -1,6 +1,7 @@
-import { Gateway, Wallets, type Contract } from 'fabric-network';
+import { Gateway, Wallets } from 'fabric-network';
 import type { OfficerAccount } from '../accounts/officer-account';
-import type { LedgerConnector, LedgerContract, LedgerTransaction, OfficerLedger } from './ledger-contract';
+import { adaptFabricContract } from './adapt-fabric-contract';
+import type { LedgerConnector, OfficerLedger } from './ledger-contract';
 
 // NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so this file is
 // type-checked only. The unit tests use testing/in-process-ledger.ts, a stub, in its place.
@@ -21,24 +22,6 @@ export type FabricGatewayOptions = {
 
 /** Channel "rwa", chaincode "trestle" (DESIGN.md §2); fabric-network's endorse default, shorter commit and query deadlines for people waiting at a screen. */
 export const FABRIC_DEFAULTS = { channel: 'rwa', chaincode: 'trestle', endorseTimeoutSeconds: 30, commitTimeoutSeconds: 60, queryTimeoutSeconds: 15 } as const;
-
-function adapt(contract: Contract): LedgerContract {
-  return {
-    submitTransaction: (name, ...args) => contract.submitTransaction(name, ...args),
-    evaluateTransaction: (name, ...args) => contract.evaluateTransaction(name, ...args),
-    createTransaction: (name) => {
-      const transaction = contract.createTransaction(name);
-      const adapted: LedgerTransaction = {
-        setTransient: (map) => {
-          transaction.setTransient(Object.fromEntries(Object.entries(map).map(([key, value]) => [key, Buffer.from(value)])));
-          return adapted;
-        },
-        submit: (...args) => transaction.submit(...args),
-      };
-      return adapted;
-    },
-  };
-}
 
 /**
  * One fabric-network Gateway per officer, connected with that officer's own wallet identity, so
@@ -75,7 +58,7 @@ export function fabricGatewayConnector(options: FabricGatewayOptions): LedgerCon
         pending.catch(() => gateways.delete(account.walletLabel));
       }
       const network = await (await pending).getNetwork(options.channel);
-      return { contract: (name) => adapt(network.getContract(options.chaincode, name)) };
+      return { contract: (name) => adaptFabricContract(network.getContract(options.chaincode, name)) };
     },
     async close(): Promise<void> {
       const open = [...gateways.values()];
