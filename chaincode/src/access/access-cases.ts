@@ -2,7 +2,7 @@ import { Wallet, keccak256, toUtf8Bytes } from 'ethers';
 import { BRIDGE_OUT_IDS, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID } from '../fuzz/fuzz-world';
 import type { TransientMap } from '../fuzz/transient-maps';
 import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, GATEWAY } from '../testing/bridge-story';
-import { EVIDENCE_FILE_ID, evidenceEntry } from '../testing/evidence-story';
+import { EVIDENCE_FILE_ID, evidenceEntry, evidenceFileDocument } from '../testing/evidence-story';
 import { CAST, CONSORTIUM_MEMBERS, T0 } from '../testing/ledger-cast';
 import { ASSET_ID, assetDocument, investorDocument, json, legalDocuments, piiTransient, SPV_ID, spvDocument, tokenizationDocument, valuationDocument } from '../testing/ledger-documents';
 import { legalAction } from '../testing/legal-story';
@@ -121,6 +121,9 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     // A grant to the story's BankA officer, which the ledger backs whoever records it.
     RecordEvidenceAccess: { chapter: 'TOKENIZED', args: [json(evidenceEntry(CAST.bankAOfficer, 'compliance-officer'))] },
     ListEvidenceAccess: { chapter: 'TOKENIZED', args: ['BankAMSP', INVESTORS.annaA, EVIDENCE_FILE_ID, ...PAGE] },
+    RegisterEvidence: { chapter: 'TOKENIZED', args: [json(evidenceFileDocument())] },
+    GetEvidence: { chapter: 'EVIDENCE REGISTERED', args: [INVESTORS.annaA, EVIDENCE_FILE_ID] },
+    ListEvidence: { chapter: 'EVIDENCE REGISTERED', args: [INVESTORS.annaA, ...PAGE] },
   },
   BridgeContract: {
     RegisterValidator: { chapter: 'BRIDGE', args: [NEW_VALIDATOR] },

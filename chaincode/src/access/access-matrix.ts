@@ -146,6 +146,9 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
   EvidenceContract: {
     RecordEvidenceAccess: { rule: "vault (a bank's share service); a grant must agree with the requester's roles", cells: allow('vault') },
     ListEvidenceAccess: { rule: "officer of the investor's bank, or regulator", cells: OFFICER_OF_BANK_OR_REGULATOR },
+    RegisterEvidence: { rule: "compliance-officer of the investor's bank; a file id names one content for good", cells: OFFICER_OF_INVESTOR },
+    GetEvidence: { rule: "officer of the investor's bank, or regulator", cells: OFFICER_OF_BANK_OR_REGULATOR },
+    ListEvidence: { rule: "officer of the investor's bank, or regulator", cells: OFFICER_OF_BANK_OR_REGULATOR },
   },
   GatewayMessageContract: {
     ProposeGatewayMessage: { rule: 'validator of a bank with a registered address', cells: allow('validator') },

@@ -5,9 +5,11 @@ import { ledgerMessageTypedData } from '@trestle/compliance/src/bridge/gateway-m
 import { BridgeContract } from '../bridge/bridge-contract';
 import { GatewayMessageContract } from '../bridge/gateway-message-contract';
 import { ControlContract } from '../controls/control-contract';
+import { EvidenceContract } from '../evidence/evidence-contract';
 import { fuzzWorld, BRIDGE_OUT_IDS, type Chapter, type FuzzWorld } from '../fuzz/fuzz-world';
 import { InvestorContract } from '../investors/investor-contract';
 import { RoleContract } from '../roles/role-contract';
+import { evidenceFileDocument } from '../testing/evidence-story';
 import { bridgeOutOf, burnEvent, BRIDGE_DESK, CHAIN_CONFIG, GATEWAY, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { CAST, CONSORTIUM_MEMBERS, tx } from '../testing/ledger-cast';
 import { REGULATOR_ADMIN } from '../testing/test-identities';
@@ -29,7 +31,16 @@ import { ACCESS_IDENTITIES, type Side } from './access-identities';
 const FUZZ_CHAPTERS = ['TOKENIZED', 'DRAFT', 'VALUED', 'APPROVED', 'BRIDGE', 'LEGAL PROPOSAL OPEN'] as const;
 
 /** The name of a chapter a case may run on: the fuzz world's, then those added here. */
-export type AccessChapter = (typeof FUZZ_CHAPTERS)[number] | 'SUSPENDED' | 'PAUSED' | 'CHAIN PROPOSED' | 'PAUSE PROPOSED' | 'BRIDGE SIGNED' | 'UNFOUNDED' | 'CONSORTIUM FOUNDING';
+export type AccessChapter =
+  | (typeof FUZZ_CHAPTERS)[number]
+  | 'SUSPENDED'
+  | 'PAUSED'
+  | 'CHAIN PROPOSED'
+  | 'PAUSE PROPOSED'
+  | 'BRIDGE SIGNED'
+  | 'UNFOUNDED'
+  | 'CONSORTIUM FOUNDING'
+  | 'EVIDENCE REGISTERED';
 
 /** Chapters before the consortium membership is in force: no role can be granted in them. */
 const BEFORE_CONSORTIUM: readonly AccessChapter[] = ['UNFOUNDED', 'CONSORTIUM FOUNDING'];
@@ -69,6 +80,8 @@ export async function accessWorld(): Promise<AccessWorld> {
 
   const suspended = base('TOKENIZED');
   await new InvestorContract().SuspendInvestor(tx(CAST.bankAOfficer, suspended, at).ctx, INVESTORS.benA, 'Adverse media under review');
+  const evidenceRegistered = base('TOKENIZED');
+  await new EvidenceContract().RegisterEvidence(tx(CAST.bankAOfficer, evidenceRegistered, at).ctx, json(evidenceFileDocument()));
   const paused = base('TOKENIZED');
   await new ControlContract().PauseAsset(tx(CAST.regulator, paused, at).ctx, ASSET_ID, 'Market abuse inquiry');
   const chainProposed = base('TOKENIZED');
@@ -94,6 +107,7 @@ export async function accessWorld(): Promise<AccessWorld> {
     ['CHAIN PROPOSED', chainProposed],
     ['PAUSE PROPOSED', pauseProposed],
     ['BRIDGE SIGNED', signed],
+    ['EVIDENCE REGISTERED', evidenceRegistered],
   ];
   for (const [name, ledger] of added) ledgers.set(name, ledger);
 

@@ -1,5 +1,6 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { parseEvidenceAccessEntry, parseEvidenceAccessRecord, type EvidenceAccessRecord } from '@trestle/compliance/src/ledger/evidence-access';
+import { parseEvidenceFileRecord } from '@trestle/compliance/src/ledger/evidence-file';
 import { isLedgerId, LEDGER_ID_FORM } from '@trestle/compliance/src/policy/ledger-id';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { accessConditionsHash } from '@trestle/compliance/src/vault/conditions/access-conditions';
@@ -13,17 +14,49 @@ import { sortedJson } from '../support/sorted-json';
 import { decodeJson, writeRecord } from '../support/state';
 import { txTimestampIso } from '../support/tx-time';
 import { EVIDENCE_ACCESS_KEY_TYPE, evidenceAccessKey } from './evidence-access-key';
+import { EVIDENCE_FILE_KEY_TYPE } from './evidence-file-key';
 import { requireFoundedGrant } from './evidence-grant';
+import { investorForEvidenceReader, readRegisteredFile } from './evidence-reader';
+import { registerEvidence } from './register-evidence';
 
 /**
- * The evidence vault's access log: every attempt to open an encrypted KYC file or legal document,
- * granted or refused, recorded by the share service of the bank that answered it, so "who opened
- * which file when" is on the ledger. Officers of the investor's bank and the regulator read it.
+ * The evidence vault on the ledger: the registry of sealed files (an investor's KYC files and legal
+ * documents by content hash, registered by their bank's officers), and the access log: every
+ * attempt to open one, granted or refused, recorded by the share service of the bank that answered
+ * it, so "who opened which file when" is on the ledger. Officers of the investor's bank and the
+ * regulator read both.
  */
-@Info({ title: 'EvidenceContract', description: 'Who asked to open which evidence file when, granted or refused' })
+@Info({ title: 'EvidenceContract', description: 'Which evidence files an investor has, and who asked to open which when, granted or refused' })
 export class EvidenceContract extends Contract {
   constructor() {
     super('EvidenceContract');
+  }
+
+  /**
+   * Registers a sealed file (JSON: investorId, fileId, kind, contentHash, dataHash, size) as a
+   * compliance officer of the investor's bank; returns the record. The same content again is a
+   * no-op; other content under a registered file id is EVIDENCE_CONFLICT (use a new file id).
+   */
+  @Transaction()
+  @Returns('string')
+  async RegisterEvidence(ctx: Context, evidenceJson: string): Promise<string> {
+    return sortedJson(await registerEvidence(ctx, evidenceJson));
+  }
+
+  /** One registered file of an investor, for officers of the investor's bank and the regulator. */
+  @Transaction(false)
+  @Returns('string')
+  async GetEvidence(ctx: Context, investorId: string, fileId: string): Promise<string> {
+    return sortedJson(await readRegisteredFile(ctx, investorId, fileId));
+  }
+
+  /** A page of an investor's registered files in file id order, for officers of the investor's bank and the regulator. */
+  @Transaction(false)
+  @Returns('string')
+  async ListEvidence(ctx: Context, investorId: string, pageSize: string, bookmark: string): Promise<string> {
+    const investor = await investorForEvidenceReader(ctx, investorId);
+    const page = await readPage(ctx, EVIDENCE_FILE_KEY_TYPE, [investor.investorId], pageSizeArgument(pageSize), bookmark, async (row) => parseEvidenceFileRecord(decodeJson(row.value)));
+    return sortedJson(page);
   }
 
   /**

@@ -18,7 +18,7 @@ import { transferRequest } from '../testing/transfer-story';
 import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { legalAction } from '../testing/legal-story';
 import { CAST } from '../testing/ledger-cast';
-import { EVIDENCE_FILE_ID, evidenceEntry } from '../testing/evidence-story';
+import { EVIDENCE_FILE_ID, evidenceEntry, evidenceFileDocument } from '../testing/evidence-story';
 import { documentArgument } from './document-mutations';
 import { FUZZ_IDENTITIES } from './fuzz-identities';
 import { BRIDGE_OUT_IDS, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID, type FuzzWorld } from './fuzz-world';
@@ -60,6 +60,7 @@ function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
         ],
       },
     ],
+    [/^evidenceJson$/, { documents: [evidenceFileDocument(), evidenceFileDocument({ fileId: 'LEGAL-FUZZ-1', kind: 'legal' }), evidenceFileDocument({ investorId: INVESTORS.chloeB })] }],
     [/^proposalJson$/, { documents: [legalAction('L-FUZZ-NEW', 'start-remediation'), legalAction('L-FUZZ-NEW', 'cure'), legalAction('L-FUZZ-NEW', 'redeem')] }],
   ];
   const everyDocument = documents.flatMap(([, hint]) => ('documents' in hint ? hint.documents : []));

@@ -22,3 +22,8 @@ export function evidenceEntry(requester: TestIdentity, role: Role, overrides: Re
     ...overrides,
   };
 }
+
+/** An `evidenceJson` document: anna's KYC file as BankA's officer registers it after sealing. */
+export function evidenceFileDocument(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { investorId: INVESTORS.annaA, fileId: EVIDENCE_FILE_ID, kind: 'kyc', contentHash: 'e1'.repeat(32), dataHash: 'cd'.repeat(32), size: 48_213, ...overrides };
+}

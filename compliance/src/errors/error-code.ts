@@ -43,6 +43,7 @@ export const TRESTLE_ERROR_CODES = [
   'VAULT_CALLER_MISMATCH',
   'VAULT_ROUTE_UNKNOWN',
   'VAULT_SHARE_SERVICE_UNAVAILABLE',
+  'VAULT_PUBLIC_KEY_MALFORMED',
   // Ledger input: a JSON document argument lists every problem in details.problems
   'LEDGER_ID_MALFORMED',
   'SPV_INVALID',
@@ -57,12 +58,16 @@ export const TRESTLE_ERROR_CODES = [
   'PAGE_BOOKMARK_INVALID',
   'LEGAL_ACTION_INVALID',
   'EVIDENCE_ACCESS_INVALID',
+  'EVIDENCE_INVALID',
   // Ledger access: the caller holds the role, but not for this record
   'CALLER_OF_OTHER_BANK',
   'APPRAISER_NOT_INDEPENDENT',
   'APPROVER_NOT_INDEPENDENT',
   'PII_ACCESS_DENIED',
   'EVIDENCE_GRANT_UNFOUNDED',
+  // Evidence files registered on the ledger (the vault's content hashes)
+  'EVIDENCE_NOT_FOUND',
+  'EVIDENCE_CONFLICT',
   // SPVs
   'SPV_NOT_FOUND',
   'SPV_ALREADY_REGISTERED',

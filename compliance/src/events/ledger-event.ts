@@ -7,6 +7,7 @@ import type { GatewayMessageRecord } from '../bridge/gateway-message';
 import type { ConsortiumRecord } from '../consortium/consortium';
 import type { Asset } from '../ledger/asset';
 import type { EvidenceAccessRecord } from '../ledger/evidence-access';
+import type { EvidenceFileRecord } from '../ledger/evidence-file';
 import type { HoldingRecord } from '../ledger/holding';
 import type { InvestorRecord } from '../ledger/investor';
 import type { LegalProposal } from '../ledger/legal-proposal';
@@ -64,6 +65,7 @@ export type LedgerEvent =
   | { readonly type: 'GatewayMessageProposed' | 'GatewayMessageSigned' | 'GatewayMessageRelayed'; readonly payload: GatewayMessageRecord }
   | { readonly type: 'BurnAttested'; readonly payload: BurnRecord }
   | { readonly type: 'EvidenceAccessRecorded'; readonly payload: EvidenceAccessRecord }
+  | { readonly type: 'EvidenceRegistered'; readonly payload: EvidenceFileRecord }
   | { readonly type: 'BurnReleased'; readonly payload: { readonly burn: BurnRecord; readonly holdings: readonly HoldingRecord[]; readonly escrow: BridgeEscrow } };
 
 export type LedgerEventType = LedgerEvent['type'];
