@@ -22,6 +22,12 @@ export const TRESTLE_ERROR_CODES = [
   'CALLER_LACKS_ROLE',
   // Policy
   'POLICY_INVALID',
+  // Policy changes on the ledger: proposed by one bank's officer, put in force by another bank's
+  'POLICY_CHANGE_NOT_FOUND',
+  'POLICY_CHANGE_OPEN',
+  'POLICY_CHANGE_STATE_CONFLICT',
+  'POLICY_CHANGE_SAME_BANK',
+  'POLICY_CHANGE_UNCHANGED',
   // Sanctions
   'SANCTIONS_LIST_MALFORMED',
   'SANCTIONS_LIST_UNREADABLE',
@@ -85,6 +91,8 @@ export const TRESTLE_ERROR_CODES = [
   'INVESTOR_STATUS_CONFLICT',
   'INVESTOR_PII_MISSING',
   'INVESTOR_PII_ERASED',
+  // Sanctions screening results recorded on an investor
+  'SCREENING_INVALID',
   // Wallet bindings
   'WALLET_BINDING_INVALID',
   'WALLET_SIGNATURE_INVALID',
@@ -179,6 +187,13 @@ export const TRESTLE_ERROR_CODES = [
   'OFFICER_ACCOUNT_STORE_CORRUPT',
   'OFFICER_VAULT_NOT_CONFIGURED',
   'OFFICER_EVIDENCE_NOT_FOUND',
+  // Liquidation and redemption on the public chain (trestle liquidator)
+  'LIQUIDATION_POSITION_HEALTHY',
+  'LIQUIDATION_AMOUNT_INVALID',
+  'LIQUIDATOR_NOT_VERIFIED',
+  'LIQUIDATOR_FUNDS_INSUFFICIENT',
+  'REDEEM_AMOUNT_INVALID',
+  'REDEEM_REFUSED',
   // Ledger CLI (trestle spv|asset|investor|transfer|… acting as a chosen identity)
   'CLI_IDENTITY_UNKNOWN',
   'CLI_INPUT_INVALID',

@@ -10,6 +10,7 @@ import { stackFromEnv } from '../stack/stack-config';
 import { bridgeCommand } from './bridge-command';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
 import { ledgerCommands } from './ledger/ledger-commands';
+import { liquidatorCommandForStack } from './liquidator-command';
 import { sanctionsCommand } from './sanctions-command';
 import { validatorCommand } from './validator-command';
 import { printSummary } from './summary';
@@ -94,6 +95,7 @@ program
 program.addCommand(sanctionsCommand());
 program.addCommand(bridgeCommand());
 program.addCommand(validatorCommand());
+program.addCommand(liquidatorCommandForStack());
 const ledgerDeps = {
   // The stack is read when a command runs, so a bad TRESTLE_PORT_BASE fails that command, not --help.
   open: (identity: Parameters<ReturnType<typeof fabricLedgerSessions>>[0]) => fabricLedgerSessions(stackFromEnv())(identity),

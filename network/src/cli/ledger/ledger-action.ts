@@ -5,12 +5,16 @@ import { isTrestleError, parseTrestleError, TrestleError } from '@trestle/compli
 import { parseActingIdentity, type ActingIdentity } from './acting-identity';
 import type { LedgerSession, OpenLedgerSession } from './ledger-session';
 
-/** What a ledger command needs from the outside world; tests pass an in-process ledger and capture the output. */
-export interface LedgerCommandDeps {
-  readonly open: OpenLedgerSession;
+/** Where a command prints and how it sets its exit code; tests capture both. */
+export interface CommandOutput {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly setExitCode: (code: number) => void;
+}
+
+/** What a ledger command needs from the outside world; tests pass an in-process ledger and capture the output. */
+export interface LedgerCommandDeps extends CommandOutput {
+  readonly open: OpenLedgerSession;
 }
 
 /** A command's answer: the value `--json` prints, and the lines a person reads. */
@@ -59,14 +63,23 @@ export function ledgerAction<O extends { as: string; json?: boolean }>(deps: Led
       if (options.json) deps.out(JSON.stringify(result.json, null, 2));
       else for (const line of result.text) deps.out(line);
     } catch (error) {
-      const failure = asTrestleError(error);
-      if (options.json) deps.err(JSON.stringify({ error: { code: failure.code, message: failure.sentence, ...(failure.details === undefined ? {} : { details: failure.details }) } }));
-      else deps.err(`error: [${failure.code}] ${failure.sentence}`);
-      deps.setExitCode(failure.code === 'CLI_LEDGER_UNAVAILABLE' ? EXIT.unavailable : USAGE_CODES.has(failure.code) ? EXIT.usage : EXIT.refused);
+      reportFailure(deps, error, options.json === true);
     } finally {
       await session?.close();
     }
   };
+}
+
+/**
+ * Prints a failure as one line on stderr (`error: [CODE] sentence`, or `{"error": …}` JSON) and sets
+ * the exit code: 2 for how the command was called, 3 for a typed refusal, 1 when the ledger or node
+ * could not be reached.
+ */
+export function reportFailure(output: CommandOutput, error: unknown, json: boolean): void {
+  const failure = asTrestleError(error);
+  if (json) output.err(JSON.stringify({ error: { code: failure.code, message: failure.sentence, ...(failure.details === undefined ? {} : { details: failure.details }) } }));
+  else output.err(`error: [${failure.code}] ${failure.sentence}`);
+  output.setExitCode(failure.code === 'CLI_LEDGER_UNAVAILABLE' ? EXIT.unavailable : USAGE_CODES.has(failure.code) ? EXIT.usage : EXIT.refused);
 }
 
 /** A chaincode refusal comes back as the TrestleError it was; anything else is the ledger being out of reach. */
