@@ -4,7 +4,7 @@ import type { TransientMap } from '../fuzz/transient-maps';
 import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, GATEWAY } from '../testing/bridge-story';
 import { EVIDENCE_FILE_ID, evidenceEntry, evidenceFileDocument } from '../testing/evidence-story';
 import { CAST, CONSORTIUM_MEMBERS, T0 } from '../testing/ledger-cast';
-import { ASSET_ID, assetDocument, investorDocument, json, legalDocuments, piiTransient, SPV_ID, spvDocument, tokenizationDocument, valuationDocument } from '../testing/ledger-documents';
+import { ASSET_ID, assetDocument, investorDocument, json, legalDocuments, piiTransient, policyChange, SPV_ID, spvDocument, tokenizationDocument, valuationDocument } from '../testing/ledger-documents';
 import { legalAction } from '../testing/legal-story';
 import { INVESTORS } from '../testing/ledger-story';
 import { identityIdOf } from '../testing/stub-context';
@@ -71,6 +71,11 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     ListValuations: { chapter: 'TOKENIZED', args: [ASSET_ID] },
     GetHolding: { chapter: 'TOKENIZED', args: [ASSET_ID, INVESTORS.annaA] },
     GetPolicy: { chapter: 'TOKENIZED', args: [ASSET_ID] },
+    ProposePolicyChange: { chapter: 'TOKENIZED', args: [ASSET_ID, json(policyChange(2, { lockupSeconds: 0 }))] },
+    // Proposed by the story's BankA officer: the matrix's BankA officer is a colleague, never the proposer.
+    ApprovePolicyChange: { chapter: 'POLICY CHANGE OPEN', args: [ASSET_ID, '2', ''] },
+    RejectPolicyChange: { chapter: 'POLICY CHANGE OPEN', args: [ASSET_ID, '2', 'Lockup must stay'] },
+    ListPolicyChanges: { chapter: 'POLICY CHANGE OPEN', args: [ASSET_ID] },
   },
   InvestorContract: {
     OnboardInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument('INV-ACCESS-1'))], transient: piiTransient() },

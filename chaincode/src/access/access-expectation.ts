@@ -6,7 +6,8 @@ import type { Access } from './access-matrix';
 export const ROLE_REFUSALS: ReadonlySet<TrestleErrorCode> = new Set(['CALLER_LACKS_ROLE', 'CALLER_NOT_ORG_ADMIN']);
 
 /** Refusals of a caller holding the role but standing on the wrong side of the record (error-code.ts's "ledger access" group). */
-export const RECORD_REFUSALS: ReadonlySet<TrestleErrorCode> = new Set(['CALLER_OF_OTHER_BANK', 'PII_ACCESS_DENIED', 'APPRAISER_NOT_INDEPENDENT', 'APPROVER_NOT_INDEPENDENT']);
+// POLICY_CHANGE_SAME_BANK sits with the policy codes but is the same kind of refusal: the proposer's own bank deciding.
+export const RECORD_REFUSALS: ReadonlySet<TrestleErrorCode> = new Set(['CALLER_OF_OTHER_BANK', 'PII_ACCESS_DENIED', 'APPRAISER_NOT_INDEPENDENT', 'APPROVER_NOT_INDEPENDENT', 'POLICY_CHANGE_SAME_BANK']);
 
 /** What a call must end in: success, or a refusal with one of `codes`. */
 export type Expectation = { readonly allowed: true } | { readonly allowed: false; readonly codes: ReadonlySet<TrestleErrorCode> };

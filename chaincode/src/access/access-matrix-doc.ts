@@ -72,7 +72,7 @@ const INTRODUCTION = [
   '',
   'Identities (officer means compliance-officer): each role held at BankA, whose records (SPV, asset, investors, requests) every call acts on, and at BankC, party to none of them; the regulator of the Regulator org; an org admin (certificate OU=admin) holding no role at BankA and at BankC; a BankA member holding no role.',
   '',
-  'Cells: **allow** the role, held in any org; **own bank** only when the caller\'s org is the bank the record belongs to (refused with `CALLER_OF_OTHER_BANK` or `PII_ACCESS_DENIED`); **other bank** only when it is not (refused with `APPRAISER_NOT_INDEPENDENT` or `APPROVER_NOT_INDEPENDENT`); **—** denied (`CALLER_LACKS_ROLE`, or `CALLER_NOT_ORG_ADMIN` for the admin transactions). Rules beyond the caller (never the requester, one vote per bank, states, times) are in the rule column and `chaincode/README.md`.',
+  'Cells: **allow** the role, held in any org; **own bank** only when the caller\'s org is the bank the record belongs to (refused with `CALLER_OF_OTHER_BANK` or `PII_ACCESS_DENIED`); **other bank** only when it is not (refused with `APPRAISER_NOT_INDEPENDENT`, `APPROVER_NOT_INDEPENDENT` or, for a policy change, `POLICY_CHANGE_SAME_BANK`); **—** denied (`CALLER_LACKS_ROLE`, or `CALLER_NOT_ORG_ADMIN` for the admin transactions). Rules beyond the caller (never the requester, one vote per bank, states, times) are in the rule column and `chaincode/README.md`.',
   '',
 ];
 

@@ -72,6 +72,10 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
     ListValuations: ANY_ROLE_ROW,
     GetHolding: { rule: 'officer, operator, spv-admin, validator, regulator', cells: HOLDING_READERS },
     GetPolicy: ANY_ROLE_ROW,
+    ProposePolicyChange: { rule: 'compliance-officer of any bank; the asset tokenized', cells: allow('compliance-officer') },
+    ApprovePolicyChange: { rule: "compliance-officer of a bank other than the proposer's", cells: { 'compliance-officer': 'other-bank' } },
+    RejectPolicyChange: { rule: "compliance-officer of a bank other than the proposer's, or the proposer withdrawing", cells: { 'compliance-officer': 'other-bank' } },
+    ListPolicyChanges: ANY_ROLE_ROW,
   },
   InvestorContract: {
     OnboardInvestor: { rule: "compliance-officer; the investor's bank is the caller's", cells: allow('compliance-officer') },

@@ -2,6 +2,7 @@ import '../testing/quiet-fabric-logs';
 import type { Wallet } from 'ethers';
 import type { GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';
 import { ledgerMessageTypedData } from '@trestle/compliance/src/bridge/gateway-message-typed-data';
+import { AssetContract } from '../assets/asset-contract';
 import { BridgeContract } from '../bridge/bridge-contract';
 import { GatewayMessageContract } from '../bridge/gateway-message-contract';
 import { ControlContract } from '../controls/control-contract';
@@ -14,7 +15,7 @@ import { bridgeOutOf, burnEvent, BRIDGE_DESK, CHAIN_CONFIG, GATEWAY, signMint, V
 import { CAST, CONSORTIUM_MEMBERS, tx } from '../testing/ledger-cast';
 import { REGULATOR_ADMIN } from '../testing/test-identities';
 import { ConsortiumContract } from '../consortium/consortium-contract';
-import { ASSET_ID, json } from '../testing/ledger-documents';
+import { ASSET_ID, json, policyChange } from '../testing/ledger-documents';
 import { INVESTORS } from '../testing/ledger-story';
 import { copyLedger, identityIdOf, snapshotLedger, type WorldState } from '../testing/stub-context';
 import { CHAIN_ID, signBinding, WALLET_TWO } from '../testing/test-wallets';
@@ -40,7 +41,8 @@ export type AccessChapter =
   | 'BRIDGE SIGNED'
   | 'UNFOUNDED'
   | 'CONSORTIUM FOUNDING'
-  | 'EVIDENCE REGISTERED';
+  | 'EVIDENCE REGISTERED'
+  | 'POLICY CHANGE OPEN';
 
 /** Chapters before the consortium membership is in force: no role can be granted in them. */
 const BEFORE_CONSORTIUM: readonly AccessChapter[] = ['UNFOUNDED', 'CONSORTIUM FOUNDING'];
@@ -84,6 +86,8 @@ export async function accessWorld(): Promise<AccessWorld> {
   await new EvidenceContract().RegisterEvidence(tx(CAST.bankAOfficer, evidenceRegistered, at).ctx, json(evidenceFileDocument()));
   const paused = base('TOKENIZED');
   await new ControlContract().PauseAsset(tx(CAST.regulator, paused, at).ctx, ASSET_ID, 'Market abuse inquiry');
+  const policyChangeOpen = base('TOKENIZED');
+  await new AssetContract().ProposePolicyChange(tx(CAST.bankAOfficer, policyChangeOpen, at).ctx, ASSET_ID, json(policyChange(2, { lockupSeconds: 0 })));
   const chainProposed = base('TOKENIZED');
   await bridge.ProposeBridgeChain(tx(BRIDGE_DESK.operatorA, chainProposed, at).ctx, json(CHAIN_CONFIG));
   const pauseProposed = base('BRIDGE');
@@ -104,6 +108,7 @@ export async function accessWorld(): Promise<AccessWorld> {
     ['CONSORTIUM FOUNDING', founding],
     ['SUSPENDED', suspended],
     ['PAUSED', paused],
+    ['POLICY CHANGE OPEN', policyChangeOpen],
     ['CHAIN PROPOSED', chainProposed],
     ['PAUSE PROPOSED', pauseProposed],
     ['BRIDGE SIGNED', signed],

@@ -10,7 +10,7 @@ import { requireOwnBank } from '../identity/require-own-bank';
 import { HOLDING_READERS, LEDGER_READERS } from '../roles/reader-roles';
 import { requireAnyRole, requireRole } from '../roles/require-role';
 import { readSpv } from '../spv/spv-key';
-import { ledgerIdArgument } from '../support/arguments';
+import { ledgerIdArgument, reasonArgument } from '../support/arguments';
 import { keyHistory } from '../support/key-history';
 import { emitLedgerEvent } from '../support/ledger-event';
 import { sortedJson } from '../support/sorted-json';
@@ -20,6 +20,9 @@ import { assetKey, readAsset } from './asset-key';
 import { requireCurrentValuation } from './current-valuation';
 import { readHolding } from './holding-key';
 import { policyKey } from './policy-key';
+import { approvePolicyChange, rejectPolicyChange } from './policy-change-decide';
+import { proposePolicyChange } from './policy-change-propose';
+import { policyVersionArgument, readPolicyChanges } from './policy-change-store';
 import { tokenizeAsset } from './tokenize-asset';
 import { readValuations, valuationKey } from './valuation-key';
 
@@ -144,6 +147,38 @@ export class AssetContract extends Contract {
     await tokenizeAsset(ctx, ledgerIdArgument(assetId, 'assetId'), tokenizationJson);
   }
 
+  /** Proposes the next version of a tokenized asset's policy (JSON policy document); a compliance officer of any bank may, one open proposal per asset. */
+  @Transaction()
+  async ProposePolicyChange(ctx: Context, assetId: string, policyJson: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await proposePolicyChange(ctx, ledgerIdArgument(assetId, 'assetId'), policyJson);
+  }
+
+  /** Puts a proposed policy version in force; only a compliance officer of a bank other than the proposer's may (reason may be ""). */
+  @Transaction()
+  async ApprovePolicyChange(ctx: Context, assetId: string, version: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    const id = ledgerIdArgument(assetId, 'assetId');
+    await approvePolicyChange(ctx, id, policyVersionArgument(version, id), reason === undefined || reason === '' ? null : reasonArgument(reason));
+  }
+
+  /** Rejects a proposed policy version, with a reason: its proposer withdrawing it, or a compliance officer of another bank. */
+  @Transaction()
+  async RejectPolicyChange(ctx: Context, assetId: string, version: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    const id = ledgerIdArgument(assetId, 'assetId');
+    await rejectPolicyChange(ctx, id, policyVersionArgument(version, id), reasonArgument(reason));
+  }
+
+  /** Every policy change proposed for an asset, newest first, as JSON: each with its document, hash, proposer, status and decision. */
+  @Transaction(false)
+  @Returns('string')
+  async ListPolicyChanges(ctx: Context, assetId: string): Promise<string> {
+    await requireAnyRole(ctx, LEDGER_READERS);
+    const asset = await readAsset(ctx, ledgerIdArgument(assetId, 'assetId'));
+    return sortedJson((await readPolicyChanges(ctx, asset.assetId)).reverse());
+  }
+
   /** One asset as JSON. */
   @Transaction(false)
   @Returns('string')
@@ -181,9 +216,9 @@ export class AssetContract extends Contract {
   }
 
   /**
-   * The policy an asset's units are held under, as stored at tokenization: JSON `{assetId, version,
-   * policyHash, document, attachedAt, attachedBy}`. Still readable once the asset is written off or
-   * redeemed, since officers and auditors look back at what applied.
+   * The policy version in force for an asset's units (version 1 from tokenization, later ones from
+   * approved policy changes): JSON `{assetId, version, policyHash, document, attachedAt, attachedBy}`.
+   * Still readable once the asset is written off or redeemed, since officers and auditors look back at what applied.
    */
   @Transaction(false)
   @Returns('string')

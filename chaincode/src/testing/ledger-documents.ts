@@ -101,6 +101,11 @@ export function tokenizationDocument(allocations: Record<string, bigint>, overri
   };
 }
 
+/** The fixture policy as version `version` of the story's asset, with `changes`: a policy change document. */
+export function policyChange(version: number, changes: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...POLICY_DOCUMENT, assetId: ASSET_ID, version, ...changes };
+}
+
 /** JSON text of a document, as a client passes it. */
 export function json(value: unknown): string {
   return JSON.stringify(value);

@@ -5,7 +5,7 @@ import { oneOf } from '../rules/read-investor';
 import type { RuleVerdict } from '../rules/rule-verdict';
 import { readVerdicts } from '../transfers/transfer-record';
 
-/** What an audit record records: every transfer step, control action and legal lifecycle step. */
+/** What an audit record records: every transfer step, control action, legal lifecycle step and policy change, and each request a sanctions hit blocked. */
 export const AUDIT_ACTIONS = [
   'transfer-requested',
   'transfer-approved',
@@ -35,6 +35,11 @@ export const AUDIT_ACTIONS = [
   'bridge-out-cancelled',
   'bridge-out-expired',
   'bridge-burn-released',
+  'policy-change-proposed',
+  'policy-changed',
+  'policy-change-rejected',
+  'transfer-blocked',
+  'bridge-out-blocked',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -11,6 +11,8 @@ import type { EvidenceFileRecord } from '../ledger/evidence-file';
 import type { HoldingRecord } from '../ledger/holding';
 import type { InvestorRecord } from '../ledger/investor';
 import type { LegalProposal } from '../ledger/legal-proposal';
+import type { PolicyChangeProposal } from '../ledger/policy-change-proposal';
+import type { ScreeningDocument } from '../ledger/screening-document';
 import type { LegalTransition } from '../ledger/legal-transition';
 import type { Spv } from '../ledger/spv';
 import type { Valuation } from '../ledger/valuation';
@@ -36,6 +38,17 @@ export type LedgerEvent =
       readonly type: 'InvestorOnboarded' | 'InvestorUpdated' | 'InvestorSuspended' | 'InvestorReinstated' | 'InvestorRevoked' | 'InvestorPiiErased';
       readonly payload: InvestorRecord;
     }
+  | {
+      readonly type: 'InvestorScreened';
+      readonly payload: {
+        readonly investor: InvestorRecord;
+        readonly screening: ScreeningDocument;
+        /** The requests the screening's hit blocked (empty unless it was a new hit). */
+        readonly blocked: { readonly transferIds: readonly string[]; readonly bridgeOutIds: readonly string[] };
+      };
+    }
+  | { readonly type: 'PolicyChangeProposed' | 'PolicyChangeRejected'; readonly payload: PolicyChangeProposal }
+  | { readonly type: 'PolicyChanged'; readonly payload: { readonly asset: Asset; readonly proposal: PolicyChangeProposal } }
   | { readonly type: 'WalletBound'; readonly payload: WalletBinding }
   | {
       readonly type: 'TransferRequested' | 'TransferApproved' | 'TransferRejected' | 'TransferCancelled' | 'TransferExpired' | 'TransferFailedAtSettlement';
