@@ -14,9 +14,10 @@ const STATUS_TRANSACTIONS = { suspend: 'SuspendInvestor', reinstate: 'ReinstateI
 
 /**
  * The investor document as the chaincode will read it, checked by the same compliance reader
- * first (INVESTOR_INVALID listing every problem), so a mistake costs no ledger round trip.
+ * first (INVESTOR_INVALID listing every problem), so a mistake costs no ledger round trip. The
+ * ledger CLI (network/src/cli/ledger/investor-command.ts) sends investors through it too.
  */
-function investorArgument(investor: JsonObject, nowMs: number): string {
+export function investorArgument(investor: JsonObject, nowMs: number): string {
   const text = JSON.stringify(investor);
   parseInvestorDocument(text, Math.floor(nowMs / 1000));
   return text;
@@ -27,7 +28,7 @@ function investorArgument(investor: JsonObject, nowMs: number): string {
  * the hash on the shared ledger from being matched against guessed names), checked by the
  * chaincode's own reader (INVESTOR_PII_INVALID).
  */
-function piiTransient(pii: JsonObject): Record<string, Uint8Array> {
+export function piiTransient(pii: JsonObject): Record<string, Uint8Array> {
   const salted = Object.hasOwn(pii, 'salt') ? pii : { ...pii, salt: randomBytes(16).toString('hex') };
   const bytes = Buffer.from(JSON.stringify(salted), 'utf8');
   parseInvestorPii(bytes);

@@ -1,0 +1,140 @@
+import { Command } from 'commander';
+import { parseInvestorRecord, type InvestorRecord } from '@trestle/compliance/src/ledger/investor';
+import { parseInvestorPii } from '@trestle/compliance/src/ledger/investor-pii';
+import { investorArgument, piiTransient } from '@trestle/compliance/src/officer/handlers/investor-handlers';
+import { INVESTOR_DOCUMENTS_HELP } from './document-help';
+import { ledgerAction, ledgerCommand, ledgerJson, readJsonDocument, type CommandResult, type LedgerCommandDeps } from './ledger-action';
+import { investorListLine, investorLines, piiLines } from './investor-lines';
+import { readInvestor } from './investor-record';
+import { evaluatePage } from './ledger-reads';
+import type { LedgerSession } from './ledger-session';
+import { type PageOptions, withPageOptions } from './page-options';
+import { pageLines } from './record-lines';
+import { walletBindCommand } from './wallet-bind-command';
+
+type PiiOptions = { as: string; json?: boolean; pii?: string };
+type ReasonOptions = { as: string; json?: boolean; reason: string };
+
+const STATUS_CHANGES = [
+  ['suspend', 'SuspendInvestor', 'suspend an active investor: the transfer rules refuse them until reinstated'],
+  ['reinstate', 'ReinstateInvestor', "lift an investor's suspension"],
+  ['revoke', 'RevokeInvestor', "revoke an investor's KYC for good; their bank may onboard them again later"],
+] as const;
+
+async function confirm(session: LedgerSession, investorId: string, line: (record: InvestorRecord) => string): Promise<CommandResult> {
+  const stored = await readInvestor(session, investorId);
+  return { json: stored.raw, text: [line(stored.record)] };
+}
+
+/**
+ * Sends an investor document (and PII, only in the transient map) through the officer service's
+ * own checks (compliance/src/officer/handlers/investor-handlers.ts): the compliance readers refuse
+ * a bad document before any ledger call, and PII without a salt gets a random one.
+ */
+async function submitInvestor(session: LedgerSession, transaction: 'OnboardInvestor' | 'UpdateInvestor', file: string, piiFile: string | undefined): Promise<string> {
+  const investor = readJsonDocument(file, 'investor document');
+  const argument = investorArgument(investor, Date.now());
+  const contract = session.contract('InvestorContract');
+  if (piiFile === undefined) await contract.submitTransaction(transaction, argument);
+  else await contract.createTransaction(transaction).setTransient(piiTransient(readJsonDocument(piiFile, 'investor PII'))).submit(argument);
+  return String(investor.investorId);
+}
+
+/** `trestle investor …`: a bank's investors, their KYC standing, their personal data and their wallets. */
+export function investorCommand(deps: LedgerCommandDeps): Command {
+  const investor = new Command('investor').description("investors' KYC records; personal data only in their bank's private collection (InvestorContract)");
+  const add = (command: Command) => investor.addCommand(command);
+
+  add(
+    ledgerCommand('onboard', 'onboard an investor for your bank (compliance officer)')
+      .argument('<file>', 'the investor document (JSON), or - for stdin')
+      .requiredOption('--pii <file>', "the investor's personal data (JSON); sent only in the transient map")
+      .addHelpText('after', INVESTOR_DOCUMENTS_HELP)
+      .action(
+        ledgerAction<PiiOptions>(deps, async ({ session, args, options }) => {
+          const investorId = await submitInvestor(session, 'OnboardInvestor', args[0] ?? '', options.pii);
+          return confirm(session, investorId, (record) => `investor ${record.investorId} onboarded at ${record.bankMsp} (${record.kycStatus}, PII hash ${record.piiHash})`);
+        }),
+      ),
+  );
+
+  add(
+    ledgerCommand('update', "replace an investor's public record, and their PII with --pii (compliance officer of their bank)")
+      .argument('<file>', 'the investor document (JSON), or - for stdin')
+      .option('--pii <file>', 'new personal data (JSON); sent only in the transient map')
+      .addHelpText('after', INVESTOR_DOCUMENTS_HELP)
+      .action(
+        ledgerAction<PiiOptions>(deps, async ({ session, args, options }) => {
+          const investorId = await submitInvestor(session, 'UpdateInvestor', args[0] ?? '', options.pii);
+          return confirm(session, investorId, (record) => `investor ${record.investorId} updated (${record.kycStatus}${options.pii === undefined ? '' : `, PII replaced, hash ${record.piiHash}`})`);
+        }),
+      ),
+  );
+
+  for (const [name, transaction, description] of STATUS_CHANGES) {
+    add(
+      ledgerCommand(name, `${description} (compliance officer of their bank)`)
+        .argument('<investorId>')
+        .requiredOption('--reason <text>', 'why, kept on the record')
+        .action(
+          ledgerAction<ReasonOptions>(deps, async ({ session, args, options }) => {
+            const investorId = args[0] ?? '';
+            await session.contract('InvestorContract').submitTransaction(transaction, investorId, options.reason);
+            return confirm(session, investorId, (record) => `investor ${record.investorId} is ${record.kycStatus} (reason: ${options.reason})`);
+          }),
+        ),
+    );
+  }
+
+  add(
+    ledgerCommand('erase', "erase an investor's personal data on request (purgePrivateData); the hash and the history stay")
+      .argument('<investorId>')
+      .requiredOption('--reason <text>', 'the erasure request, kept on the record')
+      .action(
+        ledgerAction<ReasonOptions>(deps, async ({ session, args, options }) => {
+          const investorId = args[0] ?? '';
+          await session.contract('InvestorContract').submitTransaction('EraseInvestorPii', investorId, options.reason);
+          return confirm(session, investorId, (record) => `investor ${record.investorId}: personal data erased at ${record.bankMsp}; PII hash ${record.piiHash} stays on the ledger`);
+        }),
+      ),
+  );
+
+  add(
+    ledgerCommand('show', "show an investor's public record (no personal data)").argument('<investorId>').action(
+      ledgerAction(deps, async ({ session, args }) => {
+        const stored = await readInvestor(session, args[0] ?? '');
+        return { json: stored.raw, text: investorLines(stored.record) };
+      }),
+    ),
+  );
+
+  add(
+    withPageOptions(ledgerCommand('list', "list a bank's investors in id order (its officers and operators, or a regulator)"))
+      .option('--bank <mspId>', 'the bank, by MSP id (default: your own)')
+      .action(
+        ledgerAction<PageOptions & { bank?: string }>(deps, async ({ session, identity, options }) => {
+          const bank = options.bank ?? identity.mspId;
+          const page = await evaluatePage(session.contract('InvestorContract'), 'ListInvestorsOfBank', [bank, options.pageSize, options.bookmark], parseInvestorRecord, 'the investor list');
+          return { json: page.raw, text: pageLines(page.records, investorListLine, page.bookmark) };
+        }),
+      ),
+  );
+
+  add(
+    ledgerCommand('pii', "show an investor's personal data (compliance officers of their own bank only)")
+      .argument('<investorId>')
+      .action(
+        ledgerAction(deps, async ({ session, args }) => {
+          const investorId = args[0] ?? '';
+          const bytes = await session.contract('InvestorContract').evaluateTransaction('GetInvestorPii', investorId);
+          const pii = parseInvestorPii(bytes);
+          // On stderr, so the data on stdout stays clean for a script, and a person sees it either way.
+          deps.err(`warning: personal data of investor ${investorId}; do not store, forward or paste it outside your bank's KYC systems`);
+          return { json: ledgerJson(bytes, 'the PII'), text: piiLines(investorId, pii) };
+        }),
+      ),
+  );
+
+  add(walletBindCommand(deps));
+  return investor;
+}
