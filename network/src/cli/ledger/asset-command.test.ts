@@ -6,6 +6,7 @@ import { snapshotLedger } from '@trestle/chaincode/src/testing/stub-context';
 import { cliWorld, FAR_KYC_EXPIRY, type CliWorld } from './testing/cli-world';
 import { documentFile } from './testing/document-files';
 import { printedField } from './testing/printed-field';
+import { runCli } from './testing/run-cli';
 
 // The story of one building told through the CLI alone, over the in-process chaincode stub (no
 // Fabric peer runs here): each step acts as the identity the chaincode's roles call for.
@@ -156,4 +157,13 @@ test('--help explains the input file and points to the reader of its JSON shape'
   t.is(help.exitCode, 0);
   t.regex(help.stdout, /compliance\/src\/ledger\/valuation\.ts/);
   t.regex(help.stdout, /--as <org\/user>/);
+});
+
+test('the registry main.ts adds (ledgerCommands) carries the spv, asset and investor commands', async (t) => {
+  const w = await world();
+  await documentedAsset(t, w);
+  for (const argv of [['spv', 'show', SPV_ID], ['asset', 'show', ASSET_ID], ['investor', 'list']]) {
+    const run = await runCli(w.open, [...argv, '--as', 'bankB/carol']);
+    t.is(run.exitCode, 0, `${argv.join(' ')}: ${run.stderr}`);
+  }
 });
