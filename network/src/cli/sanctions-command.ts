@@ -114,7 +114,8 @@ function saveSnapshot(list: SanctionsList): { file: string; unchanged: boolean }
   return { file, unchanged: false };
 }
 
-function loadList(list: string | undefined, version: string | undefined): SanctionsList {
+/** The list `--list` names (a snapshot file, an imported version or a list file), or the latest import without it. */
+export function loadList(list: string | undefined, version: string | undefined): SanctionsList {
   const folder = snapshotFolder();
   if (list === undefined) {
     // Versions are publish dates (YYYY-MM-DD), so the last by name is the newest.

@@ -33,9 +33,10 @@ function matches(record: AuditRecord, filter: AuditFilter): boolean {
  * Reads AuditContract.ListAudit page by page and keeps the matching records. Each page asks for at
  * most as many records as are still wanted, so the search never passes `limit` and always stops on
  * a page boundary: the bookmark it returns continues exactly where it stopped. It also stops after
- * `maxScanned` records read, so one request never walks an unbounded period.
+ * `maxScanned` records read, so one request never walks an unbounded period. Only `evaluate` is
+ * used, so the CLI's export pages through the same code as the officer service's.
  */
-export async function searchAudit(calls: OfficerCalls, query: AuditQuery): Promise<AuditResult> {
+export async function searchAudit(calls: Pick<OfficerCalls, 'evaluate'>, query: AuditQuery): Promise<AuditResult> {
   const records: Checked<AuditRecord>[] = [];
   let bookmark = query.bookmark;
   let scanned = 0;
