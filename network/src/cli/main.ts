@@ -11,7 +11,6 @@ import { bridgeCommand } from './bridge-command';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
 import { ledgerCommands } from './ledger/ledger-commands';
 import { liquidatorCommandForStack } from './liquidator-command';
-import { sanctionsCommand } from './sanctions-command';
 import { validatorCommand } from './validator-command';
 import { printSummary } from './summary';
 import { stackUp } from './stack-up';
@@ -92,7 +91,6 @@ program
     console.log(lines.slice(-Number(options.lines)).join('\n'));
   });
 
-program.addCommand(sanctionsCommand());
 program.addCommand(bridgeCommand());
 program.addCommand(validatorCommand());
 program.addCommand(liquidatorCommandForStack());
@@ -103,6 +101,7 @@ const ledgerDeps = {
   err: (line: string) => console.error(line),
   setExitCode: (code: number) => (process.exitCode = code),
 };
+// The ledger commands include `sanctions` (import|screen from files, and screen-investors from the ledger).
 for (const command of ledgerCommands(ledgerDeps)) program.addCommand(command);
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? `error: ${error.message}` : error);

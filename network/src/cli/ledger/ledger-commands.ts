@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
 import { assetCommand } from './asset-command';
+import { auditCommand } from './audit-command';
+import { controlCommands } from './control-commands';
 import { investorCommand } from './investor-command';
 import type { LedgerCommandDeps } from './ledger-action';
+import { policyCommand } from './policy-command';
+import { sanctionsWithLedgerCommand } from './screening-command';
 import { spvCommand } from './spv-command';
+import { transferCommand } from './transfer-command';
 
 /**
  * Every command that reads or writes the Fabric ledger as a chosen identity (`--as org/user`).
@@ -13,5 +18,10 @@ export function ledgerCommands(deps: LedgerCommandDeps): Command[] {
     spvCommand(deps),
     assetCommand(deps),
     investorCommand(deps),
+    transferCommand(deps),
+    ...controlCommands(deps),
+    policyCommand(deps),
+    auditCommand(deps),
+    sanctionsWithLedgerCommand(deps),
   ];
 }
