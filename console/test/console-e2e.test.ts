@@ -183,6 +183,9 @@ test.serial('the regulator picks a bank, reads its pending bridge-out with every
   const { harness, browser, errors } = t.context;
   const page = await openConsole(browser, harness.server.url, errors);
   await submitLogin(page, 'rita');
+  // The regulator lands on the overview across banks; the queue is one click away.
+  await page.getByTestId('overview').waitFor();
+  await page.getByRole('link', { name: 'Queue' }).click();
   await page.getByTestId('filter-bank').waitFor();
   t.is(await page.getByTestId('filter-bank').inputValue(), 'BankAMSP');
   await page.getByTestId('queue-row-BO-CONSOLE-1').waitFor();

@@ -1,14 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD } from '@trestle/compliance/src/officer/testing/officer-cast';
 
-/** A fresh browser context (its own cookies) on the console's entry page, collecting console errors and CSP violations. */
-export async function openConsole(browser: Browser, url: string, errors: string[]): Promise<Page> {
+/**
+ * A fresh browser context (its own cookies) on the console's entry page, collecting console errors
+ * and CSP violations. `expectedStatuses`: refusals the test provokes on purpose in this page (a 400
+ * to a form with a mistake, a 403 to a forged request), which Chromium logs as errors too.
+ */
+export async function openConsole(browser: Browser, url: string, errors: string[], expectedStatuses: readonly number[] = []): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.on('console', (message) => {
     // Chromium logs every non-2xx fetch as an error; a 401 is how the console learns that nobody
     // is logged in (GET /session at start, a wrong password), so it is expected, not a fault.
-    if (message.type() === 'error' && !/status of 401 \(Unauthorized\)/.test(message.text())) errors.push(message.text());
+    const status = /status of (\d{3}) /.exec(message.text())?.[1];
+    if (message.type() === 'error' && !(status !== undefined && [401, ...expectedStatuses].includes(Number(status)))) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${url}/`);

@@ -70,8 +70,10 @@ export type Investor = {
   readonly kycLevel: string;
   readonly kycStatus: string;
   readonly kycExpiresAt: number;
-  readonly sanctions: { readonly status: string; readonly listVersion: string } | null;
+  readonly sanctions: { readonly status: string; readonly listVersion: string; readonly screenedAt?: number } | null;
   readonly onboardedAt: string;
+  /** The last suspension, reinstatement or revocation (absent from older answers' shape: optional). */
+  readonly lastStatusChange?: { readonly kycStatus: string; readonly reason: string; readonly changedAt: string; readonly changedBy: string } | null;
 };
 
 export type InvestorPage = { readonly bankMsp: string; readonly records: readonly Investor[]; readonly bookmark: string };
@@ -89,3 +91,43 @@ export type AuditRecord = {
 };
 
 export type AuditPage = { readonly records: readonly AuditRecord[]; readonly complete: boolean; readonly bookmark: string; readonly scanned: number };
+
+/** One investor's units of one asset (amounts as decimal strings; lots acquired at Unix seconds). */
+export type Holding = {
+  readonly assetId: string;
+  readonly investorId: string;
+  readonly bankMsp: string;
+  readonly balance: string;
+  readonly frozen: string;
+  readonly escrowed: string;
+  readonly lots: ReadonlyArray<{ readonly amount: string; readonly acquiredAt: number }>;
+};
+
+/** The policy document (compliance's PolicyDocument: amounts as decimal strings). */
+export type PolicyDocument = {
+  readonly schemaVersion: number;
+  readonly assetId: string;
+  readonly version: number;
+  readonly allowedJurisdictions: readonly string[];
+  readonly blockedJurisdictions: readonly string[];
+  readonly allowedInvestorTypes: readonly string[];
+  readonly lockupSeconds: number;
+  readonly maxHolders: number;
+  readonly maxBalancePerHolder: string;
+  readonly minTransfer: string;
+  readonly fourEyesThreshold: string;
+  readonly travelRuleThreshold: string;
+  readonly defiEligible: boolean;
+};
+
+/** GET /assets/{assetId}/policy: the asset and the policy version its units are held under. */
+export type AssetPolicy = {
+  readonly asset: { readonly assetId: string; readonly name: string; readonly state: string };
+  readonly policy: { readonly assetId: string; readonly version: number; readonly policyHash: string; readonly document: PolicyDocument; readonly attachedAt: string; readonly attachedBy: string };
+};
+
+/** GET /regulator/overview: the first page of each bank's two queues. */
+export type RegulatorOverview = { readonly banks: ReadonlyArray<{ readonly bankMsp: string; readonly transfers: PendingTransfers; readonly bridgeOuts: PendingBridgeOuts }> };
+
+/** One problem the service found in a request, by path (never echoing the value). */
+export type Problem = { readonly path: string; readonly problem: string };

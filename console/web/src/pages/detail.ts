@@ -70,6 +70,7 @@ function draw(app: HTMLElement, session: Session, target: DetailTarget, shown: S
     h('p', {}, h('a', { href: '#/queue' }, '← Queue')),
     h('h1', {}, shown.title, ' ', h('span', { class: `status status-${record.status.toLowerCase()}`, 'data-testid': 'status' }, record.status)),
     h('dl', { class: 'card facts' }, ...shown.facts.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])),
+    h('p', {}, h('a', { href: `#/assets/${encodeURIComponent(record.assetId)}/policy`, 'data-testid': 'policy-link' }, `Policy in force for ${record.assetId}`)),
     closure === null ? null : h('p', { class: 'card', 'data-testid': 'closure' }, `${closure.status} ${instant(closure.at)} by ${bankName(closure.byMsp)}${closure.reason === null ? '.' : `: ${closure.reason}`}`),
     verdictList('Rules at request', record.requestVerdicts, 'verdicts'),
     shown.laterVerdicts === undefined ? null : verdictList(shown.laterVerdicts.title, shown.laterVerdicts.verdicts, 'later-verdicts'),

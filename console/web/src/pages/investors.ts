@@ -3,6 +3,8 @@ import { h, replaceChildren } from '../dom';
 import { bankName, instant } from '../format';
 import type { Investor, InvestorPage, Session } from '../types';
 import { bankPicker, defaultBank } from './bank-picker';
+import { holdingCard } from './holding-card';
+import { investorStatusCard } from './investor-status';
 
 function kycUntil(investor: Investor): string {
   return instant(new Date(investor.kycExpiresAt * 1000).toISOString());
@@ -20,7 +22,12 @@ function row(investor: Investor): HTMLTableRowElement {
   );
 }
 
-function detail(investor: Investor): HTMLElement {
+/** Whether the person is an officer of the investor's own bank: the one who edits and changes status. */
+function ownBankOfficer(session: Session, investor: Investor): boolean {
+  return session.role === 'compliance-officer' && session.mspId === investor.bankMsp;
+}
+
+function detail(investor: Investor, session: Session): HTMLElement {
   const facts: ReadonlyArray<readonly [string, string]> = [
     ['Bank', bankName(investor.bankMsp)],
     ['Type', investor.investorType],
@@ -29,7 +36,7 @@ function detail(investor: Investor): HTMLElement {
     ['Sanctions', investor.sanctions === null ? 'not screened' : `${investor.sanctions.status} on ${investor.sanctions.listVersion}`],
     ['Onboarded', instant(investor.onboardedAt)],
   ];
-  return h('section', { class: 'card', 'data-testid': 'investor-detail' }, h('h2', {}, `Investor ${investor.investorId}`), h('dl', { class: 'facts' }, ...facts.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])), h('p', { class: 'muted' }, 'Personal data stays off this page: it is on the ledger only in the bank\u2019s private collection.'));
+  return h('section', { class: 'card', 'data-testid': 'investor-detail' }, h('h2', {}, `Investor ${investor.investorId}`), h('dl', { class: 'facts' }, ...facts.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])), h('p', { class: 'muted' }, 'Personal data stays off this page: it is on the ledger only in the bank\u2019s private collection.'), ownBankOfficer(session, investor) ? h('a', { class: 'button', href: `#/investors/${encodeURIComponent(investor.investorId)}/edit`, 'data-testid': 'investor-edit' }, 'Edit') : null);
 }
 
 /** The bank's investors (any bank's, for the regulator) with a text and status filter; one investor's public record when `investorId` is given. */
@@ -52,7 +59,10 @@ export async function renderInvestors(app: HTMLElement, session: Session, invest
   replaceChildren(
     app,
     h('h1', {}, `Investors of ${bankName(page.bankMsp)}`),
-    selected === undefined ? null : detail(selected),
+    session.role === 'compliance-officer' ? h('p', {}, h('a', { class: 'button', href: '#/investors/new', 'data-testid': 'investor-new' }, 'Onboard an investor')) : null,
+    selected === undefined ? null : detail(selected, session),
+    selected !== undefined && ownBankOfficer(session, selected) ? investorStatusCard(selected, () => void renderInvestors(app, session, selected.investorId, chosenBank)) : null,
+    selected === undefined ? null : holdingCard(session, selected),
     filters,
     h('table', { 'data-testid': 'investors' }, h('thead', {}, h('tr', {}, ...['Id', 'Type', 'Jurisdiction', 'KYC', 'Sanctions'].map((name) => h('th', {}, name)))), body),
   );

@@ -1,9 +1,10 @@
 import { messageOf } from '../api';
 import { h, replaceChildren } from '../dom';
 import { logIn } from '../session';
+import type { Session } from '../types';
 
-/** The login form; `done` runs once the service accepted the password. */
-export function renderLogin(app: HTMLElement, done: () => void): void {
+/** The login form; `done` runs with the new session once the service accepted the password. */
+export function renderLogin(app: HTMLElement, done: (session: Session) => void): void {
   const username = h('input', { name: 'username', autocomplete: 'username', required: true, 'data-testid': 'username' });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'data-testid': 'password' });
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'login-error', hidden: true });
@@ -14,7 +15,7 @@ export function renderLogin(app: HTMLElement, done: () => void): void {
     submit.disabled = true;
     error.hidden = true;
     logIn(username.value.trim(), password.value).then(
-      () => done(),
+      (session) => done(session),
       (failure: unknown) => {
         // The password field is cleared so a wrong one is not resent by accident.
         password.value = '';
