@@ -167,3 +167,18 @@ test('the registry main.ts adds (ledgerCommands) carries the spv, asset and inve
     t.is(run.exitCode, 0, `${argv.join(' ')}: ${run.stderr}`);
   }
 });
+
+test('spv update replaces the description for the administering bank only; history lists both versions', async (t) => {
+  const w = await world();
+  await ok(t, w, 'spv', 'register', documentFile(w.folder, 'spv.json', spvDocument()), '--as', 'bankA/alice');
+  const renamed = documentFile(w.folder, 'spv-renamed.json', spvDocument({ legalName: 'Oerlikon Immobilien SPV AG' }));
+  const before = snapshotLedger(w.worldState);
+  const foreign = await cli(w, 'spv', 'update', renamed, '--as', 'bankB/carol');
+  t.is(foreign.exitCode, 3);
+  t.regex(foreign.stderr, /^error: \[CALLER_OF_OTHER_BANK\] /);
+  t.deepEqual(snapshotLedger(w.worldState), before);
+  t.is(await ok(t, w, 'spv', 'update', renamed, '--as', 'bankA/alice'), `spv ${SPV_ID} updated (administered by BankAMSP)`);
+  t.is(printedField(await ok(t, w, 'spv', 'show', SPV_ID, '--as', 'bankC/erin'), 'legal name'), 'Oerlikon Immobilien SPV AG');
+  const history = (await ok(t, w, 'spv', 'history', SPV_ID, '--as', 'bankC/erin')).split('\n');
+  t.deepEqual(history.map((line) => line.split('  ')[1]), ['Oerlikon Immobilien SPV AG (BankAMSP)', 'Zürich Oerlikon Building SPV AG (BankAMSP)']);
+});

@@ -14,9 +14,13 @@ const readSpv = (session: LedgerSession, spvId: string) => evaluateRecord(sessio
 export function spvCommand(deps: LedgerCommandDeps): Command {
   const spv = new Command('spv').description('Special Purpose Vehicles on the ledger (SpvContract)');
 
-  for (const [name, transaction, verb] of [['register', 'RegisterSpv', 'registered'], ['update', 'UpdateSpv', 'updated']] as const) {
+  const writes = [
+    ['register', 'RegisterSpv', 'registered', 'register an SPV administered by your bank (spv-admin)'],
+    ['update', 'UpdateSpv', 'updated', "replace an SPV's description (spv-admin of its administering bank)"],
+  ] as const;
+  for (const [name, transaction, verb, description] of writes) {
     spv.addCommand(
-      ledgerCommand(name, `${name === 'register' ? 'register an SPV administered by your bank' : "replace an SPV's description"} (spv-admin)`)
+      ledgerCommand(name, description)
         .argument('<file>', 'the SPV document (JSON), or - for stdin')
         .addHelpText('after', SPV_DOCUMENT_HELP)
         .action(
