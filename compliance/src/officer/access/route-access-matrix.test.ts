@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import test from 'ava';
 import { bridgeOutRequest, requestBridgeOut } from '@trestle/chaincode/src/testing/bridge-story';
 import { ControlContract } from '@trestle/chaincode/src/controls/control-contract';
@@ -10,6 +11,7 @@ import { RouteTable, type Route } from '../http/route-table';
 import { startHarness, type Harness } from '../testing/officer-harness';
 import type { Answer, OfficerClient, SendOptions } from '../testing/officer-client';
 import type { OfficerVault } from '../vault/officer-vault';
+import { OFFICER_ACCESS_DOC, renderOfficerAccessMatrix } from './route-access-doc';
 import { ROUTE_ACCESS_MATRIX, ROUTE_PERSONAS, type RouteAccessRow, type RouteOutcome, type RoutePersona } from './route-access-matrix';
 
 // Every operation of openapi.json called by every persona with a well-formed request, over the
@@ -147,3 +149,7 @@ for (const row of ROUTE_ACCESS_MATRIX) {
     }
   });
 }
+
+test('docs/officer-access-matrix.md is what the matrix renders today', (t) => {
+  t.true(readFileSync(OFFICER_ACCESS_DOC, 'utf8') === renderOfficerAccessMatrix(), 'docs/officer-access-matrix.md is out of date: run `npm run access-matrix` and commit it');
+});

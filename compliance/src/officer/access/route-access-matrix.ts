@@ -44,7 +44,7 @@ const officersOnly = { anonymous: 'login', alice: 'allow', carol: 'allow', rita:
 
 /** Every operation, in the document's order. */
 export const ROUTE_ACCESS_MATRIX: readonly RouteAccessRow[] = [
-  { operationId: 'login', subject: 'the persona\'s own account', outcomes: everyone },
+  { operationId: 'login', subject: 'logging in with the right password (nobody: as another officer)', outcomes: everyone },
   { operationId: 'getSession', subject: 'the caller\'s session', outcomes: anyOfficerOrRegulator },
   { operationId: 'logout', subject: 'the caller\'s session', outcomes: anyOfficerOrRegulator },
   { operationId: 'getOpenApi', subject: 'the API document', outcomes: everyone },
