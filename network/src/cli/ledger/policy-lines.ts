@@ -1,3 +1,4 @@
+import type { PolicyChangeProposal } from '@trestle/compliance/src/ledger/policy-change-proposal';
 import { POLICY_FIELDS } from '@trestle/compliance/src/policy/policy';
 import { personOf } from './ledger-wording';
 
@@ -30,4 +31,12 @@ function fieldText(field: string, value: unknown): string {
   // Seconds read badly at policy scale; the days say what a person means.
   if (field === 'lockupSeconds' && typeof value === 'number') return `${value} (${+(value / DAY_SECONDS).toFixed(2)} days)`;
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** One line per proposal, newest first as the ledger lists them: version, status, who proposed what, how it was decided. */
+export function policyChangeLine(change: PolicyChangeProposal): string {
+  const proposed = `version ${change.version}  ${change.status}  proposed ${change.proposedAt} by ${personOf(change.proposedBy, change.proposedByMsp)}; changes ${change.changedFields.join(', ') || 'nothing'}`;
+  const { decision } = change;
+  if (decision === null) return `${proposed}; waits for an officer of a bank other than ${change.proposedByMsp}`;
+  return `${proposed}; ${change.status === 'APPROVED' ? 'approved' : 'rejected'} ${decision.at} by ${personOf(decision.by, decision.byMsp)}${decision.reason === null ? '' : `: ${decision.reason}`}`;
 }
