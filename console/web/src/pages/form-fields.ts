@@ -15,6 +15,8 @@ type FieldOptions = {
   readonly hint?: string;
   /** Personal data: the browser is asked not to remember it. */
   readonly personal?: boolean;
+  /** Shown and sent but not editable (an update's investor id). */
+  readonly readOnly?: boolean;
 };
 
 /** A DOM id and test id from a field key such as `pii.address.lines[0]`. */
@@ -33,7 +35,7 @@ export class FormFields {
   /** A text-like input (text, date) with its label and error line. */
   input(key: string, label: string, options: FieldOptions = {}): HTMLElement {
     const id = idOf(key);
-    const control = h('input', { id, name: key, type: options.type ?? 'text', value: options.value, placeholder: options.placeholder, maxlength: options.maxlength === undefined ? undefined : String(options.maxlength), autocomplete: options.personal === true ? 'off' : undefined, 'data-testid': id });
+    const control = h('input', { id, name: key, type: options.type ?? 'text', value: options.value, placeholder: options.placeholder, maxlength: options.maxlength === undefined ? undefined : String(options.maxlength), autocomplete: options.personal === true ? 'off' : undefined, readonly: options.readOnly === true, 'data-testid': id });
     return this.#add(key, label, control, options);
   }
 

@@ -43,7 +43,7 @@ function publicFields(fields: FormFields, existing: Investor | undefined): HTMLE
     'fieldset',
     { class: 'card form-grid' },
     h('legend', {}, 'Public record (shared ledger)'),
-    existing === undefined ? fields.input('investor.investorId', 'Investor id', { required: true, maxlength: 128, placeholder: 'INV-A-0100', hint: 'Opaque: never derived from personal data.' }) : fields.input('investor.investorId', 'Investor id', { required: true, value: existing.investorId }),
+    existing === undefined ? fields.input('investor.investorId', 'Investor id', { required: true, maxlength: 128, placeholder: 'INV-A-0100', hint: 'Opaque: never derived from personal data.' }) : fields.input('investor.investorId', 'Investor id', { required: true, readOnly: true, value: existing.investorId }),
     fields.input('investor.jurisdiction', 'Jurisdiction (ISO 3166 code)', { required: true, maxlength: 2, placeholder: 'CH', value: value((investor) => investor.jurisdiction) }),
     fields.select('investor.investorType', 'Investor type', INVESTOR_TYPES, { required: true, value: value((investor) => investor.investorType) }),
     fields.select('investor.kycLevel', 'KYC level', KYC_LEVELS, { required: true, value: value((investor) => investor.kycLevel) ?? 'standard' }),
@@ -107,7 +107,6 @@ export async function renderInvestorForm(app: HTMLElement, session: Session, inv
     h('div', { class: 'buttons' }, submit, h('a', { href: existing === undefined ? '#/investors' : `#/investors/${encodeURIComponent(existing.investorId)}` }, 'Cancel')),
     general,
   );
-  if (existing !== undefined) (form.querySelector('#field-investor-investorId') as HTMLInputElement).readOnly = true;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     fields.clearProblems();
