@@ -8,11 +8,19 @@ import { dateOfSeconds, DOCUMENT_TYPES, INVESTOR_TYPES, KYC_LEVELS, SANCTIONS_ST
 type Body = { investor: Record<string, unknown>; pii?: Record<string, unknown> };
 
 /**
+ * Unix seconds for a date field: the record's own instant while the date still shows it (an update
+ * must not move a 10:00 expiry to midnight), else 00:00 UTC of the date.
+ */
+function instantOf(date: string, original: number | undefined): number | undefined {
+  return original !== undefined && dateOfSeconds(original) === date ? original : secondsOfDate(date);
+}
+
+/**
  * The request body from the form, or undefined when a date does not parse (marked beside it). The
  * PII's salt is left to the service, which draws 16 random bytes when none is sent.
  */
-function bodyOf(fields: FormFields, withPii: boolean): Body | undefined {
-  const dates = { kycExpiresAt: secondsOfDate(fields.value('investor.kycExpiresAt')), screenedAt: secondsOfDate(fields.value('investor.sanctions.screenedAt')) };
+function bodyOf(fields: FormFields, withPii: boolean, existing: Investor | undefined): Body | undefined {
+  const dates = { kycExpiresAt: instantOf(fields.value('investor.kycExpiresAt'), existing?.kycExpiresAt), screenedAt: instantOf(fields.value('investor.sanctions.screenedAt'), existing?.sanctions?.screenedAt) };
   if (dates.kycExpiresAt === undefined) fields.mark('investor.kycExpiresAt', 'must be a date.');
   if (dates.screenedAt === undefined) fields.mark('investor.sanctions.screenedAt', 'must be a date.');
   if (dates.kycExpiresAt === undefined || dates.screenedAt === undefined) return undefined;
@@ -112,7 +120,7 @@ export async function renderInvestorForm(app: HTMLElement, session: Session, inv
     fields.clearProblems();
     general.hidden = true;
     const complete = fields.checkRequired();
-    const body = bodyOf(fields, withPii());
+    const body = bodyOf(fields, withPii(), existing);
     if (!complete || body === undefined) {
       general.textContent = 'Fill in the marked fields; nothing was sent.';
       general.hidden = false;
