@@ -7,19 +7,24 @@ import { addAccount } from './accounts/add-account';
 import { readPassword } from './accounts/read-password';
 import { startOfficerServer } from './http/officer-server';
 import { fabricGatewayConnector } from './ledger/fabric-gateway-connector';
+import { SEAL_EVIDENCE_USAGE, sealEvidenceCommand } from './seal-evidence-command';
 import { accountsFileFromEnv, serviceConfigFromEnv } from './service-config';
+import { officerVaultFromEnv } from './vault/officer-vault-from-env';
 
 const USAGE = `usage:
   officer serve                      start the service (configuration from the environment; see README.md)
   officer add-account --username U --role compliance-officer|regulator --msp MSPID
           [--wallet-label L] [--display-name "Name"] [--file accounts.json]
-                                     add a login; the password is read from stdin (hidden on a terminal)`;
+                                     add a login; the password is read from stdin (hidden on a terminal)
+  ${SEAL_EVIDENCE_USAGE}`;
 
 async function serve(): Promise<void> {
   const config = serviceConfigFromEnv();
+  const vault = officerVaultFromEnv(process.env);
   const ledger = fabricGatewayConnector(config.fabric);
-  const server = await startOfficerServer({ accounts: new FileAccountStore(config.accountsFile), ledger, port: config.port, tls: config.tls, secureCookies: config.secureCookies, banks: config.banks, extraHosts: config.extraHosts, consoleDir: config.consoleDir });
+  const server = await startOfficerServer({ accounts: new FileAccountStore(config.accountsFile), ledger, port: config.port, tls: config.tls, secureCookies: config.secureCookies, banks: config.banks, extraHosts: config.extraHosts, consoleDir: config.consoleDir, vault });
   console.log(`[officer] listening on ${server.url} (accounts: ${config.accountsFile})`);
+  console.log(vault === undefined ? '[officer] evidence vault not configured (OFFICER_VAULT_*): files cannot be opened' : `[officer] evidence vault: store ${process.env.OFFICER_VAULT_STORE_DIR ?? ''}, share services ${process.env.OFFICER_VAULT_SHARE_URLS ?? ''}`);
   console.log(config.consoleDir === undefined ? '[officer] no web console built (npm run console:build); serving the API only' : `[officer] web console at ${server.url}/ (from ${config.consoleDir})`);
   const stop = () => void server.close().then(() => ledger.close()).then(() => process.exit(0));
   process.once('SIGINT', stop);
@@ -49,6 +54,13 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'serve') return serve();
   if (command === 'add-account') return addAccountCommand(rest);
+  if (command === 'seal-evidence') {
+    const record = await sealEvidenceCommand(rest, { env: process.env, log: (line) => console.error(`[officer] ${line}`) });
+    console.error(`[officer] sealed ${record.fileId} of ${record.investorId} (${record.kind}, ${record.size} bytes) and registered it as ${record.registeredBy} at ${record.registeredAt}`);
+    // stdout carries the content hash alone, for scripts.
+    console.log(record.contentHash);
+    return;
+  }
   throw new Error(USAGE);
 }
 

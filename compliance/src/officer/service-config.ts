@@ -34,8 +34,12 @@ function list(value: string | undefined): string[] | undefined {
 
 /** The account file: OFFICER_ACCOUNTS_FILE, else officer/accounts.json in the stack's state folder (TRESTLE_HOME, default .trestle). */
 export function accountsFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  const home = path.resolve(env.TRESTLE_HOME ?? path.join(REPO_ROOT, '.trestle'));
-  return path.resolve(env.OFFICER_ACCOUNTS_FILE ?? path.join(home, 'officer', 'accounts.json'));
+  return path.resolve(env.OFFICER_ACCOUNTS_FILE ?? path.join(trestleHome(env), 'officer', 'accounts.json'));
+}
+
+// The stack's state folder: TRESTLE_HOME, default .trestle in the repository.
+function trestleHome(env: NodeJS.ProcessEnv): string {
+  return path.resolve(env.TRESTLE_HOME ?? path.join(REPO_ROOT, '.trestle'));
 }
 
 /** OFFICER_CONSOLE_DIR, else the repository's console/dist, when it holds a built index.html. */
@@ -60,14 +64,25 @@ export function serviceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serv
     banks: list(env.OFFICER_BANKS) ?? DEFAULT_BANKS,
     extraHosts: list(env.OFFICER_EXTRA_HOSTS) ?? [],
     consoleDir: consoleDirFromEnv(env),
-    fabric: {
-      connectionProfile: JSON.parse(readFileSync(required(env, 'FABRIC_CONNECTION_PROFILE'), 'utf8')) as Record<string, unknown>,
-      walletPath: required(env, 'FABRIC_WALLET_DIR'),
-      channel: env.FABRIC_CHANNEL ?? FABRIC_DEFAULTS.channel,
-      chaincode: env.FABRIC_CHAINCODE ?? FABRIC_DEFAULTS.chaincode,
-      endorseTimeoutSeconds: FABRIC_DEFAULTS.endorseTimeoutSeconds,
-      commitTimeoutSeconds: FABRIC_DEFAULTS.commitTimeoutSeconds,
-      queryTimeoutSeconds: FABRIC_DEFAULTS.queryTimeoutSeconds,
-    },
+    fabric: fabricOptionsFromEnv(env),
   };
+}
+
+/** The bank's Fabric gateway settings (FABRIC_CONNECTION_PROFILE, FABRIC_WALLET_DIR, FABRIC_CHANNEL, FABRIC_CHAINCODE), for `serve` and `seal-evidence`. */
+export function fabricOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): FabricGatewayOptions {
+  return {
+    connectionProfile: JSON.parse(readFileSync(required(env, 'FABRIC_CONNECTION_PROFILE'), 'utf8')) as Record<string, unknown>,
+    walletPath: required(env, 'FABRIC_WALLET_DIR'),
+    channel: env.FABRIC_CHANNEL ?? FABRIC_DEFAULTS.channel,
+    chaincode: env.FABRIC_CHAINCODE ?? FABRIC_DEFAULTS.chaincode,
+    endorseTimeoutSeconds: FABRIC_DEFAULTS.endorseTimeoutSeconds,
+    commitTimeoutSeconds: FABRIC_DEFAULTS.commitTimeoutSeconds,
+    queryTimeoutSeconds: FABRIC_DEFAULTS.queryTimeoutSeconds,
+  };
+}
+
+/** A bank's envelope store for `seal-evidence`: OFFICER_VAULT_STORE_DIR, else vault/<bank MSP>/store in the stack's state folder. */
+export function vaultStoreDirFromEnv(bankMsp: string, env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.OFFICER_VAULT_STORE_DIR;
+  return path.resolve(dir !== undefined && dir !== '' ? dir : path.join(trestleHome(env), 'vault', bankMsp, 'store'));
 }

@@ -2,7 +2,7 @@ import type { JsonValue } from '../../json/json-value';
 import { decide, getOne, listPending } from './approvable-handlers';
 import { BRIDGE_OUTS, TRANSFERS } from './approvable-kinds';
 import { exportAuditCsv, searchAuditRecords } from './audit-handlers';
-import { openEvidenceFile } from './evidence-handlers';
+import { listEvidenceFiles, openEvidenceFile } from './evidence-handlers';
 import { json, type Handler } from './handler';
 import { changeFreeze, getHolding } from './holding-handlers';
 import { changeInvestorStatus, getInvestor, getInvestorPii, listInvestors, onboardInvestor, updateInvestor } from './investor-handlers';
@@ -33,6 +33,7 @@ export const OPERATION_HANDLERS: Readonly<Record<string, Handler>> = {
   updateInvestor,
   getInvestorPii,
   changeInvestorStatus,
+  listEvidenceFiles,
   openEvidenceFile,
   getHolding,
   freezeHolding: changeFreeze('freeze'),

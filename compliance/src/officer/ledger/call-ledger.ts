@@ -40,3 +40,14 @@ export async function submitLedger(contract: LedgerContract, log: LedgerFailureL
 export async function submitWithTransient(contract: LedgerContract, log: LedgerFailureLog, name: string, transient: Readonly<Record<string, Uint8Array>>, ...args: string[]): Promise<void> {
   await callLedger(() => contract.createTransaction(name).setTransient(transient).submit(...args), log);
 }
+
+/** Submits a transaction whose answer is JSON (the record it wrote) and parses it; the caller validates it. */
+export async function submitJson(contract: LedgerContract, log: LedgerFailureLog, name: string, ...args: string[]): Promise<unknown> {
+  const bytes = await callLedger(() => contract.submitTransaction(name, ...args), log);
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+  } catch {
+    log(`ledger answer of ${name} is not JSON`);
+    throw new TrestleError('OFFICER_LEDGER_UNAVAILABLE', 'The ledger answered with something that is not JSON; tell the node operator.');
+  }
+}

@@ -18,7 +18,7 @@ export interface LedgerContract {
 }
 
 /** The chaincode contracts the service calls. */
-export const OFFICER_CONTRACTS = ['TransferContract', 'BridgeContract', 'InvestorContract', 'ControlContract', 'AssetContract', 'AuditContract'] as const;
+export const OFFICER_CONTRACTS = ['TransferContract', 'BridgeContract', 'InvestorContract', 'ControlContract', 'AssetContract', 'AuditContract', 'EvidenceContract'] as const;
 
 export type OfficerContractName = (typeof OFFICER_CONTRACTS)[number];
 

@@ -3,6 +3,7 @@ import { AssetContract } from '@trestle/chaincode/src/assets/asset-contract';
 import { AuditContract } from '@trestle/chaincode/src/audit/audit-contract';
 import { BridgeContract } from '@trestle/chaincode/src/bridge/bridge-contract';
 import { ControlContract } from '@trestle/chaincode/src/controls/control-contract';
+import { EvidenceContract } from '@trestle/chaincode/src/evidence/evidence-contract';
 import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
 import { InProcessContract } from '@trestle/chaincode/src/testing/in-process-contract';
 import type { TestIdentity, WorldState } from '@trestle/chaincode/src/testing/stub-context';
@@ -16,6 +17,7 @@ const CONTRACTS: Readonly<Record<OfficerContractName, Contract>> = {
   ControlContract: new ControlContract(),
   AssetContract: new AssetContract(),
   AuditContract: new AuditContract(),
+  EvidenceContract: new EvidenceContract(),
 };
 
 /**

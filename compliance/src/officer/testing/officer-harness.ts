@@ -29,10 +29,11 @@ export type Harness = {
 /**
  * Starts the service over a fresh copy of the bridge story (the transfer story's tokenized asset,
  * investors at BankA and BankB, officers of both banks, chain configured, wallets bound), with the
- * clock at the end of the lockup. `options` override the server's (a spec variant, policies).
+ * clock at the end of the lockup. `options` override the server's (a spec variant, policies);
+ * `worldState` runs it on a ledger another service (a second bank's, share services) shares.
  */
-export async function startHarness(options: Partial<OfficerServerOptions> = {}): Promise<Harness> {
-  const worldState = await ledgerForBridge();
+export async function startHarness(options: Partial<OfficerServerOptions> = {}, worldState?: WorldState): Promise<Harness> {
+  worldState ??= await ledgerForBridge();
   const clock = new FakeClock(AFTER_LOCKUP);
   const accounts = await castAccountStore();
   const logs: string[] = [];
