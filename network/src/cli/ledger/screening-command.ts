@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { isTrestleError, TrestleError } from '@trestle/compliance/src/errors/trestle-error';
-import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
+import { parseInvestorRecord, type InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import { parseInvestorPii, type InvestorPii } from '@trestle/compliance/src/ledger/investor-pii';
 import type { SanctionsList } from '@trestle/compliance/src/sanctions/sanctions-entry';
 import { screen, type ScreeningResult, type ScreeningSubject } from '@trestle/compliance/src/sanctions/screening/screen';
 import { loadList, sanctionsCommand } from '../sanctions-command';
-import { ledgerAction, ledgerCommand, ledgerJson, type LedgerCommandDeps } from './ledger-action';
+import { readInvestor } from './investor-record';
+import { ledgerAction, ledgerCommand, type LedgerCommandDeps } from './ledger-action';
+import { evaluatePage } from './ledger-reads';
 import type { LedgerSession } from './ledger-session';
 
 interface ScreenInvestorsOptions {
@@ -49,7 +51,7 @@ function screenInvestorsCommand(deps: LedgerCommandDeps): Command {
     .action(
       ledgerAction<ScreenInvestorsOptions>(deps, async ({ session, identity, options }) => {
         const list = listOf(options.list);
-        const investors = options.investor.length > 0 ? await Promise.all(options.investor.map((id) => readInvestor(session, id))) : await investorsOfBank(session, identity.mspId);
+        const investors = options.investor.length > 0 ? await Promise.all(options.investor.map(async (id) => (await readInvestor(session, id)).record)) : await investorsOfBank(session, identity.mspId);
         const outcomes: InvestorOutcome[] = [];
         for (const investor of investors) outcomes.push(await screenInvestor(session, list, investor));
         if (options.record) {
@@ -75,15 +77,11 @@ function listOf(list: string | undefined): SanctionsList {
   }
 }
 
-async function readInvestor(session: LedgerSession, investorId: string): Promise<InvestorRecord> {
-  return ledgerJson(await session.contract('InvestorContract').evaluateTransaction('GetInvestor', investorId), 'the investor') as InvestorRecord;
-}
-
 async function investorsOfBank(session: LedgerSession, bankMsp: string): Promise<InvestorRecord[]> {
   const investors: InvestorRecord[] = [];
   let bookmark = '';
   do {
-    const page = ledgerJson(await session.contract('InvestorContract').evaluateTransaction('ListInvestorsOfBank', bankMsp, PAGE_SIZE, bookmark), 'the list of investors') as { records: InvestorRecord[]; bookmark: string };
+    const page = await evaluatePage(session.contract('InvestorContract'), 'ListInvestorsOfBank', [bankMsp, PAGE_SIZE, bookmark], parseInvestorRecord, 'the list of investors');
     investors.push(...page.records);
     // An empty page with a bookmark would loop forever on a ledger that misbehaves.
     bookmark = page.records.length === 0 ? '' : page.bookmark;

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { parseTrestleError, TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import type { Checked } from '@trestle/compliance/src/officer/handlers/ledger-records';
 import type { TransferVerdict } from '@trestle/compliance/src/rules/evaluate-transfer';
 import { parseTransferRecord, type TransferRecord } from '@trestle/compliance/src/transfers/transfer-record';
-import { EXIT, ledgerAction, ledgerCommand, ledgerJson, type LedgerCommandDeps } from './ledger-action';
+import { EXIT, ledgerAction, ledgerCommand, ledgerJson, type CommandResult, type LedgerCommandDeps } from './ledger-action';
+import { evaluatePage, evaluateRecord } from './ledger-reads';
 import type { LedgerSession } from './ledger-session';
 import { bankMspOf, bookmarkOf, bookmarkText, pageSizeOf, verdictLines } from './ledger-wording';
 import { transferListLine, transferLines } from './transfer-lines';
@@ -112,24 +114,20 @@ function listCommand(deps: LedgerCommandDeps): Command {
       ledgerAction<BaseOptions & { readonly bank?: string; readonly pageSize?: string; readonly bookmark: string }>(deps, async ({ session, identity, options }) => {
         if (options.bank === undefined && identity.org === 'regulator') throw new TrestleError('CLI_INPUT_INVALID', 'The regulator has no bank of its own: name one with --bank.', { details: { argument: 'bank' } });
         const bank = options.bank === undefined ? identity.mspId : bankMspOf(options.bank);
-        const page = ledgerJson(await session.contract('TransferContract').evaluateTransaction('ListPendingTransfers', bank, pageSizeOf(options.pageSize), bookmarkOf(options.bookmark)), 'the list of transfers') as {
-          records: unknown[];
-          bookmark: string;
-        };
-        const transfers = page.records.map(parseTransferRecord);
-        const text = transfers.length === 0 ? [`no transfer pending on ${bank}`] : transfers.map(transferListLine);
-        if (page.bookmark !== '' && transfers.length > 0) text.push(`next: --bookmark ${bookmarkText(page.bookmark)}`);
-        return { json: { records: page.records, bookmark: bookmarkText(page.bookmark) }, text };
+        const args = [bank, pageSizeOf(options.pageSize), bookmarkOf(options.bookmark)];
+        const page = await evaluatePage(session.contract('TransferContract'), 'ListPendingTransfers', args, parseTransferRecord, 'the list of transfers');
+        const text = page.records.length === 0 ? [`no transfer pending on ${bank}`] : page.records.map(transferListLine);
+        if (page.bookmark !== '' && page.records.length > 0) text.push(`next: --bookmark ${bookmarkText(page.bookmark)}`);
+        return { json: { ...(page.raw as object), bookmark: bookmarkText(page.bookmark) }, text };
       }),
     );
 }
 
-async function readTransfer(session: LedgerSession, transferId: string): Promise<{ raw: unknown; record: TransferRecord }> {
-  const raw = ledgerJson(await session.contract('TransferContract').evaluateTransaction('GetTransfer', transferId), 'the transfer');
-  return { raw, record: parseTransferRecord(raw) };
+function readTransfer(session: LedgerSession, transferId: string): Promise<Checked<TransferRecord>> {
+  return evaluateRecord(session.contract('TransferContract'), 'GetTransfer', [transferId], parseTransferRecord, 'the transfer');
 }
 
-function transferAnswer(transfer: { raw: unknown; record: TransferRecord }): { json: unknown; text: string[] } {
+function transferAnswer(transfer: Checked<TransferRecord>): CommandResult {
   return { json: transfer.raw, text: transferLines(transfer.record) };
 }
 
