@@ -91,7 +91,7 @@ test('check lists each failing rule of a request that breaks several', async (t)
   t.regex(run.stdout, /^2 of 16 rules fail: BELOW_MIN_TRANSFER, LOCKUP_ACTIVE$/m);
   t.regex(run.stdout, /FAIL +min-transfer +\[BELOW_MIN_TRANSFER\]/);
   t.regex(run.stdout, /FAIL +lockup +\[LOCKUP_ACTIVE\]/);
-  t.regex((await w.run('transfer', 'check', '--help')).stdout, /exit status: 0 when every rule passes, 3 when any rule fails/i);
+  t.regex((await w.run('transfer', 'check', '--help')).stdout, /exit status: 0 when every rule passes; 3 when any rule fails/i);
 });
 
 test('malformed request files are refused (exit 2 or 3) and write nothing', async (t) => {

@@ -59,7 +59,8 @@ function checkCommand(deps: LedgerCommandDeps): Command {
   return withRequestFlags(ledgerCommand('check', 'dry run: judge a request by every rule on the ledger\'s current state, writing nothing'))
     .addHelpText(
       'after',
-      '\nExit status: 0 when every rule passes, 3 when any rule fails (each failing verdict is printed with its reason), 2 for a malformed request.\n' +
+      '\nExit status: 0 when every rule passes; 3 when any rule fails (each failing verdict is printed with its reason), or when the\n' +
+        'request itself is invalid (TRANSFER_INVALID, one line on stderr); 2 when the file cannot be read or is not a JSON object.\n' +
         'No travel-rule data is sent with a check, so above the policy\'s travel-rule threshold its verdict fails until a request carries the data.',
     )
     .action(
