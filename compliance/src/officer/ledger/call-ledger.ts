@@ -22,13 +22,7 @@ export async function callLedger(run: () => Promise<Uint8Array>, log: LedgerFail
 
 /** Evaluates a query and parses its JSON answer; the caller validates what it reads. */
 export async function evaluateJson(contract: LedgerContract, log: LedgerFailureLog, name: string, ...args: string[]): Promise<unknown> {
-  const bytes = await callLedger(() => contract.evaluateTransaction(name, ...args), log);
-  try {
-    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
-  } catch {
-    log(`ledger answer of ${name} is not JSON`);
-    throw new TrestleError('OFFICER_LEDGER_UNAVAILABLE', 'The ledger answered with something that is not JSON; tell the node operator.');
-  }
+  return parseAnswer(await callLedger(() => contract.evaluateTransaction(name, ...args), log), log, name);
 }
 
 /** Submits a transaction signed by the contract's identity; its answer is empty. */
@@ -43,7 +37,11 @@ export async function submitWithTransient(contract: LedgerContract, log: LedgerF
 
 /** Submits a transaction whose answer is JSON (the record it wrote) and parses it; the caller validates it. */
 export async function submitJson(contract: LedgerContract, log: LedgerFailureLog, name: string, ...args: string[]): Promise<unknown> {
-  const bytes = await callLedger(() => contract.submitTransaction(name, ...args), log);
+  return parseAnswer(await callLedger(() => contract.submitTransaction(name, ...args), log), log, name);
+}
+
+// A chaincode answer as JSON; anything else is the ledger's fault, logged and not sent on.
+function parseAnswer(bytes: Uint8Array, log: LedgerFailureLog, name: string): unknown {
   try {
     return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
   } catch {

@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Wallets } from 'fabric-network';
+import { Wallets, type X509Identity } from 'fabric-network';
 import { identityIdOf } from '@trestle/chaincode/src/testing/stub-context';
 import { BANK_A_BOB } from '@trestle/chaincode/src/testing/test-identities';
 import { isTrestleError } from '../../errors/trestle-error';
@@ -17,8 +17,9 @@ test('the requester is the wallet certificate\'s identity id, the account\'s ban
   const wallet = await Wallets.newFileSystemWallet(folder);
   // The key is never read here; the wallet stores what it is given.
   const credentials = { certificate: BANK_A_BOB.certificate, privateKey: 'not used' };
-  await wallet.put('alice', { type: 'X.509', mspId: 'BankAMSP', credentials });
-  await wallet.put('carol', { type: 'X.509', mspId: 'BankAMSP', credentials });
+  const identity: X509Identity = { type: 'X.509', mspId: 'BankAMSP', credentials };
+  await wallet.put('alice', identity);
+  await wallet.put('carol', identity);
   const requesterOf = walletRequesterOf(folder);
   t.deepEqual(await requesterOf(await castAccount('alice')), { identityId: identityIdOf(BANK_A_BOB), mspId: 'BankAMSP', role: 'compliance-officer' });
   for (const username of ['carol', 'rita'] as const) {
