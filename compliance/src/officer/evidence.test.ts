@@ -1,13 +1,18 @@
 import test from 'ava';
+import { EvidenceContract } from '@trestle/chaincode/src/evidence/evidence-contract';
+import { ledgerForBridge } from '@trestle/chaincode/src/testing/bridge-story';
+import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { identityIdOf } from '@trestle/chaincode/src/testing/stub-context';
 import { TrestleError } from '../errors/trestle-error';
 import type { Requester } from '../vault/access/access-gate';
 import { CAST_IDENTITIES } from './testing/officer-cast';
 import { startHarness } from './testing/officer-harness';
+import { locateRegisteredFile } from './vault/locate-registered-file';
 import type { OfficerVault } from './vault/officer-vault';
 
-// The evidence route with a stand-in vault: what the service passes to the vault and how the
-// vault's typed refusals reach the caller. The real share services are driven by
+// The evidence routes with a stand-in vault: what the service passes to the vault, how the
+// vault's typed refusals reach the caller, and the ledger lookup of registered files (in-process
+// stub ledger). The real share services are driven by evidence-vault.test.ts and
 // console/test/console-kyc-vault.test.ts.
 
 const PATH = '/api/v1/investors/INV-A-0001/evidence/KYC-INV-A-0001';
@@ -58,3 +63,31 @@ for (const [code, status] of [['VAULT_ACCESS_DENIED', 403], ['VAULT_NOT_ENOUGH_S
     t.is((answer.body as { code: string }).code, code);
   });
 }
+
+test('the routes find files on the ledger as the person asks: the registered content hash for the investor bank, CALLER_OF_OTHER_BANK for another', async (t) => {
+  const worldState = await ledgerForBridge();
+  const registered = { investorId: 'INV-A-0001', fileId: 'KYC-2026-1', kind: 'kyc', contentHash: 'e1'.repeat(32), dataHash: 'cd'.repeat(32), size: 13 };
+  await new EvidenceContract().RegisterEvidence(tx(CAST_IDENTITIES.alice!, worldState).ctx, JSON.stringify(registered));
+  const opened: string[] = [];
+  const open = async (contentHash: string) => {
+    opened.push(contentHash);
+    return new TextEncoder().encode('passport scan');
+  };
+  const vault: OfficerVault = { ...fakeVault(async () => new Uint8Array()), locate: locateRegisteredFile, open };
+  const withVault = await startHarness({ vault }, worldState);
+  t.teardown(withVault.close);
+  const alice = await withVault.as('alice');
+  const list = await alice.send('GET', '/api/v1/investors/INV-A-0001/evidence');
+  t.is(list.status, 200);
+  t.like((list.body as { records: unknown[] }).records[0], registered);
+  t.is((await alice.send('GET', '/api/v1/investors/INV-A-0001/evidence/KYC-2026-1')).status, 200);
+  t.deepEqual(opened, [registered.contentHash]);
+  t.is(((await alice.send('GET', '/api/v1/investors/INV-A-0001/evidence/KYC-NONE')).body as { code: string }).code, 'OFFICER_EVIDENCE_NOT_FOUND');
+  const carol = await withVault.as('carol');
+  for (const path of ['/api/v1/investors/INV-A-0001/evidence', '/api/v1/investors/INV-A-0001/evidence/KYC-2026-1']) {
+    const refused = await carol.send('GET', path);
+    t.is(refused.status, 403, path);
+    t.is((refused.body as { code: string }).code, 'CALLER_OF_OTHER_BANK', path);
+  }
+  t.deepEqual(opened, [registered.contentHash], 'nothing opened for carol');
+});
