@@ -117,6 +117,10 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[]]>> 
     ListValuations: [EVALUATE, ['assetId']],
     GetHolding: [EVALUATE, ['assetId', 'investorId']],
     GetPolicy: [EVALUATE, ['assetId']],
+    ProposePolicyChange: [SUBMIT, ['assetId', 'policyJson']],
+    ApprovePolicyChange: [SUBMIT, ['assetId', 'version', 'reason']],
+    RejectPolicyChange: [SUBMIT, ['assetId', 'version', 'reason']],
+    ListPolicyChanges: [EVALUATE, ['assetId']],
   },
   InvestorContract: {
     OnboardInvestor: [SUBMIT, ['investorJson']],
@@ -128,6 +132,7 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[]]>> 
     GetInvestor: [EVALUATE, ['investorId']],
     ListInvestorsOfBank: [EVALUATE, ['bankMsp', 'pageSize', 'bookmark']],
     GetInvestorPii: [EVALUATE, ['investorId']],
+    RecordScreening: [SUBMIT, ['investorId', 'screeningJson']],
   },
   WalletContract: {
     BindWallet: [SUBMIT, ['investorId', 'address', 'chainId', 'nonce', 'signature']],

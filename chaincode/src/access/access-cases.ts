@@ -87,6 +87,8 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     GetInvestor: { chapter: 'TOKENIZED', args: [INVESTORS.annaA] },
     ListInvestorsOfBank: { chapter: 'TOKENIZED', args: ['BankAMSP', ...PAGE] },
     GetInvestorPii: { chapter: 'TOKENIZED', args: [INVESTORS.annaA] },
+    // A hit, so the call goes all the way: anna suspended, the chapter's pending transfer blocked.
+    RecordScreening: { chapter: 'TOKENIZED', args: [INVESTORS.annaA, json({ status: 'hit', listVersion: 'SDN 2026-05-30', matches: [{ uid: '36', score: 1 }] })] },
   },
   WalletContract: {
     BindWallet: { chapter: 'TOKENIZED', args: (_caller, world) => [INVESTORS.benA, WALLET_TWO.address, CHAIN, '1', world.benBinding] },

@@ -87,6 +87,7 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
     GetInvestor: { rule: 'officer, operator, spv-admin, regulator (public record only)', cells: allow('compliance-officer', 'operator', 'spv-admin', 'regulator') },
     ListInvestorsOfBank: { rule: 'officer or operator of that bank, regulator', cells: DESK_OF_BANK_OR_REGULATOR },
     GetInvestorPii: { rule: "compliance-officer of the investor's bank only", cells: OFFICER_OF_INVESTOR },
+    RecordScreening: OFFICER_OF_INVESTOR_ROW,
   },
   WalletContract: {
     BindWallet: { rule: "operator or officer of the investor's bank", cells: DESK_OF_BANK },

@@ -1,13 +1,12 @@
 import '../testing/quiet-fabric-logs';
 import test from 'ava';
 import fc from 'fast-check';
-import type { AuditRecord } from '@trestle/compliance/src/audit/audit-record';
 import type { TrestleErrorCode } from '@trestle/compliance/src/errors/error-code';
 import type { Asset } from '@trestle/compliance/src/ledger/asset';
 import type { PolicyChangeProposal } from '@trestle/compliance/src/ledger/policy-change-proposal';
 import { policyHash } from '@trestle/compliance/src/policy/policy-hash';
 import { parsePolicy } from '@trestle/compliance/src/policy/parse-policy';
-import { AuditContract } from '../audit/audit-contract';
+import { auditTrailOf } from '../testing/audit-trail';
 import { CAST, tx } from '../testing/ledger-cast';
 import { ASSET_ID, json, policyChange } from '../testing/ledger-documents';
 import { ledgerAt } from '../testing/ledger-story';
@@ -36,11 +35,6 @@ async function policyInForce(worldState: WorldState): Promise<{ version: number;
   return JSON.parse(await assets.GetPolicy(tx(DESK.regulator, worldState).ctx, ASSET_ID)) as { version: number; policyHash: string; document: Record<string, unknown> };
 }
 
-async function auditOf(worldState: WorldState): Promise<AuditRecord[]> {
-  const page = JSON.parse(await new AuditContract().ListAudit(tx(DESK.regulator, worldState).ctx, '2026-01-01T00:00:00.000Z', '2028-01-01T00:00:00.000Z', '100', '')) as { records: AuditRecord[] };
-  return page.records;
-}
-
 test('a BankA officer proposes, a BankB officer approves: the new version is in force, listed, audited, and a pending transfer is judged by it at settlement', async (t) => {
   const worldState = await ledgerForTransfers();
   await request(worldState, transferRequest('T-1', 5_000n));
@@ -64,7 +58,7 @@ test('a BankA officer proposes, a BankB officer approves: the new version is in 
   const [approved] = await changesOf(worldState);
   t.like(approved, { status: 'APPROVED', decision: { byMsp: 'BankBMSP', by: identityIdOf(DESK.officerB), reason: 'Raised after the board resolution of 2026-05-30' } });
 
-  const audit = (await auditOf(worldState)).filter((record) => record.action.startsWith('policy-'));
+  const audit = (await auditTrailOf(worldState)).filter((record) => record.action.startsWith('policy-'));
   t.deepEqual(audit.map((record) => [record.action, record.actorMsp, record.policyVersion, record.documentHash]), [
     ['policy-change-proposed', 'BankAMSP', 1, proposed?.policyHash],
     ['policy-changed', 'BankBMSP', 2, proposed?.policyHash],
@@ -93,7 +87,7 @@ test('a policy change never takes effect through one bank: the proposer and coll
   const [withdrawn] = await changesOf(worldState);
   t.like(withdrawn, { status: 'REJECTED', decision: { byMsp: 'BankAMSP', reason: 'Proposed in error' } });
   t.is((await policyInForce(worldState)).version, 1);
-  const audit = (await auditOf(worldState)).filter((record) => record.action === 'policy-change-rejected');
+  const audit = (await auditTrailOf(worldState)).filter((record) => record.action === 'policy-change-rejected');
   t.is(audit.length, 1);
   t.true(audit[0]?.reason?.startsWith('Withdrawn by its proposer'));
 });

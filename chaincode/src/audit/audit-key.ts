@@ -18,11 +18,17 @@ export function auditStamp(epochMillis: number): string {
 /** What a write audits; the transaction, its time and its submitter are filled in. */
 export type AuditEntry = Omit<AuditRecord, 'txId' | 'at' | 'actor' | 'actorMsp'>;
 
-/** Appends the audit record of this transaction; each audited transaction appends exactly one. */
-export async function appendAudit(ctx: Context, entry: AuditEntry): Promise<void> {
+/**
+ * Appends an audit record of this transaction. Most audited transactions append exactly one; one
+ * that acts on several requests at once (a sanctions hit blocking each pending request of the
+ * investor) appends one per request, numbering them from 0 with `index`: the first keeps the key
+ * (stamp, txId), the others add the index as a third attribute so they sort after it.
+ */
+export async function appendAudit(ctx: Context, entry: AuditEntry, index = 0): Promise<void> {
   const caller = callerOf(ctx);
   const at = txTimestampIso(ctx);
   const txId = ctx.stub.getTxID();
   const record: AuditRecord = { txId, at, actor: caller.identityId, actorMsp: caller.mspId, ...entry };
-  await writeRecord(ctx, ctx.stub.createCompositeKey(AUDIT_KEY_TYPE, [auditStamp(Date.parse(at)), txId]), record);
+  const attributes = [auditStamp(Date.parse(at)), txId, ...(index === 0 ? [] : [String(index).padStart(6, '0')])];
+  await writeRecord(ctx, ctx.stub.createCompositeKey(AUDIT_KEY_TYPE, attributes), record);
 }

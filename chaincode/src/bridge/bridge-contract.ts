@@ -19,7 +19,7 @@ import { addressArgument, bridgeOutIdArgument, chainIdArgument, txHashArgument, 
 import { approveChain, proposeChain, registerValidator } from './bridge-config-steps';
 import { IN_FLIGHT_INDEX, PENDING_INDEX } from './bridge-keys';
 import { ledgerBridgeOutInput } from './bridge-out-input';
-import { approveBridgeOut, closeBridgeOut, recordRequest, requireBankOfBridgeOut, requirePendingBridgeOut } from './bridge-out-steps';
+import { approveBridgeOut, closeBridgeOut, recordRequest, requireBankOfBridgeOut, requireOpenBridgeOut } from './bridge-out-steps';
 import { findBridgeOut, readBridgeOut, readBridgeOutByNonce } from './bridge-out-store';
 import { allValidators, findChain, readEscrow } from './bridge-registry';
 import { findBurn } from './burn-store';
@@ -105,6 +105,7 @@ export class BridgeContract extends Contract {
       evmTxHash: null,
       mintedAt: null,
       closure: null,
+      blocked: null,
     };
     await recordRequest(ctx, record);
   }
@@ -121,7 +122,7 @@ export class BridgeContract extends Contract {
   async RejectBridgeOut(ctx: Context, bridgeOutId: string, reason: string): Promise<void> {
     await requireRole(ctx, 'compliance-officer');
     const why = reasonArgument(reason);
-    const record = requirePendingBridgeOut(await readBridgeOut(ctx, bridgeOutIdArgument(bridgeOutId)), 'be rejected');
+    const record = requireOpenBridgeOut(await readBridgeOut(ctx, bridgeOutIdArgument(bridgeOutId)), 'be rejected');
     requireBankOfBridgeOut(callerOf(ctx), record);
     await closeBridgeOut(ctx, record, 'REJECTED', why);
   }
@@ -130,7 +131,7 @@ export class BridgeContract extends Contract {
   @Transaction()
   async CancelBridgeOut(ctx: Context, bridgeOutId: string): Promise<void> {
     await requireAnyRole(ctx, ['operator', 'compliance-officer']);
-    const record = requirePendingBridgeOut(await readBridgeOut(ctx, bridgeOutIdArgument(bridgeOutId)), 'be cancelled');
+    const record = requireOpenBridgeOut(await readBridgeOut(ctx, bridgeOutIdArgument(bridgeOutId)), 'be cancelled');
     requireOwnBank(callerOf(ctx), record.requesterMsp, 'bridge-out request');
     await closeBridgeOut(ctx, record, 'CANCELLED', null);
   }
@@ -139,7 +140,7 @@ export class BridgeContract extends Contract {
   @Transaction()
   async ExpireBridgeOut(ctx: Context, bridgeOutId: string): Promise<void> {
     await requireAnyRole(ctx, ANY_ROLE);
-    const record = requirePendingBridgeOut(await readBridgeOut(ctx, bridgeOutIdArgument(bridgeOutId)), 'expire');
+    const record = requireOpenBridgeOut(await readBridgeOut(ctx, bridgeOutIdArgument(bridgeOutId)), 'expire');
     requireExpired(ctx, record, 'bridge-out', { bridgeOutId: record.bridgeOutId });
     await closeBridgeOut(ctx, record, 'EXPIRED', null);
   }

@@ -28,6 +28,17 @@ export function requirePendingBridgeOut(record: BridgeOutRecord, step: string): 
   return record;
 }
 
+/**
+ * The bridge-out, if it is still open: PENDING, or BLOCKED by a sanctions hit, which may still be
+ * rejected, cancelled or expired (never approved, so never escrowed); BRIDGE_OUT_STATE_CONFLICT otherwise.
+ */
+export function requireOpenBridgeOut(record: BridgeOutRecord, step: string): BridgeOutRecord {
+  if (record.status !== 'PENDING' && record.status !== 'BLOCKED') {
+    throw new TrestleError('BRIDGE_OUT_STATE_CONFLICT', `The bridge-out is ${record.status}; only a PENDING or BLOCKED bridge-out can ${step}.`, { details: { bridgeOutId: record.bridgeOutId, status: record.status } });
+  }
+  return record;
+}
+
 /** CALLER_OF_OTHER_BANK unless the caller belongs to the investor's bank. */
 export function requireBankOfBridgeOut(caller: Caller, record: BridgeOutRecord): void {
   if (caller.mspId !== record.bankMsp) {

@@ -15,6 +15,7 @@ import { INVESTOR_BANK_INDEX, investorKey, readInvestor } from './investor-key';
 import { loadPii, purgePii } from './investor-pii-store';
 import { changeInvestorStatus, STATUS_CHANGES } from './investor-status';
 import { onboardInvestor, updateInvestor } from './onboard-investor';
+import { recordScreening } from './record-screening';
 
 /**
  * Investors, each onboarded by one bank. Their public record (jurisdiction, type, KYC and
@@ -40,6 +41,16 @@ export class InvestorContract extends Contract {
   async UpdateInvestor(ctx: Context, investorJson: string): Promise<void> {
     await requireRole(ctx, 'compliance-officer');
     await updateInvestor(ctx, investorJson);
+  }
+
+  /**
+   * Records a sanctions screening (JSON `{status, listVersion, screenedAt?, matches}`, the screener's
+   * vocabulary) on an investor of the caller's bank; a new hit suspends them and blocks their pending requests.
+   */
+  @Transaction()
+  async RecordScreening(ctx: Context, investorId: string, screeningJson: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await recordScreening(ctx, ledgerIdArgument(investorId, 'investorId'), screeningJson);
   }
 
   /** Suspends an active investor: the transfer rules refuse them until reinstated. */

@@ -9,6 +9,7 @@ import { INDEX_ENTRY, writeRecord } from '../support/state';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { findInvestor, investorBankIndexKey, investorKey, readInvestor } from './investor-key';
 import { storePii, transientPii } from './investor-pii-store';
+import { applySanctionsOutcome } from './sanctions-hit';
 
 /**
  * OnboardInvestor's body: the public record for everyone, the PII (from the transient map) only in
@@ -46,7 +47,7 @@ export async function onboardInvestor(ctx: Context, investorJson: string): Promi
 /**
  * UpdateInvestor's body: replaces the public fields; PII in the transient map, when sent,
  * replaces the stored PII (and restores it after an erasure). A revoked investor is onboarded
- * again instead.
+ * again instead. A new sanctions hit suspends the investor and blocks their pending requests.
  */
 export async function updateInvestor(ctx: Context, investorJson: string): Promise<void> {
   const caller = callerOf(ctx);
@@ -60,13 +61,15 @@ export async function updateInvestor(ctx: Context, investorJson: string): Promis
     });
   }
   const at = txTimestampIso(ctx);
-  const updated: InvestorRecord = {
+  const replaced: InvestorRecord = {
     ...investor,
     ...document,
     ...(pii === undefined ? {} : { piiHash: await storePii(ctx, investor.bankMsp, investor.investorId, pii), piiErasure: null }),
     updatedAt: at,
     updatedBy: caller.identityId,
   };
+  // A sanctions status set to hit here takes the path RecordScreening takes: suspension and blocks.
+  const { investor: updated } = await applySanctionsOutcome(ctx, investor, replaced);
   await writeRecord(ctx, investorKey(ctx, updated.investorId), updated);
   emitLedgerEvent(ctx, { type: 'InvestorUpdated', payload: updated });
 }

@@ -13,7 +13,7 @@ import { emitLedgerEvent } from '../support/ledger-event';
 import { pendingAtBank, requireExpired, rulesRefusal } from '../support/pending-request';
 import { sortedJson } from '../support/sorted-json';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
-import { approveTransfer, closeTransfer, requireBankOfTransfer, requirePending, transferIdArgument } from './transfer-steps';
+import { approveTransfer, closeTransfer, requireBankOfTransfer, requireOpen, transferIdArgument } from './transfer-steps';
 import { findTransfer, PENDING_INDEX, readTransfer, writeTransfer } from './transfer-key';
 import { ledgerTransferInput } from './transfer-input';
 import { travelRuleOf, travelRuleTrace } from './travel-rule-transient';
@@ -73,6 +73,7 @@ export class TransferContract extends Contract {
       requestedBy: caller.identityId,
       requesterMsp: caller.mspId,
       closure: null,
+      blocked: null,
     };
     await writeTransfer(ctx, transfer, false);
     await appendAudit(ctx, {
@@ -97,31 +98,31 @@ export class TransferContract extends Contract {
     await approveTransfer(ctx, transferIdArgument(transferId), reason === undefined || reason === '' ? null : reasonArgument(reason));
   }
 
-  /** Rejects a pending transfer, with a reason, as a compliance officer of either bank. */
+  /** Rejects a pending or blocked transfer, with a reason, as a compliance officer of either bank. */
   @Transaction()
   async RejectTransfer(ctx: Context, transferId: string, reason: string): Promise<void> {
     await requireRole(ctx, 'compliance-officer');
     const caller = callerOf(ctx);
     const why = reasonArgument(reason);
-    const transfer = requirePending(await readTransfer(ctx, transferIdArgument(transferId)), 'reject');
+    const transfer = requireOpen(await readTransfer(ctx, transferIdArgument(transferId)), 'reject');
     requireBankOfTransfer(caller, transfer);
     await closeTransfer(ctx, transfer, 'REJECTED', why);
   }
 
-  /** Withdraws a pending transfer, as an operator or officer of the requester's bank. */
+  /** Withdraws a pending or blocked transfer, as an operator or officer of the requester's bank. */
   @Transaction()
   async CancelTransfer(ctx: Context, transferId: string): Promise<void> {
     await requireAnyRole(ctx, ['operator', 'compliance-officer']);
-    const transfer = requirePending(await readTransfer(ctx, transferIdArgument(transferId)), 'cancel');
+    const transfer = requireOpen(await readTransfer(ctx, transferIdArgument(transferId)), 'cancel');
     requireOwnBank(callerOf(ctx), transfer.requesterMsp, 'transfer request');
     await closeTransfer(ctx, transfer, 'CANCELLED', null);
   }
 
-  /** Expires a pending transfer whose time to live (TRANSFER_TTL_SECONDS from the request) has passed; anyone with a role may. */
+  /** Expires a pending or blocked transfer whose time to live (TRANSFER_TTL_SECONDS from the request) has passed; anyone with a role may. */
   @Transaction()
   async ExpireTransfer(ctx: Context, transferId: string): Promise<void> {
     await requireAnyRole(ctx, ['compliance-officer', 'operator', 'spv-admin', 'appraiser', 'validator', 'regulator']);
-    const transfer = requirePending(await readTransfer(ctx, transferIdArgument(transferId)), 'expire');
+    const transfer = requireOpen(await readTransfer(ctx, transferIdArgument(transferId)), 'expire');
     requireExpired(ctx, transfer, 'transfer', { transferId: transfer.transferId });
     await closeTransfer(ctx, transfer, 'EXPIRED', null);
   }

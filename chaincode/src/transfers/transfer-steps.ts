@@ -35,6 +35,17 @@ export function requirePending(transfer: TransferRecord, step: string): Transfer
   return transfer;
 }
 
+/**
+ * The transfer, if it is still open: PENDING, or BLOCKED by a sanctions hit, which may still be
+ * rejected, cancelled or expired (never approved); TRANSFER_STATE_CONFLICT naming its status otherwise.
+ */
+export function requireOpen(transfer: TransferRecord, step: string): TransferRecord {
+  if (transfer.status !== 'PENDING' && transfer.status !== 'BLOCKED') {
+    throw new TrestleError('TRANSFER_STATE_CONFLICT', `The transfer is ${transfer.status}; only a PENDING or BLOCKED transfer can ${step}.`, { details: { transferId: transfer.transferId, status: transfer.status } });
+  }
+  return transfer;
+}
+
 /** CALLER_OF_OTHER_BANK unless the caller belongs to the sender's or the receiver's bank. */
 export function requireBankOfTransfer(caller: Caller, transfer: TransferRecord): void {
   if (caller.mspId !== transfer.senderBankMsp && caller.mspId !== transfer.receiverBankMsp) {
@@ -75,7 +86,8 @@ async function audit(ctx: Context, transfer: TransferRecord, action: AuditAction
 /** Ends a pending transfer without moving units (rejected, cancelled, expired), audited, with its event. */
 export async function closeTransfer(ctx: Context, transfer: TransferRecord, status: keyof typeof EVENT_OF, reason: string | null): Promise<void> {
   const done = closed(ctx, transfer, status, reason);
-  await writeTransfer(ctx, done, true);
+  // A BLOCKED transfer already left the pending index when it was blocked.
+  await writeTransfer(ctx, done, transfer.status === 'PENDING');
   await audit(ctx, done, ACTION_OF[status], reason, done.settlementVerdicts);
   emitLedgerEvent(ctx, { type: EVENT_OF[status], payload: done });
 }

@@ -5,7 +5,7 @@ import type { RuleVerdict } from '../rules/rule-verdict';
 import { readJsonDocument, readJsonValue } from '../ledger/read-json-document';
 import { readIdentityId, readIsoInstant, readLedgerId, readMspId, readUnixSeconds } from '../ledger/record-fields';
 import { parseUint256 } from '../ledger/wallet-binding';
-import { isTransferId, readApprovals, readApprovalsRequired, readClosure, readVerdicts, type TransferApproval } from '../transfers/transfer-record';
+import { isTransferId, readApprovals, readApprovalsRequired, readBlock, readClosure, readVerdicts, type RequestBlock, type TransferApproval } from '../transfers/transfer-record';
 import { readAddress, readBytes32, readSignature, readUintText } from './bridge-fields';
 
 /** What an investor's bank submits to bridge units to the investor's wallet on an EVM chain. */
@@ -23,9 +23,10 @@ export type BridgeOutRequest = {
 /**
  * PENDING awaits officers' approvals; the last approval re-runs the rules and moves the units to
  * escrow (APPROVED, nonce assigned) or fails it (FAILED_AT_APPROVAL); validators' signatures make
- * it SIGNED at the chain's threshold; a relayer records the EVM transaction (MINTED).
+ * it SIGNED at the chain's threshold; a relayer records the EVM transaction (MINTED). A sanctions
+ * hit on the investor while PENDING makes it BLOCKED: never escrowed, only rejected, cancelled or expired.
  */
-export const BRIDGE_OUT_STATUSES = ['PENDING', 'APPROVED', 'SIGNED', 'MINTED', 'FAILED_AT_APPROVAL', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const;
+export const BRIDGE_OUT_STATUSES = ['PENDING', 'BLOCKED', 'APPROVED', 'SIGNED', 'MINTED', 'FAILED_AT_APPROVAL', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const;
 export type BridgeOutStatus = (typeof BRIDGE_OUT_STATUSES)[number];
 
 /** Bridge-outs that hold escrowed units and wait for the EVM side. */
@@ -67,6 +68,8 @@ export type BridgeOutRecord = {
   readonly evmTxHash: string | null;
   readonly mintedAt: string | null;
   readonly closure: BridgeOutClosure | null;
+  /** Set when a sanctions hit on the investor blocked the bridge-out while it was pending; null otherwise. */
+  readonly blocked: RequestBlock | null;
 };
 
 const REQUEST_FIELDS = ['bridgeOutId', 'assetId', 'investorId', 'chainId', 'wallet', 'amount'] as const;
@@ -92,7 +95,7 @@ const CLOSED = BRIDGE_OUT_STATUSES.filter((status): status is BridgeOutClosure['
 const RECORD_FIELDS = [
   'bridgeOutId', 'assetId', 'investorId', 'bankMsp', 'chainId', 'wallet', 'token', 'amount', 'status', 'policyVersion', 'approvalsRequired', 'approvals',
   'requestVerdicts', 'approvalVerdicts', 'requestedAt', 'requestedAtSeconds', 'expiresAtSeconds', 'requestedBy', 'requesterMsp', 'nonce', 'fabricTxId',
-  'escrowedAt', 'signatures', 'evmTxHash', 'mintedAt', 'closure',
+  'escrowedAt', 'signatures', 'evmTxHash', 'mintedAt', 'closure', 'blocked',
 ] as const;
 
 function readRecord(reader: RecordReader, raw: Record<string, unknown>): BridgeOutRecord {
@@ -129,6 +132,7 @@ function readRecord(reader: RecordReader, raw: Record<string, unknown>): BridgeO
     evmTxHash: raw.evmTxHash === null ? null : readBytes32(reader, 'evmTxHash'),
     mintedAt: nullableIso('mintedAt'),
     closure: readClosure(reader, CLOSED),
+    blocked: readBlock(reader),
   };
 }
 

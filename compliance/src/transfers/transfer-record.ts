@@ -14,10 +14,11 @@ import type { RuleVerdict } from '../rules/rule-verdict';
 import { isIn, oneOf } from '../rules/read-investor';
 
 /**
- * Where a transfer stands. PENDING waits for approvals; the others are final: SETTLED moved the
- * units, FAILED_AT_SETTLEMENT had every approval but failed the rules at settlement.
+ * Where a transfer stands. PENDING waits for approvals; BLOCKED was pending when a sanctions hit on
+ * a party stopped it, and can then only be rejected, cancelled or expired; the others are final:
+ * SETTLED moved the units, FAILED_AT_SETTLEMENT had every approval but failed the rules at settlement.
  */
-export const TRANSFER_STATUSES = ['PENDING', 'SETTLED', 'FAILED_AT_SETTLEMENT', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const;
+export const TRANSFER_STATUSES = ['PENDING', 'BLOCKED', 'SETTLED', 'FAILED_AT_SETTLEMENT', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const;
 
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
@@ -28,7 +29,13 @@ export const TRANSFER_TTL_SECONDS = 7 * 86_400;
 export type TransferApproval = { readonly officerId: string; readonly officerMsp: string; readonly approvedAt: string; readonly reason: string | null };
 
 /** How the request or a closing step was decided: who, when and why. */
-export type TransferClosure = { readonly status: Exclude<TransferStatus, 'PENDING'>; readonly at: string; readonly by: string; readonly byMsp: string; readonly reason: string | null };
+export type TransferClosure = { readonly status: Exclude<TransferStatus, 'PENDING' | 'BLOCKED'>; readonly at: string; readonly by: string; readonly byMsp: string; readonly reason: string | null };
+
+/**
+ * Why an open request (a transfer, a bridge-out) was BLOCKED: a sanctions hit on a party, recorded
+ * by that party's bank's officer (`by`, `byMsp`) at `at`, on the screening of list `listVersion`.
+ */
+export type RequestBlock = { readonly at: string; readonly by: string; readonly byMsp: string; readonly investorId: string; readonly listVersion: string; readonly reason: string };
 
 /** A transfer on the ledger. No personal data: travel-rule data is kept as its hash. */
 export type TransferRecord = {
@@ -59,6 +66,8 @@ export type TransferRecord = {
   readonly requestedBy: string;
   readonly requesterMsp: string;
   readonly closure: TransferClosure | null;
+  /** Set when a sanctions hit on a party blocked the transfer while it was pending; null otherwise. */
+  readonly blocked: RequestBlock | null;
 };
 
 /** The travel-rule fields a request can fill, as `travelRule.given` names them. */
@@ -91,9 +100,11 @@ const TRANSFER_FIELDS = [
   'requestedBy',
   'requesterMsp',
   'closure',
+  'blocked',
 ] as const;
 
-const FINAL_STATUSES = TRANSFER_STATUSES.filter((status): status is TransferClosure['status'] => status !== 'PENDING');
+const FINAL_STATUSES = TRANSFER_STATUSES.filter((status): status is TransferClosure['status'] => status !== 'PENDING' && status !== 'BLOCKED');
+const BLOCK_FIELDS = ['at', 'by', 'byMsp', 'investorId', 'listVersion', 'reason'] as const;
 const TRANSFER_ID = /^[!-~]{1,128}$/;
 
 /** Whether `value` can be a transfer id: 1 to 128 printable ASCII characters without spaces. */
@@ -136,6 +147,22 @@ export function readClosure<S extends string>(reader: RecordReader, statuses: re
     by: readIdentityId(inner, 'by'),
     byMsp: readMspId(inner, 'byMsp'),
     reason: readReason(inner, 'reason'),
+  }));
+}
+
+/**
+ * Why a record (a transfer, a bridge-out) was blocked, as `blocked` holds it; null while not
+ * blocked. Records written before blocking existed have no such field and read as null.
+ */
+export function readBlock(reader: RecordReader): RequestBlock | null {
+  if (!reader.has('blocked')) return null;
+  return reader.nullableRecord('blocked', BLOCK_FIELDS, (inner) => ({
+    at: readIsoInstant(inner, 'at'),
+    by: readIdentityId(inner, 'by'),
+    byMsp: readMspId(inner, 'byMsp'),
+    investorId: readLedgerId(inner, 'investorId', 'an investor id'),
+    listVersion: inner.string('listVersion', (value) => isPlainText(value, 1, 128), 'a list version label of 1 to 128 characters'),
+    reason: inner.string('reason', (value) => isPlainText(value, 1, MAX_REASON_CHARS), `1 to ${MAX_REASON_CHARS} characters of text`),
   }));
 }
 
@@ -192,6 +219,7 @@ function readTransfer(reader: RecordReader, raw: Record<string, unknown>): Trans
     requestedBy: readIdentityId(reader, 'requestedBy'),
     requesterMsp: readMspId(reader, 'requesterMsp'),
     closure: readClosure(reader, FINAL_STATUSES),
+    blocked: readBlock(reader),
   };
 }
 
