@@ -4,10 +4,12 @@ import type { LiquidationMarket, MarketContracts } from './liquidation-market';
 import { accrued, positionHealth, type BorrowTotals, type PositionHealth } from './morpho-math';
 
 // Morpho Blue 1.0 emits its events from EventsLib, which solc 0.8.19 leaves out of the contract's
-// ABI, so the two a liquidator needs to find borrowers are declared here as the library has them.
+// ABI, so the ones the bridge reads (borrowers, collateral moving in and out) are declared here as
+// the library has them.
 const MORPHO_EVENTS = new Interface([
   'event SupplyCollateral(bytes32 indexed id, address indexed caller, address indexed onBehalf, uint256 assets)',
   'event Borrow(bytes32 indexed id, address caller, address indexed onBehalf, address indexed receiver, uint256 assets, uint256 shares)',
+  'event WithdrawCollateral(bytes32 indexed id, address caller, address indexed onBehalf, address indexed receiver, uint256 assets)',
   'event Liquidate(bytes32 indexed id, address indexed caller, address indexed borrower, uint256 repaidAssets, uint256 repaidShares, uint256 seizedAssets, uint256 badDebtAssets, uint256 badDebtShares)',
 ]);
 

@@ -8,6 +8,7 @@ import { Relayer } from '../relayer/relayer';
 import type { SendJournal } from '../relayer/send-journal';
 import type { AttestationLedger } from '../validator/attestation-ledger';
 import { BurnWatcher } from '../validator/burn-watcher';
+import { EscrowMoveWatcher, type EscrowMoveLedger } from '../validator/escrow-move-watcher';
 import type { FileCheckpoint } from '../validator/checkpoint';
 import { GatewayMessageSigning } from '../validator/gateway-message-signing';
 import type { GatewayMessageLedger } from '../validator/gateway-message-ledger';
@@ -17,7 +18,7 @@ import { MintSigning } from '../validator/mint-signing';
 import type { ValidatorSigner } from '../validator/signer/validator-signer';
 
 /** The duties of one pass, in the order a pass runs them. */
-export const DUTIES = ['sign-mints', 'watch-burns', 'mirror-ledger', 'sign-messages', 'reconcile', 'relay-mints', 'relay-messages'] as const;
+export const DUTIES = ['sign-mints', 'watch-moves', 'watch-burns', 'mirror-ledger', 'sign-messages', 'reconcile', 'relay-mints', 'relay-messages'] as const;
 export type Duty = (typeof DUTIES)[number];
 
 export interface ValidatorNodeOptions {
@@ -27,13 +28,18 @@ export interface ValidatorNodeOptions {
   readonly provider: JsonRpcProvider;
   readonly gateway: DeployedContract;
   /** The bank's view of BridgeContract (its validator identity). */
-  readonly ledger: AttestationLedger & EscrowLedger;
+  readonly ledger: AttestationLedger & EscrowLedger & EscrowMoveLedger;
   /** The bank's view of GatewayMessageContract. */
   readonly messages: GatewayMessageLedger;
   readonly checkpoint: FileCheckpoint;
   readonly confirmations: number;
   /** Where burns are first looked for without a checkpoint: the gateway's deployment block. */
   readonly startBlock: number;
+  /**
+   * The bridged tokens and lending venues whose transfers move escrow between beneficial owners,
+   * with the watcher's own checkpoint file; without it this bank states no moves (others may).
+   */
+  readonly escrowMoves?: { readonly tokens: readonly string[]; readonly venues: readonly string[]; readonly checkpoint: FileCheckpoint };
   /** A funded account to relay from; a bank without one signs and attests but leaves relaying to others. */
   readonly relayer?: { readonly sender: Signer; readonly journal?: SendJournal };
   readonly metrics?: BridgeMetrics;
@@ -52,14 +58,15 @@ export type PassReport = {
 
 /**
  * One bank's validator as a process runs it (`trestle validator start`): every pass signs the
- * bridge-outs waiting for its signature, attests final burns, proposes what the ledger holds and
- * the EVM side lacks, co-signs the automatic gateway messages, reconciles escrow against supply,
- * and, when it has a relayer account, relays mints and messages. Each duty is isolated: one that
- * fails (the ledger or the node unreachable) is reported and tried again next pass, the others go
- * on. Every step is idempotent on both ledgers, so passes may overlap other banks' in any order.
+ * bridge-outs waiting for its signature, states final transfers that moved bridged units to another
+ * owner, attests final burns, proposes what the ledger holds and the EVM side lacks, co-signs the
+ * automatic gateway messages, reconciles escrow against supply, and, when it has a relayer account,
+ * relays mints and messages. Each duty is isolated: one that fails (the ledger or the node
+ * unreachable) is reported and tried again next pass, the others go on. Every step is idempotent on both ledgers, so passes may overlap other banks' in any order.
  */
 export class ValidatorNode {
   readonly #watcher: BurnWatcher;
+  readonly #moves: EscrowMoveWatcher | undefined;
   readonly #mintSigning: MintSigning;
   readonly #mirror: LedgerMirror;
   readonly #messageSigning: GatewayMessageSigning;
@@ -74,6 +81,10 @@ export class ValidatorNode {
     const { signer, provider, gateway, ledger, messages, metrics } = options;
     this.#mintSigning = new MintSigning({ signer, gateway, ledger, metrics });
     this.#watcher = new BurnWatcher({ provider, gateway, ledger, checkpoint: options.checkpoint, validator: signer.address, confirmations: options.confirmations, startBlock: options.startBlock, metrics });
+    if (options.escrowMoves !== undefined) {
+      const { tokens, venues, checkpoint } = options.escrowMoves;
+      this.#moves = new EscrowMoveWatcher({ provider, ledger, checkpoint, gateway: gateway.target as string, tokens, venues, confirmations: options.confirmations, startBlock: options.startBlock, metrics, log: options.log });
+    }
     this.#mirror = new LedgerMirror(messages);
     this.#messageSigning = new GatewayMessageSigning({ signer, ledger: messages, metrics });
     this.#reconciler = new Reconciler({ provider, ledger, messages, metrics });
@@ -89,6 +100,8 @@ export class ValidatorNode {
     const duties = {} as Record<Duty, { handled: number } | { error: string }>;
     const run: Record<Duty, () => Promise<number>> = {
       'sign-mints': async () => (await this.#mintSigning.signPending()).length,
+      // Before burns: a burn released after the moves that brought the burner its units finds them attributed.
+      'watch-moves': async () => (this.#moves === undefined ? 0 : (await this.#moves.poll()).attested.length),
       'watch-burns': async () => (await this.#watcher.poll()).attested.length,
       'mirror-ledger': async () => (await this.#mirror.pass()).length,
       'sign-messages': async () => (await this.#messageSigning.signOpen()).length,

@@ -2,7 +2,7 @@ import { getAddress, type JsonRpcProvider, type Log } from 'ethers';
 import type { DeployedContract } from '../evm/deploy-contract';
 import { burnEventKey, type AttestationLedger, type BurnAttestation } from './attestation-ledger';
 import type { FileCheckpoint } from './checkpoint';
-import { BridgeError } from './errors';
+import { scanFinalBlocks } from './final-block-scan';
 import type { BridgeMetrics } from './metrics';
 
 export interface BurnWatcherOptions {
@@ -30,9 +30,8 @@ export interface BurnWatcherPass {
 
 /**
  * Follows the gateway's `BurnedForRedeem` events and attests each on the ledger once it has the
- * configured confirmations. Only final blocks are read, so a reorg shallower than the depth never
- * reaches an attestation; a deeper one is detected through the checkpoint's block hash and stops
- * the watcher with a typed error instead of attesting on a forked history. Handlers are idempotent
+ * configured confirmations (`scanFinalBlocks`: final blocks only, a reorg below the checkpoint
+ * stops it with a typed error). Handlers are idempotent
  * by chain id, tx hash and log index: a restart re-reads at most the blocks after the checkpoint.
  */
 export class BurnWatcher {
@@ -46,27 +45,15 @@ export class BurnWatcher {
 
   /** Processes every final block after the checkpoint, then advances the checkpoint. */
   async poll(): Promise<BurnWatcherPass> {
-    const { provider, gateway, checkpoint, confirmations } = this.options;
-    const [{ chainId }, latest, address] = await Promise.all([provider.getNetwork(), provider.getBlockNumber(), gateway.getAddress()]);
-    const stored = await checkpoint.read();
-    if (stored !== undefined) await this.#checkContinuity(stored, chainId, address);
-    const fromBlock = stored === undefined ? this.options.startBlock : stored.lastProcessedBlock + 1;
-    const finalBlock = latest - confirmations + 1;
+    const { provider, gateway, checkpoint, confirmations, startBlock, maxBlockRange, metrics } = this.options;
     const attested: BurnAttestation[] = [];
-    const range = this.options.maxBlockRange ?? 2_000;
-    for (let start = fromBlock; start <= finalBlock; start += range) {
-      const end = Math.min(start + range - 1, finalBlock);
-      const logs = await gateway.queryFilter(gateway.getEvent('BurnedForRedeem')(), start, end);
-      for (const log of logs) {
+    const span = await scanFinalBlocks({ provider, checkpoint, contract: await gateway.getAddress(), confirmations, startBlock, maxBlockRange, metrics, name: 'burn-watcher' }, async (from, to, chainId) => {
+      for (const log of await gateway.queryFilter(gateway.getEvent('BurnedForRedeem')(), from, to)) {
         const attestation = await this.#attest(log, chainId);
         if (attestation !== undefined) attested.push(attestation);
       }
-      const block = await provider.getBlock(end);
-      if (block?.hash == null) throw new Error(`the node returned no block ${end}`);
-      await checkpoint.write({ chainId: chainId.toString(), gateway: address, lastProcessedBlock: end, blockHash: block.hash });
-      this.options.metrics?.setLastProcessedBlock(end);
-    }
-    return { fromBlock, toBlock: Math.max(finalBlock, fromBlock - 1), attested };
+    });
+    return { ...span, attested };
   }
 
   /** Polls every `intervalMs` until `stop`; a failed pass counts an error and is retried next time. */
@@ -109,24 +96,5 @@ export class BurnWatcher {
     this.#seen.add(key);
     this.options.metrics?.increment('burnAttestations');
     return attestation;
-  }
-
-  async #checkContinuity(stored: { chainId: string; gateway: string; lastProcessedBlock: number; blockHash: string }, chainId: bigint, gateway: string): Promise<void> {
-    if (stored.chainId !== chainId.toString() || stored.gateway.toLowerCase() !== gateway.toLowerCase()) {
-      throw new BridgeError('BRIDGE_CHECKPOINT_MISMATCH', 'The checkpoint file belongs to another chain or gateway; give this watcher its own file.', {
-        path: this.options.checkpoint.file,
-        checkpointChainId: stored.chainId,
-        checkpointGateway: stored.gateway,
-      });
-    }
-    const block = await this.options.provider.getBlock(stored.lastProcessedBlock);
-    if (block?.hash !== stored.blockHash) {
-      this.options.metrics?.increment('errors', 'burn-watcher');
-      throw new BridgeError('BRIDGE_REORG_BELOW_CHECKPOINT', 'A block the watcher already processed was replaced: the chain reorganised deeper than the confirmation depth. Stop, reconcile, and raise the depth.', {
-        block: stored.lastProcessedBlock,
-        expectedHash: stored.blockHash,
-        foundHash: block?.hash ?? null,
-      });
-    }
   }
 }

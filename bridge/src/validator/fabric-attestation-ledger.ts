@@ -3,8 +3,10 @@ import type { BridgeOutRecord } from '@trestle/compliance/src/bridge/bridge-out'
 import type { BurnEvent, BurnRecord } from '@trestle/compliance/src/bridge/burn-attestation';
 import type { BridgeChainRecord } from '@trestle/compliance/src/bridge/bridge-chain';
 import type { BridgeEscrow } from '@trestle/compliance/src/bridge/bridge-escrow';
+import type { EscrowMoveEvent } from '@trestle/compliance/src/bridge/escrow-move';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { AttestationLedger, BurnAttestation, MintRecord } from './attestation-ledger';
+import type { EscrowMoveAttestation, EscrowMoveLedger } from './escrow-move-watcher';
 import { evaluateJson, submitLedger, type LedgerContract } from './ledger-call';
 
 export type { LedgerContract } from './ledger-call';
@@ -19,7 +21,7 @@ const PAGE_SIZE = '100';
  * adapter only translates arguments and records, and turns chaincode refusals back into typed
  * errors (`[CODE] sentence {details}` in the peer's message).
  */
-export class FabricAttestationLedger implements AttestationLedger {
+export class FabricAttestationLedger implements AttestationLedger, EscrowMoveLedger {
   constructor(
     private readonly contract: LedgerContract,
     readonly chainId: bigint,
@@ -68,6 +70,23 @@ export class FabricAttestationLedger implements AttestationLedger {
       fabricInvestorRef: attestation.fabricInvestorRef.toLowerCase(),
     };
     await this.#submit('AttestBurn', JSON.stringify(event));
+  }
+
+  /** States a token transfer's change of beneficial owner; the chaincode moves the escrow at the threshold. */
+  async recordEscrowMove(move: EscrowMoveAttestation): Promise<void> {
+    const event: EscrowMoveEvent = {
+      chainId: move.chainId.toString(),
+      txHash: move.txHash.toLowerCase(),
+      logIndex: move.logIndex,
+      blockNumber: move.blockNumber,
+      blockHash: move.blockHash.toLowerCase(),
+      token: move.token,
+      from: move.from,
+      to: move.to,
+      amount: move.amount.toString(),
+      venue: move.venue,
+    };
+    await this.#submit('AttestEscrowMove', JSON.stringify(event));
   }
 
   async burnAttestations(burnNonce: bigint): Promise<BurnAttestation[]> {

@@ -19,6 +19,7 @@ import type { DeployedContract } from '../../src/evm/deploy-contract';
 import { BurnWatcher, FileCheckpoint } from '../../src/plugin/public-api';
 import { GatewayMessageRelayer } from '../../src/relayer/gateway-message-relayer';
 import { GatewayMessageSigning } from '../../src/validator/gateway-message-signing';
+import { EscrowMoveWatcher } from '../../src/validator/escrow-move-watcher';
 import { LedgerMirror } from '../../src/validator/ledger-mirror';
 import { bridgeOutAndMint, chaincodeBridge, CONFIRMATIONS, type ChaincodeBridge } from '../support/chaincode-ledgers';
 import { DOLLARS, expectRevertReason, marketFixture, type MarketFixture } from '../support/fixtures';
@@ -72,8 +73,19 @@ test.serial('a 30% re-appraisal makes a loan unhealthy; only a permitted liquida
   const liquidator = await m.fundedAccount({ dollars: DOLLARS(1_000_000n) });
   const binding = await signBinding(liquidator, { investorId: INVESTORS.benA, bank: 'BankAMSP', chainId: m.chainId });
   await new WalletContract().BindWallet(tx(DESK.requesterA, s.worldState).ctx, INVESTORS.benA, liquidator.address, m.chainId.toString(), '1', binding);
+  const beforeLiquidation = await m.provider.getBlockNumber();
   await (await as(m.morpho, liquidator).liquidate(m.params, s.holder.address, 10_000n, 0n, '0x')).wait();
   t.is(await m.token.balanceOf(liquidator.address), 10_000n);
+
+  // Two banks' watchers state the seizure as a move from anna to ben: the escrow follows the units.
+  for (let block = 0; block < CONFIRMATIONS; block++) await m.provider.send('evm_mine', []);
+  const movesDir = await tempDir('liquidation-moves');
+  for (const index of [0, 1]) {
+    const venues = [await m.morpho.getAddress()];
+    await new EscrowMoveWatcher({ provider: m.provider, ledger: s.ledgers[index]!, checkpoint: new FileCheckpoint(path.join(movesDir, `bank-${index}.json`)), gateway: s.gateway, tokens: [m.suite.token], venues, confirmations: CONFIRMATIONS, startBlock: beforeLiquidation }).poll();
+  }
+  t.is((await holdingOf(s.worldState, INVESTORS.annaA)).escrowed, '0', "anna's escrow went with her collateral");
+  t.is((await holdingOf(s.worldState, INVESTORS.benA)).escrowed, '10000', 'to the liquidator who seized it');
 
   // ben bridges the seized units home: two banks attest the burn after the confirmations.
   const startBlock = await m.provider.getBlockNumber();
@@ -85,7 +97,7 @@ test.serial('a 30% re-appraisal makes a loan unhealthy; only a permitted liquida
     await watcher.poll();
   }
   t.is((await holdingOf(s.worldState, INVESTORS.benA)).balance, '310000', "ben's 300,000 and the 10,000 he seized");
-  t.is((await holdingOf(s.worldState, INVESTORS.annaA)).escrowed, '0', "anna's escrow went with her collateral");
+  t.is((await holdingOf(s.worldState, INVESTORS.benA)).escrowed, '0', "the burn released ben's own escrow");
   t.is((await escrowOf(s.worldState)).escrowed, '0');
   t.is(await m.token.totalSupply(), 0n);
   t.true(await invariantsHold(s));

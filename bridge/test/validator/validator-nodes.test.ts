@@ -6,7 +6,7 @@ import path from 'node:path';
 import { investorRef } from '@trestle/compliance/src/bridge/investor-ref';
 import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
 import { AssetContract } from '@trestle/chaincode/src/assets/asset-contract';
-import { approveBridgeOut, bridgeOutRequest, requestBridgeOut } from '@trestle/chaincode/src/testing/bridge-story';
+import { approveBridgeOut, bridgeOutRequest, requestBridgeOut, WALLETS } from '@trestle/chaincode/src/testing/bridge-story';
 import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { ASSET_ID } from '@trestle/chaincode/src/testing/ledger-documents';
 import { decide, legalAction } from '@trestle/chaincode/src/testing/legal-story';
@@ -37,6 +37,7 @@ test.serial("three banks' validator nodes running side by side carry a bridge-ou
   const dir = await tempDir('nodes');
   const startBlock = await m.provider.getBlockNumber();
   const logs: string[] = [];
+  const venues = [await m.morpho.getAddress()];
   const nodes = [0, 1, 2].map(
     (index) =>
       new ValidatorNode({
@@ -47,6 +48,7 @@ test.serial("three banks' validator nodes running side by side carry a bridge-ou
         ledger: s.ledgers[index]!,
         messages: s.messages[index]!,
         checkpoint: new FileCheckpoint(path.join(dir, `bank-${index}.json`)),
+        escrowMoves: { tokens: [m.suite.token], venues, checkpoint: new FileCheckpoint(path.join(dir, `moves-${index}.json`)) },
         confirmations: CONFIRMATIONS,
         startBlock,
         // Only bank C relays here; any bank may.
@@ -61,11 +63,18 @@ test.serial("three banks' validator nodes running side by side carry a bridge-ou
     await requestBridgeOut(s.worldState, bridgeOutRequest('B-1', 1_000n, { chainId: m.chainId.toString(), wallet: s.holder.address }));
     await approveBridgeOut(s.worldState, DESK.officerA, 'B-1');
     await eventually(async () => ((await m.token.balanceOf(s.holder.address)) as bigint) === 1_000n, 'the bridge-out is minted to the bound wallet');
+    const holdingOf = async (investorId: string) => JSON.parse(await new AssetContract().GetHolding(tx(DESK.regulator, s.worldState).ctx, ASSET_ID, investorId)) as HoldingRecord;
+
+    // anna sends chloe (bound on the ledger, verified on the token) 100 units: her escrow follows them.
+    await m.register(WALLETS.chloe.address);
+    await mined('transfer', (m.token.connect(s.holder) as DeployedContract).transfer(WALLETS.chloe.address, 100n));
+    for (let block = 0; block < CONFIRMATIONS; block++) await m.provider.send('evm_mine', []);
+    await eventually(async () => (await holdingOf(INVESTORS.chloeB)).escrowed === '100', "the transfer moves 100 units of escrow to chloe's holding");
 
     await mined('burnForRedeem', (m.gateway.connect(s.holder) as DeployedContract).burnForRedeem(m.suite.token, 400n, investorRef(INVESTORS.annaA)));
     for (let block = 0; block < CONFIRMATIONS; block++) await m.provider.send('evm_mine', []);
-    const anna = async () => JSON.parse(await new AssetContract().GetHolding(tx(DESK.regulator, s.worldState).ctx, ASSET_ID, INVESTORS.annaA)) as HoldingRecord;
-    await eventually(async () => (await anna()).balance === '599400', 'the burn is released to anna on the ledger');
+    await eventually(async () => (await holdingOf(INVESTORS.annaA)).balance === '599400', 'the burn is released to anna on the ledger');
+    t.is((await holdingOf(INVESTORS.annaA)).escrowed, '500', '1,000 bridged, 100 moved to chloe, 400 burned');
 
     await decide(s.worldState, legalAction('L-1', 'start-remediation'), { at: AFTER_LOCKUP });
     const module = attach(ourArtifact('RemediationModule'), m.suite.modules.remediation, m.provider);

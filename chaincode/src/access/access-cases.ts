@@ -1,7 +1,7 @@
 import { Wallet, keccak256, toUtf8Bytes } from 'ethers';
 import { BRIDGE_OUT_IDS, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID } from '../fuzz/fuzz-world';
 import type { TransientMap } from '../fuzz/transient-maps';
-import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, GATEWAY } from '../testing/bridge-story';
+import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, escrowMoveEvent, GATEWAY } from '../testing/bridge-story';
 import { EVIDENCE_FILE_ID, evidenceEntry, evidenceFileDocument } from '../testing/evidence-story';
 import { CAST, CONSORTIUM_MEMBERS, T0 } from '../testing/ledger-cast';
 import { ASSET_ID, assetDocument, investorDocument, json, legalDocuments, piiTransient, policyChange, SPV_ID, spvDocument, tokenizationDocument, valuationDocument } from '../testing/ledger-documents';
@@ -144,6 +144,7 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     RecordMintSignature: { chapter: 'BRIDGE', args: (caller, world) => [CHAIN, world.mint.nonce, world.mint.signatures[caller.side]] },
     RecordMinted: { chapter: 'BRIDGE SIGNED', args: (_caller, world) => [CHAIN, world.mint.nonce, `0x${'ef'.repeat(32)}`] },
     AttestBurn: { chapter: 'BRIDGE', args: [json(burnEvent(1n, 500n))] },
+    AttestEscrowMove: { chapter: 'BRIDGE', args: [json(escrowMoveEvent(1, 100n))] },
     GetBridgeChain: { chapter: 'BRIDGE', args: [CHAIN] },
     ListBridgeValidators: { chapter: 'BRIDGE', args: [] },
     GetBridgeOut: { chapter: 'BRIDGE', args: [BRIDGE_OUT_IDS.escrowed] },
@@ -151,6 +152,7 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     ListPendingMints: { chapter: 'BRIDGE', args: [CHAIN, ...PAGE] },
     ListPendingBridgeOuts: { chapter: 'BRIDGE', args: ['BankAMSP', ...PAGE] },
     GetBurn: { chapter: 'BRIDGE SIGNED', args: [CHAIN, '1'] },
+    GetEscrowMove: { chapter: 'BRIDGE SIGNED', args: [CHAIN, escrowMoveEvent(1, 100n).txHash, '1'] },
     GetEscrow: { chapter: 'BRIDGE', args: [ASSET_ID, CHAIN] },
     CheckBridgeOut: { chapter: 'BRIDGE', args: [json(bridgeOutRequest('B-ACCESS-NEW', 1_000n))] },
   },

@@ -11,7 +11,7 @@ import { fuzzWorld, BRIDGE_OUT_IDS, type Chapter, type FuzzWorld } from '../fuzz
 import { InvestorContract } from '../investors/investor-contract';
 import { RoleContract } from '../roles/role-contract';
 import { evidenceFileDocument } from '../testing/evidence-story';
-import { bridgeOutOf, burnEvent, BRIDGE_DESK, CHAIN_CONFIG, GATEWAY, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
+import { bridgeOutOf, burnEvent, BRIDGE_DESK, escrowMoveEvent, CHAIN_CONFIG, GATEWAY, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { CAST, CONSORTIUM_MEMBERS, tx } from '../testing/ledger-cast';
 import { REGULATOR_ADMIN } from '../testing/test-identities';
 import { ConsortiumContract } from '../consortium/consortium-contract';
@@ -100,6 +100,7 @@ export async function accessWorld(): Promise<AccessWorld> {
     await bridge.RecordMintSignature(tx(validator, signed, at).ctx, CHAIN, escrowed.nonce ?? '', await signMint(key, escrowed));
   }
   await bridge.AttestBurn(tx(BRIDGE_DESK.validatorB, signed, at).ctx, json(burnEvent(1n, 500n)));
+  await bridge.AttestEscrowMove(tx(BRIDGE_DESK.validatorB, signed, at).ctx, json(escrowMoveEvent(1, 100n)));
   // A channel before its membership: nothing yet, then the regulator's admin has proposed it.
   const founding: WorldState = new Map();
   await new ConsortiumContract().FoundConsortium(tx(REGULATOR_ADMIN, founding).ctx, JSON.stringify(CONSORTIUM_MEMBERS));

@@ -3,6 +3,7 @@ import { parseBridgeChainConfig } from '@trestle/compliance/src/bridge/bridge-ch
 import { evaluateBridgeOut } from '@trestle/compliance/src/bridge/bridge-out-rules';
 import { parseBridgeOutRequest, type BridgeOutRecord } from '@trestle/compliance/src/bridge/bridge-out';
 import { parseBurnEvent } from '@trestle/compliance/src/bridge/burn-attestation';
+import { parseEscrowMoveEvent } from '@trestle/compliance/src/bridge/escrow-move';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { formatDecimalAmount } from '@trestle/compliance/src/policy/decimal-amount';
 import { TRANSFER_TTL_SECONDS } from '@trestle/compliance/src/transfers/transfer-record';
@@ -15,6 +16,7 @@ import { pendingAtBank, requireExpired, rulesRefusal } from '../support/pending-
 import { sortedJson } from '../support/sorted-json';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { attestBurn } from './attest-burn';
+import { attestEscrowMove } from './attest-escrow-move';
 import { addressArgument, bridgeOutIdArgument, chainIdArgument, txHashArgument, uintArgument } from './bridge-arguments';
 import { approveChain, proposeChain, registerValidator } from './bridge-config-steps';
 import { IN_FLIGHT_INDEX, PENDING_INDEX } from './bridge-keys';
@@ -23,6 +25,7 @@ import { approveBridgeOut, closeBridgeOut, recordRequest, requireBankOfBridgeOut
 import { findBridgeOut, readBridgeOut, readBridgeOutByNonce } from './bridge-out-store';
 import { allValidators, findChain, readEscrow } from './bridge-registry';
 import { findBurn } from './burn-store';
+import { findEscrowMove } from './escrow-move-store';
 import { recordMinted, recordMintSignature } from './mint-steps';
 
 /** Who may read the bridge's records. */
@@ -166,6 +169,17 @@ export class BridgeContract extends Contract {
     await attestBurn(ctx, parseBurnEvent(attestationJson));
   }
 
+  /**
+   * Records the caller's bank's attestation (JSON: a final token transfer between beneficial
+   * owners' wallets, venue transfers resolved to the borrower); the threshold moves the escrow's
+   * attribution from the sender's investor to the receiver's.
+   */
+  @Transaction()
+  async AttestEscrowMove(ctx: Context, attestationJson: string): Promise<void> {
+    await requireRole(ctx, 'validator');
+    await attestEscrowMove(ctx, parseEscrowMoveEvent(attestationJson));
+  }
+
   /** The chain's configuration in force and any proposal waiting. */
   @Transaction(false)
   @Returns('string')
@@ -232,6 +246,19 @@ export class BridgeContract extends Contract {
     const burn = await findBurn(ctx, id, uintArgument(burnNonce, 'burnNonce'));
     if (burn === undefined) throw new TrestleError('BRIDGE_MINT_UNKNOWN', 'No validator has attested a burn with this number on this chain.', { details: { chainId: id, burnNonce } });
     return sortedJson(burn);
+  }
+
+  /** A token transfer's attestations and, once applied, whose escrow moved to whom. */
+  @Transaction(false)
+  @Returns('string')
+  async GetEscrowMove(ctx: Context, chainId: string, txHash: string, logIndex: string): Promise<string> {
+    await requireAnyRole(ctx, BRIDGE_READERS);
+    const id = chainIdArgument(chainId);
+    const hash = txHashArgument(txHash, 'txHash');
+    const index = uintArgument(logIndex, 'logIndex');
+    const move = index > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : await findEscrowMove(ctx, id, hash, Number(index));
+    if (move === undefined) throw new TrestleError('BRIDGE_MOVE_UNKNOWN', 'No validator has attested a transfer at this transaction and log index on this chain.', { details: { chainId: id, txHash: hash, logIndex } });
+    return sortedJson(move);
   }
 
   /** The units of an asset in escrow (and in suspense) for a chain. */

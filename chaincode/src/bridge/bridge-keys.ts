@@ -27,6 +27,8 @@ export const OPEN_MESSAGE_INDEX = 'bridge~openmsg';
 export const SENT_KEY_TYPE = 'bridge~sent';
 /** A burn's attestations and release: bridge~burn (chainId, burnNonce). */
 export const BURN_KEY_TYPE = 'bridge~burn';
+/** A token transfer's attestations and escrow move: bridge~move (chainId, txHash, logIndex as ten digits). */
+export const ESCROW_MOVE_KEY_TYPE = 'bridge~move';
 
 /** A nonce written so that key order is numeric order. */
 export function paddedNonce(nonce: bigint | string): string {
@@ -42,6 +44,7 @@ export const pendingKey = (ctx: Context, bankMsp: string, bridgeOutId: string) =
 export const nextNonceKey = (ctx: Context, chainId: string, messageType: string) => ctx.stub.createCompositeKey(NEXT_NONCE_KEY_TYPE, [chainId, messageType]);
 export const escrowKey = (ctx: Context, assetId: string, chainId: string) => ctx.stub.createCompositeKey(ESCROW_KEY_TYPE, [assetId, chainId]);
 export const burnKey = (ctx: Context, chainId: string, burnNonce: bigint | string) => ctx.stub.createCompositeKey(BURN_KEY_TYPE, [chainId, paddedNonce(burnNonce)]);
+export const escrowMoveKey = (ctx: Context, chainId: string, txHash: string, logIndex: number) => ctx.stub.createCompositeKey(ESCROW_MOVE_KEY_TYPE, [chainId, txHash, String(logIndex).padStart(10, '0')]);
 /** Where a ledger message lives: its chain, type, domain contract and nonce. */
 export type MessageId = { readonly chainId: string; readonly type: string; readonly verifyingContract: string; readonly nonce: bigint | string };
 export const gatewayMessageKey = (ctx: Context, id: MessageId) => ctx.stub.createCompositeKey(GATEWAY_MESSAGE_KEY_TYPE, [id.chainId, id.type, id.verifyingContract, paddedNonce(id.nonce)]);

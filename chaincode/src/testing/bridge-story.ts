@@ -3,6 +3,7 @@ import { keccak256, toUtf8Bytes, Wallet } from 'ethers';
 import type { BridgeChainConfig } from '@trestle/compliance/src/bridge/bridge-chain';
 import type { BridgeEscrow } from '@trestle/compliance/src/bridge/bridge-escrow';
 import type { BridgeOutRecord } from '@trestle/compliance/src/bridge/bridge-out';
+import type { EscrowMoveEvent } from '@trestle/compliance/src/bridge/escrow-move';
 import type { BurnEvent, BurnRecord } from '@trestle/compliance/src/bridge/burn-attestation';
 import { GATEWAY_TYPES, gatewayDomain } from '@trestle/compliance/src/bridge/gateway-types';
 import { investorRef } from '@trestle/compliance/src/bridge/investor-ref';
@@ -149,6 +150,23 @@ export function burnEvent(burnNonce: bigint, amount: bigint, overrides: Partial<
     from: WALLETS.anna.address,
     amount: amount.toString(),
     fabricInvestorRef: investorRef(INVESTORS.annaA),
+    ...overrides,
+  };
+}
+
+/** anna's wallet sending `amount` to chloe's on the EVM chain, in the transaction numbered `n`: an escrow move as validators state it. */
+export function escrowMoveEvent(n: number, amount: bigint, overrides: Partial<EscrowMoveEvent> = {}): EscrowMoveEvent {
+  return {
+    chainId: CHAIN_ID.toString(),
+    txHash: keccak256(toUtf8Bytes(`transfer tx ${n}`)),
+    logIndex: 1,
+    blockNumber: 200 + n,
+    blockHash: keccak256(toUtf8Bytes(`block ${200 + n}`)),
+    token: TOKEN,
+    from: WALLETS.anna.address,
+    to: WALLETS.chloe.address,
+    amount: amount.toString(),
+    venue: null,
     ...overrides,
   };
 }

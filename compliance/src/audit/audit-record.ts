@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'bridge-out-cancelled',
   'bridge-out-expired',
   'bridge-burn-released',
+  'bridge-escrow-moved',
   'policy-change-proposed',
   'policy-changed',
   'policy-change-rejected',

@@ -2,6 +2,7 @@ import type { BridgeChainRecord } from '../bridge/bridge-chain';
 import type { BridgeEscrow } from '../bridge/bridge-escrow';
 import type { BridgeOutRecord } from '../bridge/bridge-out';
 import type { BridgeValidator } from '../bridge/bridge-validator';
+import type { EscrowMoveRecord } from '../bridge/escrow-move';
 import type { BurnRecord } from '../bridge/burn-attestation';
 import type { GatewayMessageRecord } from '../bridge/gateway-message';
 import type { ConsortiumRecord } from '../consortium/consortium';
@@ -77,6 +78,8 @@ export type LedgerEvent =
   | { readonly type: 'BridgeOutEscrowed'; readonly payload: { readonly bridgeOut: BridgeOutRecord; readonly holdings: readonly HoldingRecord[]; readonly escrow: BridgeEscrow } }
   | { readonly type: 'GatewayMessageProposed' | 'GatewayMessageSigned' | 'GatewayMessageRelayed'; readonly payload: GatewayMessageRecord }
   | { readonly type: 'BurnAttested'; readonly payload: BurnRecord }
+  | { readonly type: 'EscrowMoveAttested'; readonly payload: EscrowMoveRecord }
+  | { readonly type: 'EscrowMoved'; readonly payload: { readonly move: EscrowMoveRecord; readonly holdings: readonly HoldingRecord[] } }
   | { readonly type: 'EvidenceAccessRecorded'; readonly payload: EvidenceAccessRecord }
   | { readonly type: 'EvidenceRegistered'; readonly payload: EvidenceFileRecord }
   | { readonly type: 'BurnReleased'; readonly payload: { readonly burn: BurnRecord; readonly holdings: readonly HoldingRecord[]; readonly escrow: BridgeEscrow } };

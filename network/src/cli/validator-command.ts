@@ -69,6 +69,11 @@ async function start(options: StartOptions): Promise<void> {
     ledger: new FabricAttestationLedger(connection.bridge, chainId),
     messages: new FabricGatewayMessageLedger(connection.messages, chainId),
     checkpoint: new FileCheckpoint(path.join(stack.home, 'run', `burns-${options.bank}.json`)),
+    escrowMoves: {
+      tokens: deployment.assets.map((asset) => asset.token),
+      venues: [deployment.contracts.morpho],
+      checkpoint: new FileCheckpoint(path.join(stack.home, 'run', `moves-${options.bank}.json`)),
+    },
     confirmations: options.confirmations,
     startBlock: 0,
     ...(relayer === undefined ? {} : { relayer }),

@@ -1,0 +1,171 @@
+import { getAddress, Interface, ZeroAddress, type JsonRpcProvider, type Log, type TransactionReceipt } from 'ethers';
+import { MORPHO_EVENTS } from '../liquidation/market-positions';
+import type { FileCheckpoint } from './checkpoint';
+import { scanFinalBlocks } from './final-block-scan';
+import type { BridgeMetrics } from './metrics';
+
+const ERC20 = new Interface(['event Transfer(address indexed from, address indexed to, uint256 value)']);
+// Morpho's flash loan hands the token out and takes it back in one transaction: nobody's units.
+const FLASH_LOAN = new Interface(['event FlashLoan(address indexed caller, address indexed token, uint256 assets)']);
+
+/** One token transfer's change of beneficial owner, as this bank's validator states it. */
+export interface EscrowMoveAttestation {
+  readonly chainId: bigint;
+  readonly txHash: string;
+  readonly logIndex: number;
+  readonly blockNumber: number;
+  readonly blockHash: string;
+  readonly token: string;
+  readonly from: string;
+  readonly to: string;
+  readonly amount: bigint;
+  readonly venue: string | null;
+}
+
+/** Where the watcher states moves: the chaincode's BridgeContract.AttestEscrowMove. */
+export interface EscrowMoveLedger {
+  recordEscrowMove(move: EscrowMoveAttestation): Promise<void>;
+}
+
+export interface EscrowMoveWatcherOptions {
+  readonly provider: JsonRpcProvider;
+  readonly ledger: EscrowMoveLedger;
+  readonly checkpoint: FileCheckpoint;
+  /** The gateway whose assets' tokens are watched; it names the checkpoint. */
+  readonly gateway: string;
+  /** The bridged assets' ERC-3643 tokens. */
+  readonly tokens: readonly string[];
+  /** Lending venues (Morpho Blue) whose transfers are resolved to the borrower they acted for. */
+  readonly venues: readonly string[];
+  readonly confirmations: number;
+  readonly startBlock: number;
+  readonly maxBlockRange?: number;
+  readonly metrics?: BridgeMetrics;
+  readonly log?: (line: string) => void;
+}
+
+/** What one pass did: the moves stated, and the venue transfers no venue event explained (left as they were, and logged). */
+export interface EscrowMoveWatcherPass {
+  readonly fromBlock: number;
+  readonly toBlock: number;
+  readonly attested: readonly EscrowMoveAttestation[];
+  readonly unexplained: number;
+}
+
+type Transfer = { readonly log: Log; readonly from: string; readonly to: string; readonly amount: bigint };
+
+/**
+ * Follows the bridged tokens' Transfer events in final blocks and states, for each that changes a
+ * beneficial owner, a move on the ledger so the escrow follows its owner. Mints and burns are the
+ * bridge's own and are skipped. A transfer into or out of a lending venue is explained by the
+ * venue's event in the same transaction: collateral supplied for oneself, or withdrawn to oneself,
+ * changes no owner; supplied on another's behalf moves it to them; withdrawn to another wallet, or
+ * seized by a liquidator, moves it from the borrower. A flash loan moves nothing.
+ */
+export class EscrowMoveWatcher {
+  readonly #seen = new Set<string>();
+  readonly #tokens: ReadonlySet<string>;
+  readonly #venues: ReadonlySet<string>;
+
+  constructor(readonly options: EscrowMoveWatcherOptions) {
+    if (!Number.isInteger(options.confirmations) || options.confirmations < 1) throw new RangeError('confirmations must be an integer of at least 1');
+    this.#tokens = new Set(options.tokens.map((token) => getAddress(token)));
+    this.#venues = new Set(options.venues.map((venue) => getAddress(venue)));
+  }
+
+  async poll(): Promise<EscrowMoveWatcherPass> {
+    const { provider, checkpoint, confirmations, startBlock, maxBlockRange, metrics } = this.options;
+    const attested: EscrowMoveAttestation[] = [];
+    let unexplained = 0;
+    const transfer = ERC20.getEvent('Transfer');
+    if (transfer === null) throw new Error('no Transfer fragment');
+    const span = await scanFinalBlocks({ provider, checkpoint, contract: getAddress(this.options.gateway), confirmations, startBlock, maxBlockRange, metrics, name: 'escrow-move-watcher' }, async (from, to, chainId) => {
+      if (this.#tokens.size === 0) return;
+      const logs = await provider.getLogs({ address: [...this.#tokens], topics: [transfer.topicHash], fromBlock: from, toBlock: to });
+      for (const log of logs.sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index)) {
+        const outcome = await this.#handle(log, chainId);
+        if (outcome === 'unexplained') unexplained += 1;
+        else if (outcome !== undefined) attested.push(outcome);
+      }
+    });
+    return { ...span, attested, unexplained };
+  }
+
+  async #handle(log: Log, chainId: bigint): Promise<EscrowMoveAttestation | 'unexplained' | undefined> {
+    const key = `${chainId}:${log.transactionHash.toLowerCase()}:${log.index}`;
+    if (this.#seen.has(key)) return undefined;
+    const parsed = ERC20.parseLog(log);
+    if (parsed === null) return undefined;
+    const transfer: Transfer = { log, from: getAddress(parsed.args.getValue('from') as string), to: getAddress(parsed.args.getValue('to') as string), amount: parsed.args.getValue('value') as bigint };
+    const beneficial = await this.#beneficial(transfer);
+    if (beneficial === 'unexplained') {
+      this.options.log?.(`escrow move: a venue transfer in ${log.transactionHash} (log ${log.index}) has no venue event that explains it; its escrow stays attributed as it was`);
+      this.options.metrics?.increment('errors', 'escrow-move-unexplained');
+      this.#seen.add(key);
+      return 'unexplained';
+    }
+    this.#seen.add(key);
+    if (beneficial === undefined || beneficial.from === beneficial.to) return undefined;
+    const move: EscrowMoveAttestation = {
+      chainId,
+      txHash: log.transactionHash,
+      logIndex: log.index,
+      blockNumber: log.blockNumber,
+      blockHash: log.blockHash,
+      token: getAddress(log.address),
+      from: beneficial.from,
+      to: beneficial.to,
+      amount: transfer.amount,
+      venue: beneficial.venue,
+    };
+    await this.options.ledger.recordEscrowMove(move);
+    return move;
+  }
+
+  /** The beneficial owners on both sides; undefined for a bridge mint or burn, which the gateway's own records carry. */
+  async #beneficial(transfer: Transfer): Promise<{ from: string; to: string; venue: string | null } | 'unexplained' | undefined> {
+    if (transfer.from === ZeroAddress || transfer.to === ZeroAddress || transfer.amount === 0n) return undefined;
+    const intoVenue = this.#venues.has(transfer.to);
+    const outOfVenue = this.#venues.has(transfer.from);
+    if (!intoVenue && !outOfVenue) return { from: transfer.from, to: transfer.to, venue: null };
+    if (intoVenue && outOfVenue) return undefined;
+    const venue = intoVenue ? transfer.to : transfer.from;
+    const receipt = await this.options.provider.getTransactionReceipt(transfer.log.transactionHash);
+    if (receipt === null) return 'unexplained';
+    if (flashLoanOf(receipt, venue, transfer)) return undefined;
+    const events = venueEvents(receipt, venue);
+    if (intoVenue) {
+      const supply = events.find((event) => event.name === 'SupplyCollateral' && event.assets === transfer.amount && event.caller === transfer.from);
+      return supply === undefined ? 'unexplained' : { from: transfer.from, to: supply.onBehalf, venue };
+    }
+    const withdrawal = events.find((event) => event.name === 'WithdrawCollateral' && event.assets === transfer.amount && event.receiver === transfer.to);
+    if (withdrawal !== undefined) return { from: withdrawal.onBehalf, to: transfer.to, venue };
+    const liquidation = events.find((event) => event.name === 'Liquidate' && event.assets === transfer.amount && event.caller === transfer.to);
+    return liquidation === undefined ? 'unexplained' : { from: liquidation.onBehalf, to: transfer.to, venue };
+  }
+}
+
+/** A venue's collateral events in a receipt, in one shape: who acted, for whom, to whom, how much. */
+type VenueEvent = { readonly name: 'SupplyCollateral' | 'WithdrawCollateral' | 'Liquidate'; readonly caller: string; readonly onBehalf: string; readonly receiver: string | null; readonly assets: bigint };
+
+function venueEvents(receipt: TransactionReceipt, venue: string): VenueEvent[] {
+  const events: VenueEvent[] = [];
+  for (const log of receipt.logs) {
+    if (getAddress(log.address) !== venue) continue;
+    const parsed = MORPHO_EVENTS.parseLog(log);
+    const value = (name: string) => parsed?.args.getValue(name) as unknown;
+    if (parsed?.name === 'SupplyCollateral') events.push({ name: 'SupplyCollateral', caller: getAddress(value('caller') as string), onBehalf: getAddress(value('onBehalf') as string), receiver: null, assets: value('assets') as bigint });
+    if (parsed?.name === 'WithdrawCollateral') events.push({ name: 'WithdrawCollateral', caller: getAddress(value('caller') as string), onBehalf: getAddress(value('onBehalf') as string), receiver: getAddress(value('receiver') as string), assets: value('assets') as bigint });
+    // The liquidator (caller) receives the seized collateral; the borrower is whose it was.
+    if (parsed?.name === 'Liquidate') events.push({ name: 'Liquidate', caller: getAddress(value('caller') as string), onBehalf: getAddress(value('borrower') as string), receiver: getAddress(value('caller') as string), assets: value('seizedAssets') as bigint });
+  }
+  return events;
+}
+
+function flashLoanOf(receipt: TransactionReceipt, venue: string, transfer: Transfer): boolean {
+  return receipt.logs.some((log) => {
+    if (getAddress(log.address) !== venue) return false;
+    const parsed = FLASH_LOAN.parseLog(log);
+    return parsed !== null && getAddress(parsed.args.getValue('token') as string) === getAddress(transfer.log.address) && (parsed.args.getValue('assets') as bigint) === transfer.amount;
+  });
+}
