@@ -3,9 +3,10 @@ import test from 'ava';
 import '@trestle/chaincode/src/testing/quiet-fabric-logs';
 import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
 import { CAST, tx } from '@trestle/chaincode/src/testing/ledger-cast';
-import { investorDocument, investorPii, json, piiTransient } from '@trestle/chaincode/src/testing/ledger-documents';
+import { ASSET_ID, investorDocument, investorPii, json, piiTransient } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
 import { snapshotLedger } from '@trestle/chaincode/src/testing/stub-context';
+import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import { readSanctionsList } from '@trestle/compliance/src/sanctions/read-sanctions-list';
 import { snapshotJson } from '@trestle/compliance/src/sanctions/snapshot';
 import { REPO_ROOT } from '../../stack/stack-config';
@@ -35,7 +36,7 @@ test('screening the bank\'s investors finds the one whose name is on the list, p
   const lines = run.stdout.split('\n');
   t.deepEqual(lines.slice(0, 2), [`${INVESTORS.annaA}  CLEAR`, `${INVESTORS.benA}  CLEAR`]);
   t.regex(lines[2] ?? '', new RegExp(`^${LISTED}  HIT  AOUADI, Mohamed Ben Belgacem \\(uid 7203, score 1\\.00\\)$`));
-  t.is(lines[3], '3 screened against OFAC SDN 2024-01-31: 1 hit, 0 review, 2 clear');
+  t.is(lines[3], '3 screened against OFAC SDN 2024-01-31: 1 hit, 0 pending review, 2 clear');
   t.false(run.stdout.includes(LISTED_NAME), 'the investor\'s own name (PII) is never printed');
   t.false(run.stdout.includes('1974-12-11'));
   t.false(run.stdout.includes(INVESTORS.chloeB), 'only the caller\'s bank');
@@ -46,9 +47,9 @@ test('--investor screens only the named investors; another bank\'s investor is r
   const { w, snapshot } = await world(t);
   const one = await w.run('sanctions', 'screen-investors', '--as', 'bankA/alice', '--list', snapshot, '--investor', LISTED, '--json');
   t.is(one.exitCode, 0, one.stderr);
-  const answer = JSON.parse(one.stdout) as { listVersion: string; investors: { investorId: string; record: { result: string; matches: { entryUid: string }[] } }[] };
+  const answer = JSON.parse(one.stdout) as { listVersion: string; investors: { investorId: string; record: { status: string; matches: { uid: string }[] } }[] };
   t.is(answer.listVersion, '2024-01-31');
-  t.deepEqual(answer.investors.map((outcome) => [outcome.investorId, outcome.record.result, outcome.record.matches.map((match) => match.entryUid)]), [[LISTED, 'hit', ['7203']]]);
+  t.deepEqual(answer.investors.map((outcome) => [outcome.investorId, outcome.record.status, outcome.record.matches.map((match) => match.uid)]), [[LISTED, 'hit', ['7203']]]);
   t.false(one.stdout.includes(LISTED_NAME));
   const foreign = await w.run('sanctions', 'screen-investors', '--as', 'bankA/alice', '--list', snapshot, '--investor', INVESTORS.chloeB);
   t.is(foreign.exitCode, 3);
@@ -63,4 +64,22 @@ test('a missing or malformed list is a usage error that reads no investor', asyn
   const broken = await w.run('sanctions', 'screen-investors', '--as', 'bankA/alice', '--list', w.file('broken.json', '{"entries": ['));
   t.is(broken.exitCode, 2);
   t.regex(broken.stderr, /\[CLI_INPUT_INVALID\] The sanctions snapshot is not valid JSON/);
+});
+
+test('--record writes each result on the investor: the new hit is suspended and their pending transfer blocked', async (t) => {
+  const { w, snapshot } = await world(t);
+  const pending = await w.run('transfer', 'request', '--as', 'bankA/bob', '--asset', ASSET_ID, '--from', INVESTORS.annaA, '--to', LISTED, '--amount', '1000', '--id', 'T-TO-LISTED');
+  t.is(pending.exitCode, 0, pending.stderr);
+  const run = await w.run('sanctions', 'screen-investors', '--as', 'bankA/alice', '--list', snapshot, '--record');
+  t.is(run.exitCode, 0, run.stderr);
+  t.regex(run.stdout, /; 3 recorded$/);
+  const investor = async (id: string) => JSON.parse((await w.run('investor', 'show', id, '--as', 'regulator/rita', '--json')).stdout) as InvestorRecord;
+  const listed = await investor(LISTED);
+  t.is(listed.kycStatus, 'suspended');
+  t.like(listed.sanctions, { status: 'hit', listVersion: '2024-01-31' });
+  t.like((await investor(INVESTORS.annaA)).sanctions, { status: 'clear', listVersion: '2024-01-31' });
+  const transfer = await w.run('transfer', 'show', 'T-TO-LISTED', '--as', 'bankA/alice');
+  t.regex(transfer.stdout, /^transfer +T-TO-LISTED +BLOCKED$/m);
+  t.regex(transfer.stdout, new RegExp(`^blocked +.* by alice@banka\\.trestle\\.test \\(BankAMSP\\): .*screening of investor ${LISTED} on list 2024-01-31 is a hit`, 'm'));
+  t.false(transfer.stdout.includes(LISTED_NAME));
 });

@@ -2,8 +2,9 @@ import { Command } from 'commander';
 import { isTrestleError, TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { parseInvestorRecord, type InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import { parseInvestorPii, type InvestorPii } from '@trestle/compliance/src/ledger/investor-pii';
+import { MAX_SCREENING_MATCHES, parseScreeningDocument, type ScreeningDocument } from '@trestle/compliance/src/ledger/screening-document';
 import type { SanctionsList } from '@trestle/compliance/src/sanctions/sanctions-entry';
-import { screen, type ScreeningResult, type ScreeningSubject } from '@trestle/compliance/src/sanctions/screening/screen';
+import { screen, type ScreeningSubject } from '@trestle/compliance/src/sanctions/screening/screen';
 import { loadList, sanctionsCommand } from '../sanctions-command';
 import { readInvestor } from './investor-record';
 import { ledgerAction, ledgerCommand, type LedgerCommandDeps } from './ledger-action';
@@ -18,12 +19,8 @@ interface ScreenInvestorsOptions {
   readonly record?: boolean;
 }
 
-/** What the ledger records of one screening (InvestorContract.RecordScreening). */
-export interface ScreeningRecord {
-  readonly listVersion: string;
-  readonly result: 'clear' | 'review' | 'hit';
-  readonly matches: readonly { readonly entryUid: string; readonly score: number }[];
-}
+/** What InvestorContract.RecordScreening takes: the screener's result cut down as `parseScreeningDocument` says; the ledger stamps the time. */
+type ScreeningRecord = Omit<ScreeningDocument, 'screenedAt'>;
 
 /** One investor's outcome: screened, or why not. Never carries their personal data. */
 type InvestorOutcome =
@@ -31,8 +28,6 @@ type InvestorOutcome =
   | { readonly investorId: string; readonly screened: false; readonly why: string };
 
 const PAGE_SIZE = '100';
-// The screener's "pending" is a match in the review band: the ledger calls it review.
-const RESULT_OF: Record<ScreeningResult['status'], ScreeningRecord['result']> = { clear: 'clear', pending: 'review', hit: 'hit' };
 
 /**
  * `trestle sanctions import|screen` (files only) with `screen-investors`, which screens the
@@ -55,11 +50,14 @@ function screenInvestorsCommand(deps: LedgerCommandDeps): Command {
         const outcomes: InvestorOutcome[] = [];
         for (const investor of investors) outcomes.push(await screenInvestor(session, list, investor));
         if (options.record) {
-          for (const outcome of outcomes) if (outcome.screened) await session.contract('InvestorContract').submitTransaction('RecordScreening', outcome.investorId, JSON.stringify(outcome.record));
+          const documents = outcomes.flatMap((outcome) => (outcome.screened ? [{ investorId: outcome.investorId, json: JSON.stringify(outcome.record) }] : []));
+          // Checked with the chaincode's reader first, so a bad document stops the run before the first write.
+          for (const { json } of documents) parseScreeningDocument(json, Math.floor(Date.now() / 1000));
+          for (const { investorId, json } of documents) await session.contract('InvestorContract').submitTransaction('RecordScreening', investorId, json);
         }
         const screened = outcomes.filter((outcome) => outcome.screened);
-        const count = (result: ScreeningRecord['result']) => screened.filter((outcome) => outcome.record.result === result).length;
-        const summary = `${screened.length} screened against OFAC SDN ${list.version}: ${count('hit')} hit, ${count('review')} review, ${count('clear')} clear${outcomes.length > screened.length ? `; ${outcomes.length - screened.length} not screened` : ''}${options.record ? `; ${screened.length} recorded` : ''}`;
+        const count = (status: ScreeningRecord['status']) => screened.filter((outcome) => outcome.record.status === status).length;
+        const summary = `${screened.length} screened against OFAC SDN ${list.version}: ${count('hit')} hit, ${count('pending')} pending review, ${count('clear')} clear${outcomes.length > screened.length ? `; ${outcomes.length - screened.length} not screened` : ''}${options.record ? `; ${screened.length} recorded` : ''}`;
         return { json: { listVersion: list.version, listSha256: list.sha256, recorded: options.record === true, investors: outcomes }, text: [...outcomes.map(outcomeLine), summary] };
       }),
     );
@@ -96,8 +94,9 @@ async function screenInvestor(session: LedgerSession, list: SanctionsList, inves
   return {
     investorId: investor.investorId,
     screened: true,
-    record: { listVersion: result.listVersion, result: RESULT_OF[result.status], matches: result.matches.map((match) => ({ entryUid: match.uid, score: match.score })) },
-    matchedNames: result.matches.map((match) => match.name),
+    // The ledger keeps at most MAX_SCREENING_MATCHES; the screener lists best first, so the verdict's evidence stays.
+    record: { status: result.status, listVersion: result.listVersion, matches: result.matches.slice(0, MAX_SCREENING_MATCHES).map((match) => ({ uid: match.uid, score: match.score })) },
+    matchedNames: result.matches.slice(0, MAX_SCREENING_MATCHES).map((match) => match.name),
   };
 }
 
@@ -113,6 +112,6 @@ function subjectOf(pii: InvestorPii): ScreeningSubject {
 function outcomeLine(outcome: InvestorOutcome): string {
   if (!outcome.screened) return `${outcome.investorId}  not screened: ${outcome.why}`;
   const { record } = outcome;
-  const matches = record.matches.map((match, index) => `${outcome.matchedNames[index] ?? ''} (uid ${match.entryUid}, score ${match.score.toFixed(2)})`);
-  return `${outcome.investorId}  ${record.result.toUpperCase()}${matches.length === 0 ? '' : `  ${matches.join('; ')}`}`;
+  const matches = record.matches.map((match, index) => `${outcome.matchedNames[index] ?? ''} (uid ${match.uid}, score ${match.score.toFixed(2)})`);
+  return `${outcome.investorId}  ${record.status.toUpperCase()}${matches.length === 0 ? '' : `  ${matches.join('; ')}`}`;
 }

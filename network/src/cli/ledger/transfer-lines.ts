@@ -22,6 +22,8 @@ export function transferLines(transfer: TransferRecord): string[] {
   }
   lines.push('verdicts at the request', ...verdictLines(transfer.requestVerdicts));
   if (transfer.settlementVerdicts !== null) lines.push('verdicts at settlement', ...verdictLines(transfer.settlementVerdicts));
+  const { blocked } = transfer;
+  if (blocked !== null) lines.push(`blocked    ${blocked.at} by ${personOf(blocked.by, blocked.byMsp)}: ${blocked.reason}`);
   const closure = transfer.closure;
   if (closure !== null) lines.push(`closed     ${closure.status} at ${closure.at} by ${personOf(closure.by, closure.byMsp)}${closure.reason === null ? '' : `: ${closure.reason}`}`);
   return lines;
