@@ -66,7 +66,7 @@ test('a missing or malformed list is a usage error that reads no investor', asyn
   t.regex(broken.stderr, /\[CLI_INPUT_INVALID\] The sanctions snapshot is not valid JSON/);
 });
 
-test('--record writes each result on the investor: the new hit is suspended and their pending transfer blocked', async (t) => {
+test('--record writes each result on the investor: the new hit is suspended, their pending transfer blocked and a new one to them refused with the reasons', async (t) => {
   const { w, snapshot } = await world(t);
   const pending = await w.run('transfer', 'request', '--as', 'bankA/bob', '--asset', ASSET_ID, '--from', INVESTORS.annaA, '--to', LISTED, '--amount', '1000', '--id', 'T-TO-LISTED');
   t.is(pending.exitCode, 0, pending.stderr);
@@ -82,4 +82,7 @@ test('--record writes each result on the investor: the new hit is suspended and 
   t.regex(transfer.stdout, /^transfer +T-TO-LISTED +BLOCKED$/m);
   t.regex(transfer.stdout, new RegExp(`^blocked +.* by alice@banka\\.trestle\\.test \\(BankAMSP\\): .*screening of investor ${LISTED} on list 2024-01-31 is a hit`, 'm'));
   t.false(transfer.stdout.includes(LISTED_NAME));
+  const again = await w.run('transfer', 'request', '--as', 'bankA/bob', '--asset', ASSET_ID, '--from', INVESTORS.annaA, '--to', LISTED, '--amount', '1000');
+  t.is(again.exitCode, 3);
+  t.regex(again.stderr, /^error: \[TRANSFER_REFUSED\] .*\[KYC_SUSPENDED_RECEIVER\] .*\[SANCTIONS_HIT_RECEIVER\] /);
 });
