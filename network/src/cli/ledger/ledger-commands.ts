@@ -4,6 +4,7 @@ import { auditCommand } from './audit-command';
 import { controlCommands } from './control-commands';
 import { investorCommand } from './investor-command';
 import type { LedgerCommandDeps } from './ledger-action';
+import { legalCommand } from './legal-command';
 import { policyCommand } from './policy-command';
 import { sanctionsWithLedgerCommand } from './screening-command';
 import { spvCommand } from './spv-command';
@@ -22,6 +23,7 @@ export function ledgerCommands(deps: LedgerCommandDeps): Command[] {
     ...controlCommands(deps),
     policyCommand(deps),
     auditCommand(deps),
+    legalCommand(deps),
     sanctionsWithLedgerCommand(deps),
   ];
 }
