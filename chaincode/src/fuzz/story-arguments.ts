@@ -6,6 +6,7 @@ import {
   assetDocument,
   investorDocument,
   legalDocuments,
+  policyChange,
   SPV_ID,
   spvDocument,
   tokenizationDocument,
@@ -62,6 +63,11 @@ function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
     ],
     [/^evidenceJson$/, { documents: [evidenceFileDocument(), evidenceFileDocument({ fileId: 'LEGAL-FUZZ-1', kind: 'legal' }), evidenceFileDocument({ investorId: INVESTORS.chloeB })] }],
     [/^proposalJson$/, { documents: [legalAction('L-FUZZ-NEW', 'start-remediation'), legalAction('L-FUZZ-NEW', 'cure'), legalAction('L-FUZZ-NEW', 'redeem')] }],
+    [/^policyJson$/, { documents: [policyChange(2, { lockupSeconds: 0 }), policyChange(2, { minTransfer: '10000', defiEligible: false })] }],
+    [
+      /^screeningJson$/,
+      { documents: [{ status: 'hit', listVersion: 'SDN 2026-05-30', matches: [{ uid: '36', score: 1 }] }, { status: 'clear', listVersion: 'SDN 2026-05-30', matches: [] }] },
+    ],
   ];
   const everyDocument = documents.flatMap(([, hint]) => ('documents' in hint ? hint.documents : []));
   return [
@@ -74,6 +80,7 @@ function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
     [/^bridgeOutId$/, { values: [BRIDGE_OUT_IDS.escrowed, BRIDGE_OUT_IDS.pending, 'B-FUZZ-NEW'] }],
     [/^fileId$/, { values: [EVIDENCE_FILE_ID, ''] }],
     [/^proposalId$/, { values: [OPEN_PROPOSAL_ID, 'L-REMEDIATE', 'L-FUZZ-NEW'] }],
+    [/^version$/, { values: ['2', '3'] }],
     [/^identityId$/, { values: FUZZ_IDENTITIES.map(({ identity }) => identityIdOf(identity)) }],
     [/msp/i, { values: ['BankAMSP', 'BankBMSP', 'BankCMSP', 'RegulatorMSP'] }],
     [/^role$/, { values: ROLES }],
