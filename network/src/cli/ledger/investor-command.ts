@@ -8,6 +8,7 @@ import { investorListLine, investorLines, piiLines } from './investor-lines';
 import { readInvestor } from './investor-record';
 import { evaluatePage } from './ledger-reads';
 import type { LedgerSession } from './ledger-session';
+import { bookmarkOf, bookmarkText } from './ledger-wording';
 import { type PageOptions, withPageOptions } from './page-options';
 import { pageLines } from './record-lines';
 import { walletBindCommand } from './wallet-bind-command';
@@ -114,8 +115,8 @@ export function investorCommand(deps: LedgerCommandDeps): Command {
       .action(
         ledgerAction<PageOptions & { bank?: string }>(deps, async ({ session, identity, options }) => {
           const bank = options.bank ?? identity.mspId;
-          const page = await evaluatePage(session.contract('InvestorContract'), 'ListInvestorsOfBank', [bank, options.pageSize, options.bookmark], parseInvestorRecord, 'the investor list');
-          return { json: page.raw, text: pageLines(page.records, investorListLine, page.bookmark) };
+          const page = await evaluatePage(session.contract('InvestorContract'), 'ListInvestorsOfBank', [bank, options.pageSize, bookmarkOf(options.bookmark)], parseInvestorRecord, 'the investor list');
+          return { json: { ...(page.raw as object), bookmark: bookmarkText(page.bookmark) }, text: pageLines(page.records, investorListLine, bookmarkText(page.bookmark)) };
         }),
       ),
   );

@@ -4,6 +4,7 @@ import { SPV_DOCUMENT_HELP } from './document-help';
 import { ledgerAction, ledgerCommand, readJsonDocument, type LedgerCommandDeps } from './ledger-action';
 import { evaluateJson, evaluatePage, evaluateRecord } from './ledger-reads';
 import type { LedgerSession } from './ledger-session';
+import { bookmarkOf, bookmarkText } from './ledger-wording';
 import { type PageOptions, withPageOptions } from './page-options';
 import { historyEntries, historyLines, pageLines } from './record-lines';
 import { spvLines, spvListLine } from './spv-lines';
@@ -46,8 +47,8 @@ export function spvCommand(deps: LedgerCommandDeps): Command {
   spv.addCommand(
     withPageOptions(ledgerCommand('list', 'list SPVs in id order, one page at a time')).action(
       ledgerAction<PageOptions>(deps, async ({ session, options }) => {
-        const page = await evaluatePage(session.contract('SpvContract'), 'ListSpvs', [options.pageSize, options.bookmark], parseSpvRecord, 'the SPV list');
-        return { json: page.raw, text: pageLines(page.records, spvListLine, page.bookmark) };
+        const page = await evaluatePage(session.contract('SpvContract'), 'ListSpvs', [options.pageSize, bookmarkOf(options.bookmark)], parseSpvRecord, 'the SPV list');
+        return { json: { ...(page.raw as object), bookmark: bookmarkText(page.bookmark) }, text: pageLines(page.records, spvListLine, bookmarkText(page.bookmark)) };
       }),
     ),
   );
