@@ -218,7 +218,8 @@ test('no sequence of proposals, approvals and rejections by any officers puts a 
   const base = await ledgerForTransfers();
   const officers = [DESK.requesterA, DESK.officerA, DESK.secondOfficerA, DESK.officerB, DESK.secondOfficerB];
   let changedVersions = 0;
-  const step = fc.record({ kind: fc.constantFrom('propose', 'approve', 'reject'), officer: fc.nat(officers.length - 1), version: fc.integer({ min: 2, max: 5 }), lockupDays: fc.integer({ min: 0, max: 3 }) });
+  // Versions 2 and 3 only, so that random sequences do reach approvals (a version further ahead is refused at once).
+  const step = fc.record({ kind: fc.constantFrom('propose', 'approve', 'reject'), officer: fc.nat(officers.length - 1), version: fc.integer({ min: 2, max: 3 }), lockupDays: fc.integer({ min: 0, max: 3 }) });
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
       const worldState = copyLedger(base);
@@ -239,7 +240,8 @@ test('no sequence of proposals, approvals and rejections by any officers puts a 
       t.true(changes.filter((change) => change.status === 'PROPOSED').length <= 1);
       changedVersions += approved.length;
     }),
-    { numRuns: 40 },
+    // A fixed seed: the count below must not depend on the run's luck (it once found none in 40 runs).
+    { numRuns: 40, seed: 20260301 },
   );
   // The property means something only if some runs did put new versions in force.
   t.true(changedVersions > 0, `${changedVersions} versions put in force over 40 runs`);
