@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import { openFabricGateway } from '@trestle/compliance/src/fabric/open-fabric-gateway';
 import type { LedgerContract } from '../validator/ledger-call';
 
 // NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so connecting is
@@ -34,17 +35,12 @@ export async function connectBankLedger(options: BankLedgerOptions): Promise<Ban
     throw new TrestleError('BRIDGE_LEDGER_CONFIG_INVALID', `No connection profile at ${options.connectionProfile}; pass the bank's common connection profile (JSON).`, { details: { argument: 'connection-profile' } });
   }
   const profile = JSON.parse(readFileSync(options.connectionProfile, 'utf8')) as Record<string, unknown>;
-  const { Gateway, Wallets } = await import('fabric-network');
-  const wallet = await Wallets.newFileSystemWallet(options.walletPath);
-  if ((await wallet.get(options.identity)) === undefined) {
-    throw new TrestleError('BRIDGE_LEDGER_CONFIG_INVALID', `No identity labelled ${options.identity} in the wallet at ${options.walletPath}.`, { details: { argument: 'identity' } });
-  }
-  const gateway = new Gateway();
-  await gateway.connect(profile, { wallet, identity: options.identity, discovery: { enabled: true, asLocalhost: false } });
-  const network = await gateway.getNetwork(options.channel);
+  const { network, close } = await openFabricGateway({ connectionProfile: profile, walletPath: options.walletPath, label: options.identity, channel: options.channel }, (sentence) =>
+    new TrestleError('BRIDGE_LEDGER_CONFIG_INVALID', sentence, { details: { argument: 'identity' } }),
+  );
   return {
     bridge: network.getContract(options.chaincode, 'BridgeContract'),
     messages: network.getContract(options.chaincode, 'GatewayMessageContract'),
-    close: () => gateway.disconnect(),
+    close,
   };
 }

@@ -1,4 +1,5 @@
 import { getAddress, Interface, ZeroAddress, type JsonRpcProvider, type Log, type TransactionReceipt } from 'ethers';
+import type { EscrowMoveEvent } from '@trestle/compliance/src/bridge/escrow-move';
 import { MORPHO_EVENTS } from '../liquidation/market-positions';
 import type { FileCheckpoint } from './checkpoint';
 import { scanFinalBlocks } from './final-block-scan';
@@ -8,23 +9,9 @@ const ERC20 = new Interface(['event Transfer(address indexed from, address index
 // Morpho's flash loan hands the token out and takes it back in one transaction: nobody's units.
 const FLASH_LOAN = new Interface(['event FlashLoan(address indexed caller, address indexed token, uint256 assets)']);
 
-/** One token transfer's change of beneficial owner, as this bank's validator states it. */
-export interface EscrowMoveAttestation {
-  readonly chainId: bigint;
-  readonly txHash: string;
-  readonly logIndex: number;
-  readonly blockNumber: number;
-  readonly blockHash: string;
-  readonly token: string;
-  readonly from: string;
-  readonly to: string;
-  readonly amount: bigint;
-  readonly venue: string | null;
-}
-
 /** Where the watcher states moves: the chaincode's BridgeContract.AttestEscrowMove. */
 export interface EscrowMoveLedger {
-  recordEscrowMove(move: EscrowMoveAttestation): Promise<void>;
+  recordEscrowMove(move: EscrowMoveEvent): Promise<void>;
 }
 
 export interface EscrowMoveWatcherOptions {
@@ -48,7 +35,7 @@ export interface EscrowMoveWatcherOptions {
 export interface EscrowMoveWatcherPass {
   readonly fromBlock: number;
   readonly toBlock: number;
-  readonly attested: readonly EscrowMoveAttestation[];
+  readonly attested: readonly EscrowMoveEvent[];
   readonly unexplained: number;
 }
 
@@ -75,7 +62,7 @@ export class EscrowMoveWatcher {
 
   async poll(): Promise<EscrowMoveWatcherPass> {
     const { provider, checkpoint, confirmations, startBlock, maxBlockRange, metrics } = this.options;
-    const attested: EscrowMoveAttestation[] = [];
+    const attested: EscrowMoveEvent[] = [];
     let unexplained = 0;
     const transfer = ERC20.getEvent('Transfer');
     if (transfer === null) throw new Error('no Transfer fragment');
@@ -91,7 +78,7 @@ export class EscrowMoveWatcher {
     return { ...span, attested, unexplained };
   }
 
-  async #handle(log: Log, chainId: bigint): Promise<EscrowMoveAttestation | 'unexplained' | undefined> {
+  async #handle(log: Log, chainId: bigint): Promise<EscrowMoveEvent | 'unexplained' | undefined> {
     const key = `${chainId}:${log.transactionHash.toLowerCase()}:${log.index}`;
     if (this.#seen.has(key)) return undefined;
     const parsed = ERC20.parseLog(log);
@@ -106,16 +93,16 @@ export class EscrowMoveWatcher {
     }
     this.#seen.add(key);
     if (beneficial === undefined || beneficial.from === beneficial.to) return undefined;
-    const move: EscrowMoveAttestation = {
-      chainId,
-      txHash: log.transactionHash,
+    const move: EscrowMoveEvent = {
+      chainId: chainId.toString(),
+      txHash: log.transactionHash.toLowerCase(),
       logIndex: log.index,
       blockNumber: log.blockNumber,
-      blockHash: log.blockHash,
+      blockHash: log.blockHash.toLowerCase(),
       token: getAddress(log.address),
       from: beneficial.from,
       to: beneficial.to,
-      amount: transfer.amount,
+      amount: transfer.amount.toString(),
       venue: beneficial.venue,
     };
     await this.options.ledger.recordEscrowMove(move);

@@ -6,7 +6,7 @@ import type { BridgeEscrow } from '@trestle/compliance/src/bridge/bridge-escrow'
 import type { EscrowMoveEvent } from '@trestle/compliance/src/bridge/escrow-move';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { AttestationLedger, BurnAttestation, MintRecord } from './attestation-ledger';
-import type { EscrowMoveAttestation, EscrowMoveLedger } from './escrow-move-watcher';
+import type { EscrowMoveLedger } from './escrow-move-watcher';
 import { evaluateJson, submitLedger, type LedgerContract } from './ledger-call';
 
 export type { LedgerContract } from './ledger-call';
@@ -73,20 +73,8 @@ export class FabricAttestationLedger implements AttestationLedger, EscrowMoveLed
   }
 
   /** States a token transfer's change of beneficial owner; the chaincode moves the escrow at the threshold. */
-  async recordEscrowMove(move: EscrowMoveAttestation): Promise<void> {
-    const event: EscrowMoveEvent = {
-      chainId: move.chainId.toString(),
-      txHash: move.txHash.toLowerCase(),
-      logIndex: move.logIndex,
-      blockNumber: move.blockNumber,
-      blockHash: move.blockHash.toLowerCase(),
-      token: move.token,
-      from: move.from,
-      to: move.to,
-      amount: move.amount.toString(),
-      venue: move.venue,
-    };
-    await this.#submit('AttestEscrowMove', JSON.stringify(event));
+  async recordEscrowMove(move: EscrowMoveEvent): Promise<void> {
+    await this.#submit('AttestEscrowMove', JSON.stringify(move));
   }
 
   async burnAttestations(burnNonce: bigint): Promise<BurnAttestation[]> {

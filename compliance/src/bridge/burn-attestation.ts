@@ -1,12 +1,11 @@
 import type { RecordReader } from '../policy/record-reader';
 import { oneOf } from '../rules/read-investor';
 import { readJsonDocument, readJsonValue } from '../ledger/read-json-document';
-import { readIsoInstant, readLedgerId, readMspId } from '../ledger/record-fields';
+import { readIsoInstant, readLedgerId } from '../ledger/record-fields';
 import { parseUint256 } from '../ledger/wallet-binding';
-import { isBytes32, readAddress, readBytes32, readUintText } from './bridge-fields';
+import { readBankAttestations, readFabricTxId, type BankAttestation } from './bank-attestations';
+import { readAddress, readBytes32, readUintText } from './bridge-fields';
 
-/** Most banks whose attestations one burn keeps. */
-const MAX_ATTESTATIONS = 16;
 const MAX_BLOCK = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -49,7 +48,7 @@ export function parseBurnEvent(text: unknown): BurnEvent {
 }
 
 /** One bank's attestation of a burn. */
-export type RecordedBurnAttestation = { readonly bankMsp: string; readonly validator: string; readonly event: BurnEvent; readonly attestedAt: string };
+export type RecordedBurnAttestation = BankAttestation<BurnEvent>;
 
 /**
  * Where the units of a released burn went: to the investor whose bound wallet burned them and
@@ -91,19 +90,14 @@ export function parseBurnRecord(value: unknown): BurnRecord {
       chainId: readUintText(reader, 'chainId', 1n),
       burnNonce: readUintText(reader, 'burnNonce'),
       status: reader.member('status', isStatus, oneOf(BURN_STATUSES), 'ATTESTED'),
-      attestations: reader.records('attestations', MAX_ATTESTATIONS, ['bankMsp', 'validator', 'event', 'attestedAt'], (inner) => ({
-        bankMsp: readMspId(inner, 'bankMsp'),
-        validator: readAddress(inner, 'validator'),
-        event: readEvent(inner.record('event', EVENT_FIELDS)),
-        attestedAt: readIsoInstant(inner, 'attestedAt'),
-      })),
+      attestations: readBankAttestations(reader, EVENT_FIELDS, readEvent),
       release: reader.nullableRecord('release', ['assetId', 'amount', 'investorId', 'suspenseReason', 'releasedAt', 'txId'], (inner) => ({
         assetId: readLedgerId(inner, 'assetId', 'an asset id'),
         amount: inner.amount('amount', true).toString(),
         investorId: inner.nullableString('investorId', () => true, 'an investor id'),
         suspenseReason: inner.nullableString('suspenseReason', (text) => text.length > 0, 'a sentence'),
         releasedAt: readIsoInstant(inner, 'releasedAt'),
-        txId: inner.string('txId', (text) => isBytes32(`0x${text}`), '64 lower-case hex digits'),
+        txId: readFabricTxId(inner, 'txId'),
       })),
     }),
   });

@@ -1,8 +1,9 @@
 import type { RecordReader } from '../policy/record-reader';
 import { oneOf } from '../rules/read-investor';
 import { readJsonDocument, readJsonValue } from '../ledger/read-json-document';
-import { readIsoInstant, readLedgerId, readMspId } from '../ledger/record-fields';
-import { isBytes32, readAddress, readBytes32, readUintText } from './bridge-fields';
+import { readIsoInstant, readLedgerId } from '../ledger/record-fields';
+import { readBankAttestations, readFabricTxId, type BankAttestation } from './bank-attestations';
+import { readAddress, readBytes32, readUintText } from './bridge-fields';
 
 // Bridged units change hands on the EVM chain: a holder sends them to another verified wallet, a
 // borrower supplies them as collateral on someone's behalf, a liquidator seizes them. The escrow on
@@ -11,7 +12,6 @@ import { isBytes32, readAddress, readBytes32, readUintText } from './bridge-fiel
 // lending venue is stated between the beneficial wallets, not the venue: collateral a borrower
 // supplies stays theirs; a liquidation moves it from the borrower to the liquidator.
 
-const MAX_ATTESTATIONS = 16;
 const MAX_BLOCK = Number.MAX_SAFE_INTEGER;
 
 /** One token transfer's change of beneficial owner, as a validator saw it final on the EVM chain; identified by (chainId, txHash, logIndex) of the token's Transfer log. */
@@ -53,7 +53,7 @@ export function parseEscrowMoveEvent(text: unknown): EscrowMoveEvent {
 }
 
 /** One bank's attestation of a move. */
-export type RecordedMoveAttestation = { readonly bankMsp: string; readonly validator: string; readonly event: EscrowMoveEvent; readonly attestedAt: string };
+export type RecordedMoveAttestation = BankAttestation<EscrowMoveEvent>;
 
 /**
  * What the ledger did at the threshold: how much escrow it moved between which investors. `moved`
@@ -96,12 +96,7 @@ export function parseEscrowMoveRecord(value: unknown): EscrowMoveRecord {
       txHash: readBytes32(reader, 'txHash'),
       logIndex: reader.integer('logIndex', 0, MAX_BLOCK),
       status: reader.member('status', isStatus, oneOf(ESCROW_MOVE_STATUSES), 'ATTESTED'),
-      attestations: reader.records('attestations', MAX_ATTESTATIONS, ['bankMsp', 'validator', 'event', 'attestedAt'], (inner) => ({
-        bankMsp: readMspId(inner, 'bankMsp'),
-        validator: readAddress(inner, 'validator'),
-        event: readEvent(inner.record('event', EVENT_FIELDS)),
-        attestedAt: readIsoInstant(inner, 'attestedAt'),
-      })),
+      attestations: readBankAttestations(reader, EVENT_FIELDS, readEvent),
       applied: reader.nullableRecord('applied', ['assetId', 'fromInvestorId', 'toInvestorId', 'moved', 'note', 'appliedAt', 'txId'], (inner) => ({
         assetId: readLedgerId(inner, 'assetId', 'an asset id'),
         fromInvestorId: inner.nullableString('fromInvestorId', () => true, 'an investor id'),
@@ -109,7 +104,7 @@ export function parseEscrowMoveRecord(value: unknown): EscrowMoveRecord {
         moved: inner.amount('moved').toString(),
         note: inner.nullableString('note', (text) => text.length > 0, 'a sentence'),
         appliedAt: readIsoInstant(inner, 'appliedAt'),
-        txId: inner.string('txId', (text) => isBytes32(`0x${text}`), '64 lower-case hex digits'),
+        txId: readFabricTxId(inner, 'txId'),
       })),
     }),
   });

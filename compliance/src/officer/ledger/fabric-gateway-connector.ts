@@ -1,4 +1,4 @@
-import { Gateway, Wallets } from 'fabric-network';
+import { openFabricGateway, type OpenFabricGateway } from '../../fabric/open-fabric-gateway';
 import type { OfficerAccount } from '../accounts/officer-account';
 import { adaptFabricContract } from './adapt-fabric-contract';
 import type { LedgerConnector, OfficerLedger } from './ledger-contract';
@@ -30,23 +30,11 @@ export const FABRIC_DEFAULTS = { channel: 'rwa', chaincode: 'trestle', endorseTi
  * MSP is not the account's is refused before connecting.
  */
 export function fabricGatewayConnector(options: FabricGatewayOptions): LedgerConnector {
-  const gateways = new Map<string, Promise<Gateway>>();
+  const gateways = new Map<string, Promise<OpenFabricGateway>>();
 
-  async function connect(account: OfficerAccount): Promise<Gateway> {
-    const wallet = await Wallets.newFileSystemWallet(options.walletPath);
-    const identity = await wallet.get(account.walletLabel);
-    if (identity === undefined) throw new Error(`no identity labelled ${account.walletLabel} in the wallet`);
-    if (identity.mspId !== account.mspId) throw new Error(`the wallet identity ${account.walletLabel} belongs to ${identity.mspId}, not ${account.mspId}`);
-    const gateway = new Gateway();
-    await gateway.connect(options.connectionProfile, {
-      wallet,
-      identity: account.walletLabel,
-      discovery: { enabled: true, asLocalhost: false },
-      eventHandlerOptions: { endorseTimeout: options.endorseTimeoutSeconds, commitTimeout: options.commitTimeoutSeconds },
-      queryHandlerOptions: { timeout: options.queryTimeoutSeconds },
-    });
-    return gateway;
-  }
+  const deadlines = { endorseTimeout: options.endorseTimeoutSeconds, commitTimeout: options.commitTimeoutSeconds, queryTimeout: options.queryTimeoutSeconds };
+  const connect = (account: OfficerAccount): Promise<OpenFabricGateway> =>
+    openFabricGateway({ connectionProfile: options.connectionProfile, walletPath: options.walletPath, label: account.walletLabel, mspId: account.mspId, channel: options.channel, deadlines }, (sentence) => new Error(sentence));
 
   return {
     async ledgerFor(account: OfficerAccount): Promise<OfficerLedger> {
@@ -57,13 +45,13 @@ export function fabricGatewayConnector(options: FabricGatewayOptions): LedgerCon
         // A failed connection is retried at the next request rather than cached.
         pending.catch(() => gateways.delete(account.walletLabel));
       }
-      const network = await (await pending).getNetwork(options.channel);
+      const { network } = await pending;
       return { contract: (name) => adaptFabricContract(network.getContract(options.chaincode, name)) };
     },
     async close(): Promise<void> {
       const open = [...gateways.values()];
       gateways.clear();
-      for (const result of await Promise.allSettled(open)) if (result.status === 'fulfilled') result.value.disconnect();
+      for (const result of await Promise.allSettled(open)) if (result.status === 'fulfilled') result.value.close();
     },
   };
 }

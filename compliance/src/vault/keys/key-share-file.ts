@@ -2,6 +2,7 @@ import { TrestleError } from '../../errors/trestle-error';
 import { isPublicKeyHex, isSecretScalar, publicKeyOf, SCALAR_BYTES } from './bls12-381';
 import type { KeyShareFields } from './key-share-fields';
 import { isThresholdParameters } from './threshold-parameters';
+import { keyFileObject } from './key-file-object';
 
 /**
  * The `format` line of a key share file. The file is one JSON object, keys in this order:
@@ -37,14 +38,7 @@ export function formatKeyShareFile(fields: KeyShareFields, secret: Uint8Array): 
  * anything that is not a version 1 file whose secret matches its verification key.
  */
 export function parseKeyShareFile(text: string): { fields: KeyShareFields; secret: Uint8Array } {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    throw malformed('is not JSON');
-  }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw malformed('is not a JSON object');
-  const { format, curve, publicKey, threshold, shareCount, shareIndex, verificationKey, secretShare } = document as Record<string, unknown>;
+  const { format, curve, publicKey, threshold, shareCount, shareIndex, verificationKey, secretShare } = keyFileObject(text, malformed);
   if (format !== KEY_SHARE_FILE_FORMAT || curve !== CURVE) throw malformed(`is not a ${KEY_SHARE_FILE_FORMAT} file on ${CURVE}`);
   if (!isPublicKeyHex(publicKey) || !isPublicKeyHex(verificationKey)) throw malformed('has a public or verification key that is not a compressed G1 point');
   if (!isThresholdParameters(threshold, shareCount)) throw malformed('has threshold and share count out of range');

@@ -3,6 +3,7 @@ import { TrestleError } from '../../errors/trestle-error';
 import { isPublicKeyHex } from './bls12-381';
 import type { ConsortiumPublicKey } from './consortium-public-key';
 import { isThresholdParameters, requireThresholdParameters } from './threshold-parameters';
+import { keyFileObject } from './key-file-object';
 
 /**
  * The `format` line of a consortium public key file: what an officer service or a sealing client
@@ -27,14 +28,7 @@ export function formatPublicKeyFile(key: ConsortiumPublicKey): string {
 
 /** Reads a public key file's text; `VAULT_PUBLIC_KEY_MALFORMED` unless it is a valid version 1 file. */
 export function parsePublicKeyFile(text: string): ConsortiumPublicKey {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    throw malformed('is not JSON');
-  }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw malformed('is not a JSON object');
-  const { format, curve, publicKey, threshold, shareCount, ...extra } = document as Record<string, unknown>;
+  const { format, curve, publicKey, threshold, shareCount, ...extra } = keyFileObject(text, malformed);
   if (format !== PUBLIC_KEY_FILE_FORMAT || curve !== CURVE) throw malformed(`is not a ${PUBLIC_KEY_FILE_FORMAT} file on ${CURVE}`);
   if (Object.keys(extra).length > 0) throw malformed('has fields a version 1 file does not have');
   if (!isPublicKeyHex(publicKey)) throw malformed('has a public key that is not a compressed G1 point');

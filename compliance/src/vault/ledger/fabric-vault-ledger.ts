@@ -1,4 +1,4 @@
-import { Gateway, Wallets } from 'fabric-network';
+import { openFabricGateway } from '../../fabric/open-fabric-gateway';
 import type { LedgerAccessGateOptions } from '../access/ledger-access-gate';
 
 // NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so this file is
@@ -24,22 +24,13 @@ export type FabricVaultLedger = LedgerAccessGateOptions & { close(): void };
 
 /** Connects the share service's own identity to its bank's gateway; refuses an identity of another MSP. */
 export async function connectFabricVaultLedger(options: FabricVaultLedgerOptions): Promise<FabricVaultLedger> {
-  const wallet = await Wallets.newFileSystemWallet(options.walletPath);
-  const identity = await wallet.get(options.walletLabel);
-  if (identity === undefined) throw new Error(`no identity labelled ${options.walletLabel} in the wallet`);
-  if (identity.mspId !== options.mspId) throw new Error(`the wallet identity ${options.walletLabel} belongs to ${identity.mspId}, not ${options.mspId}`);
-  const gateway = new Gateway();
-  await gateway.connect(options.connectionProfile, {
-    wallet,
-    identity: options.walletLabel,
-    discovery: { enabled: true, asLocalhost: false },
-    eventHandlerOptions: { endorseTimeout: DEADLINES.endorseTimeout, commitTimeout: DEADLINES.commitTimeout },
-    queryHandlerOptions: { timeout: DEADLINES.queryTimeout },
-  });
-  const network = await gateway.getNetwork(options.channel);
+  const { network, close } = await openFabricGateway(
+    { connectionProfile: options.connectionProfile, walletPath: options.walletPath, label: options.walletLabel, mspId: options.mspId, channel: options.channel, deadlines: DEADLINES },
+    (sentence) => new Error(sentence),
+  );
   const contract = (name: string) => {
     const fabric = network.getContract(options.chaincode, name);
     return { submitTransaction: (tx: string, ...args: string[]) => fabric.submitTransaction(tx, ...args), evaluateTransaction: (tx: string, ...args: string[]) => fabric.evaluateTransaction(tx, ...args) };
   };
-  return { roles: contract('RoleContract'), evidence: contract('EvidenceContract'), close: () => gateway.disconnect() };
+  return { roles: contract('RoleContract'), evidence: contract('EvidenceContract'), close };
 }

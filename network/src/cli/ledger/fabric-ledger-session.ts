@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import { openFabricGateway } from '@trestle/compliance/src/fabric/open-fabric-gateway';
 import { adaptFabricContract } from '@trestle/compliance/src/officer/ledger/adapt-fabric-contract';
 import type { StackConfig } from '../../stack/stack-config';
 import type { ActingIdentity } from './acting-identity';
@@ -8,9 +9,6 @@ import type { LedgerSession, OpenLedgerSession } from './ledger-session';
 
 // NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (top README, Status), so this file is
 // type-checked only; the CLI's tests run the same commands over the in-process chaincode stub.
-//
-// fabric-network is imported only when a command connects: its configuration reads the process's
-// command line through nconf and yargs when it loads, and would answer `--version` itself.
 
 /** Channel and chaincode names (DESIGN.md §2) and the deadlines, in seconds, a person at a terminal waits. */
 export const FABRIC_CLI_DEFAULTS = { channel: 'rwa', chaincode: 'trestle', endorseTimeout: 30, commitTimeout: 60, queryTimeout: 15 } as const;
@@ -23,27 +21,14 @@ export function fabricLedgerSessions(stack: StackConfig, names: { channel: strin
       throw new TrestleError('CLI_LEDGER_UNAVAILABLE', `No connection profile for ${identity.org} at ${files.connectionProfile}; bring the network up with "npm start" first.`, { details: { org: identity.org } });
     }
     const profile = JSON.parse(readFileSync(files.connectionProfile, 'utf8')) as Record<string, unknown>;
-    const { Gateway, Wallets } = await import('fabric-network');
-    const wallet = await Wallets.newFileSystemWallet(files.wallet);
-    const stored = await wallet.get(identity.user);
-    if (stored === undefined) {
-      throw new TrestleError('CLI_IDENTITY_UNKNOWN', `No identity labelled ${identity.user} in ${identity.org}'s wallet at ${files.wallet}.`, { details: { argument: 'as' } });
-    }
-    if (stored.mspId !== identity.mspId) {
-      throw new TrestleError('CLI_IDENTITY_UNKNOWN', `The wallet identity ${identity.label} belongs to ${stored.mspId}, not ${identity.mspId}.`, { details: { argument: 'as' } });
-    }
-    const gateway = new Gateway();
-    await gateway.connect(profile, {
-      wallet,
-      identity: identity.user,
-      discovery: { enabled: true, asLocalhost: false },
-      eventHandlerOptions: { endorseTimeout: FABRIC_CLI_DEFAULTS.endorseTimeout, commitTimeout: FABRIC_CLI_DEFAULTS.commitTimeout },
-      queryHandlerOptions: { timeout: FABRIC_CLI_DEFAULTS.queryTimeout },
-    });
-    const network = await gateway.getNetwork(names.channel);
+    const deadlines = { endorseTimeout: FABRIC_CLI_DEFAULTS.endorseTimeout, commitTimeout: FABRIC_CLI_DEFAULTS.commitTimeout, queryTimeout: FABRIC_CLI_DEFAULTS.queryTimeout };
+    const { network, close } = await openFabricGateway(
+      { connectionProfile: profile, walletPath: files.wallet, label: identity.user, mspId: identity.mspId, channel: names.channel, deadlines },
+      (sentence) => new TrestleError('CLI_IDENTITY_UNKNOWN', sentence, { details: { argument: 'as' } }),
+    );
     return {
       contract: (name) => adaptFabricContract(network.getContract(names.chaincode, name)),
-      close: async () => gateway.disconnect(),
+      close: async () => close(),
     };
   };
 }

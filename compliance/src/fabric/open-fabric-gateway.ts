@@ -1,0 +1,51 @@
+import type { Network } from 'fabric-network';
+
+// NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (top README, Status), so this file is
+// type-checked only; every test runs the chaincode in process on the stubbed context instead.
+//
+// fabric-network is imported when a gateway opens, not when this module loads: its configuration
+// reads the process's command line through nconf and yargs when it loads, and would answer a CLI's
+// `--version` itself.
+
+/** How long each kind of call may take, in seconds. */
+export type GatewayDeadlines = { readonly endorseTimeout: number; readonly commitTimeout: number; readonly queryTimeout: number };
+
+/** Who connects to which channel: one identity of a file-system wallet, checked against its MSP when given. */
+export type FabricGatewayOptions = {
+  /** A common connection profile (JSON) naming the org's peers and orderers. */
+  readonly connectionProfile: Record<string, unknown>;
+  readonly walletPath: string;
+  readonly label: string;
+  /** The MSP the identity must belong to; unchecked when absent. */
+  readonly mspId?: string;
+  readonly channel: string;
+  /** fabric-network's defaults when absent. */
+  readonly deadlines?: GatewayDeadlines;
+};
+
+/** A connected channel and how to let it go. */
+export type OpenFabricGateway = { readonly network: Network; close(): void };
+
+/**
+ * Connects `label`'s identity through fabric-network with discovery on, so every transaction is
+ * signed by that identity. `refuse` turns a wallet problem (no such identity, another MSP's) into
+ * the caller's own typed error; connection failures pass through as fabric-network raised them.
+ */
+export async function openFabricGateway(options: FabricGatewayOptions, refuse: (sentence: string) => Error): Promise<OpenFabricGateway> {
+  const { Gateway, Wallets } = await import('fabric-network');
+  const wallet = await Wallets.newFileSystemWallet(options.walletPath);
+  const identity = await wallet.get(options.label);
+  if (identity === undefined) throw refuse(`No identity labelled ${options.label} in the wallet at ${options.walletPath}.`);
+  if (options.mspId !== undefined && identity.mspId !== options.mspId) throw refuse(`The wallet identity ${options.label} belongs to ${identity.mspId}, not ${options.mspId}.`);
+  const gateway = new Gateway();
+  const deadlines = options.deadlines;
+  await gateway.connect(options.connectionProfile, {
+    wallet,
+    identity: options.label,
+    discovery: { enabled: true, asLocalhost: false },
+    ...(deadlines === undefined
+      ? {}
+      : { eventHandlerOptions: { endorseTimeout: deadlines.endorseTimeout, commitTimeout: deadlines.commitTimeout }, queryHandlerOptions: { timeout: deadlines.queryTimeout } }),
+  });
+  return { network: await gateway.getNetwork(options.channel), close: () => gateway.disconnect() };
+}
