@@ -17,6 +17,7 @@ export function adaptFabricContract(contract: Contract): LedgerContract {
           return adapted;
         },
         submit: (...args) => transaction.submit(...args),
+        evaluate: (...args) => transaction.evaluate(...args),
       };
       return adapted;
     },

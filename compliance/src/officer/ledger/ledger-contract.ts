@@ -4,6 +4,8 @@ import type { OfficerAccount } from '../accounts/officer-account';
 export interface LedgerTransaction {
   setTransient(map: Readonly<Record<string, Uint8Array>>): LedgerTransaction;
   submit(...args: string[]): Promise<Uint8Array>;
+  /** A query with the transient map: endorsed by a peer, never ordered, nothing written. */
+  evaluate(...args: string[]): Promise<Uint8Array>;
 }
 
 /**

@@ -128,6 +128,21 @@ test('above the travel-rule threshold a request needs --travel-rule, which the l
   t.false(withData.stdout.includes('Anna Muster'));
 });
 
+test('check sends --travel-rule in the query\'s transient map: the travel rule fails without it and passes with it', async (t) => {
+  const w = await transferWorld(t);
+  const flags = ['--as', 'bankA/bob', '--asset', ASSET_ID, '--from', ANNA, '--to', CHLOE, '--amount', '20000'];
+  const before = snapshotLedger(w.worldState);
+  const without = await w.run('transfer', 'check', ...flags);
+  t.is(without.exitCode, 3);
+  t.regex(without.stdout, /^ {2}FAIL .*\[TRAVEL_RULE_DATA_MISSING\]/m);
+  const data = { originator: { name: 'Anna Muster', accountRef: 'CH93 0076 2011 6238 5295 7' }, beneficiary: { name: 'Chloe Frick', accountRef: 'LI21 0881 0000 2324 013A A' } };
+  const withData = await w.run('transfer', 'check', ...flags, '--travel-rule', w.file('travel.json', data));
+  t.is(withData.exitCode, 0, withData.stderr || withData.stdout);
+  t.regex(withData.stdout, /^every rule passes/m);
+  t.false(withData.stdout.includes('Anna Muster'));
+  t.deepEqual(snapshotLedger(w.worldState), before, 'checks write nothing');
+});
+
 test('the flag form makes a fresh transfer id when --id is left out', async (t) => {
   const w = await transferWorld(t);
   const run = await w.run('transfer', 'request', '--as', 'bankA/bob', '--asset', ASSET_ID, '--from', ANNA, '--to', CHLOE, '--amount', '5000', '--json');

@@ -61,12 +61,14 @@ function checkCommand(deps: LedgerCommandDeps): Command {
       'after',
       '\nExit status: 0 when every rule passes; 3 when any rule fails (each failing verdict is printed with its reason), or when the\n' +
         'request itself is invalid (TRANSFER_INVALID, one line on stderr); 2 when the file cannot be read or is not a JSON object.\n' +
-        'No travel-rule data is sent with a check, so above the policy\'s travel-rule threshold its verdict fails until a request carries the data.',
+        'Above the policy\'s travel-rule threshold, give --travel-rule as the request would: it goes in the query\'s transient map.',
     )
+    .option('--travel-rule <file>', 'originator and beneficiary data as JSON, as for request (sent in the transient map, never written)')
     .action(
-      ledgerAction<BaseOptions & TransferFlags>(deps, async ({ session, args, options }) => {
+      ledgerAction<RequestOptions>(deps, async ({ session, args, options }) => {
         const request = transferRequestOf(args[0], options);
-        const verdict = ledgerJson(await session.contract('TransferContract').evaluateTransaction('CheckTransfer', request.json), 'the check') as TransferVerdict;
+        const query = session.contract('TransferContract').createTransaction('CheckTransfer').setTransient(travelRuleTransient(options.travelRule));
+        const verdict = ledgerJson(await query.evaluate(request.json), 'the check') as TransferVerdict;
         const failed = verdict.verdicts.filter((rule) => !rule.passed).length;
         if (failed > 0) deps.setExitCode(EXIT.refused);
         const summary = failed === 0 ? `every rule passes; it would need ${approvalsPhrase(verdict)}` : `${failed} of ${verdict.verdicts.length} rules fail: ${verdict.failed.join(', ')}`;
