@@ -1,6 +1,8 @@
 import anyTest, { type TestFn } from 'ava';
 import type { Browser } from 'playwright-core';
-import { request, transferRequest } from '@trestle/chaincode/src/testing/transfer-story';
+import { EvidenceContract } from '@trestle/chaincode/src/evidence/evidence-contract';
+import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
+import { AFTER_LOCKUP, DESK, request, transferRequest } from '@trestle/chaincode/src/testing/transfer-story';
 import { startHarness, type Harness } from '@trestle/compliance/src/officer/testing/officer-harness';
 import type { AccessConditions } from '@trestle/compliance/src/vault/conditions/access-conditions';
 import { accessRecords } from '@trestle/compliance/src/vault/testing/ledger-vault-world';
@@ -36,8 +38,12 @@ test.before(async (t) => {
   const harness = await startHarness({ consoleDir, vault: bankAVaultOf(() => started.shares ?? assertStarted(), index) });
   const shares = await startShareServiceHarness(harness.worldState);
   started.shares = shares;
-  const { contentHash } = await shares.vaultOf('BankA').seal(new TextEncoder().encode(KYC_TEXT), conditions);
+  const kyc = new TextEncoder().encode(KYC_TEXT);
+  const { contentHash, envelope } = await shares.vaultOf('BankA').seal(kyc, conditions);
   index.set(`${INVESTOR}/${FILE_ID}`, contentHash);
+  // BankA's officer registers the sealed file on the ledger, as `officer seal-evidence` does: the console lists it from there.
+  const file = { investorId: INVESTOR, fileId: FILE_ID, kind: 'kyc', contentHash, dataHash: envelope.dataHash, size: kyc.length };
+  await new EvidenceContract().RegisterEvidence(tx(DESK.officerA, harness.worldState, { at: AFTER_LOCKUP }).ctx, JSON.stringify(file));
   await request(harness.worldState, transferRequest('T-KYC-1', 3_000n));
   t.context = { harness, shares, browser: await launchChromium(), errors: [] };
 });
@@ -58,21 +64,24 @@ vaultTest('officer A opens the sender\u2019s KYC file with 2 of 3 share services
   await submitLogin(page, 'alice');
   await page.getByTestId('queue-row-T-KYC-1').waitFor();
   await page.getByRole('link', { name: 'T-KYC-1' }).click();
-  await page.getByTestId(`open-kyc-${INVESTOR}`).waitFor();
+  const key = `${INVESTOR}-${FILE_ID}`;
+  await page.getByTestId(`open-evidence-${key}`).waitFor();
+  t.regex(await page.getByTestId(`evidence-file-${key}`).innerText(), new RegExp(`^${FILE_ID}: kyc file, ${KYC_TEXT.length} bytes, registered .* by BankAMSP`));
+  t.regex(await page.getByTestId('evidence-INV-B-0001').innerText(), /^INV-B-0001’s evidence files are for the officers of BankB and the regulator\.$/, "chloe's files are BankB's: not asked for");
 
   await shares.stop(2);
-  await page.getByTestId(`open-kyc-${INVESTOR}`).click();
-  await page.getByTestId(`kyc-text-${INVESTOR}`).waitFor();
-  t.is(await page.getByTestId(`kyc-text-${INVESTOR}`).innerText(), KYC_TEXT);
+  await page.getByTestId(`open-evidence-${key}`).click();
+  await page.getByTestId(`evidence-text-${key}`).waitFor();
+  t.is(await page.getByTestId(`evidence-text-${key}`).innerText(), KYC_TEXT);
   await page.screenshot({ path: screenshotPath('20-kyc-opened-2-of-3'), fullPage: true });
   const granted = (await accessRecords(harness.worldState, INVESTOR, FILE_ID)).map((record) => [record.shareIndex, record.outcome]).sort();
   t.deepEqual(granted, [[1, 'granted'], [3, 'granted']], 'the two answering services recorded the access on the ledger');
 
   await shares.stop(3);
-  await page.getByTestId(`open-kyc-${INVESTOR}`).click();
-  await page.getByTestId(`kyc-error-${INVESTOR}`).waitFor();
-  t.regex(await page.getByTestId(`kyc-error-${INVESTOR}`).innerText(), /^Not enough banks’ share services are reachable to open this file right now\. .*\(VAULT_NOT_ENOUGH_SHARES\)$/);
-  t.false(await page.getByTestId(`kyc-text-${INVESTOR}`).isVisible(), 'the file is no longer shown');
+  await page.getByTestId(`open-evidence-${key}`).click();
+  await page.getByTestId(`evidence-error-${key}`).waitFor();
+  t.regex(await page.getByTestId(`evidence-error-${key}`).innerText(), /^Not enough banks’ share services are reachable to open this file right now\. .*\(VAULT_NOT_ENOUGH_SHARES\)$/);
+  t.false(await page.getByTestId(`evidence-text-${key}`).isVisible(), 'the file is no longer shown');
   await page.screenshot({ path: screenshotPath('21-kyc-refused-1-of-3'), fullPage: true });
 
   await page.getByTestId('reason').fill('KYC file read; identity and address match');

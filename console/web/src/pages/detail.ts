@@ -4,7 +4,7 @@ import { amount, bankName, instant } from '../format';
 import type { BridgeOut, BridgeOutDetail, Session, Transfer, TransferDetail, Verdict } from '../types';
 import { decisionForm } from './decision-form';
 import { fourEyesStatus } from './four-eyes';
-import { kycFileButton } from './kyc-file';
+import { evidenceFiles } from './evidence-files';
 import { verdictList } from './verdict-list';
 
 /** Which request a detail page shows. */
@@ -17,8 +17,8 @@ type Shown = {
   readonly record: Transfer | BridgeOut;
   readonly laterVerdicts: { readonly title: string; readonly verdicts: readonly Verdict[] } | undefined;
   readonly missing: readonly string[];
-  /** The investors whose KYC files the page offers to open. */
-  readonly parties: readonly string[];
+  /** The investors whose evidence files the page lists, with their banks. */
+  readonly parties: ReadonlyArray<{ readonly investorId: string; readonly bankMsp: string }>;
 };
 
 function shownTransfer({ transfer, missingApprovals }: TransferDetail): Shown {
@@ -34,7 +34,10 @@ function shownTransfer({ transfer, missingApprovals }: TransferDetail): Shown {
     record: transfer,
     laterVerdicts: transfer.settlementVerdicts === null ? undefined : { title: 'Rules at settlement', verdicts: transfer.settlementVerdicts },
     missing: missingApprovals,
-    parties: [transfer.fromInvestorId, transfer.toInvestorId],
+    parties: [
+      { investorId: transfer.fromInvestorId, bankMsp: transfer.senderBankMsp },
+      { investorId: transfer.toInvestorId, bankMsp: transfer.receiverBankMsp },
+    ],
   };
 }
 
@@ -51,7 +54,7 @@ function shownBridgeOut({ bridgeOut, missingApprovals }: BridgeOutDetail): Shown
     record: bridgeOut,
     laterVerdicts: bridgeOut.approvalVerdicts === null ? undefined : { title: 'Rules at the last approval', verdicts: bridgeOut.approvalVerdicts },
     missing: missingApprovals,
-    parties: [bridgeOut.investorId],
+    parties: [{ investorId: bridgeOut.investorId, bankMsp: bridgeOut.bankMsp }],
   };
 }
 
@@ -75,7 +78,7 @@ function draw(app: HTMLElement, session: Session, target: DetailTarget, shown: S
     verdictList('Rules at request', record.requestVerdicts, 'verdicts'),
     shown.laterVerdicts === undefined ? null : verdictList(shown.laterVerdicts.title, shown.laterVerdicts.verdicts, 'later-verdicts'),
     fourEyesStatus(record.approvals, shown.missing, record.status),
-    h('section', { class: 'card', 'data-testid': 'kyc-files' }, h('h2', {}, 'KYC files'), ...shown.parties.map(kycFileButton)),
+    h('section', { class: 'card', 'data-testid': 'evidence-files' }, h('h2', {}, 'Evidence files'), ...shown.parties.map((party) => evidenceFiles(party, session))),
     session.role === 'compliance-officer' && record.status === 'PENDING' ? decisionForm(basePath, decided) : null,
   );
 }
