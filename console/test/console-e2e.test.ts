@@ -1,6 +1,6 @@
 import anyTest, { type TestFn } from 'ava';
 import type { Browser } from 'playwright-core';
-import { bridgeOutRequest, requestBridgeOut } from '@trestle/chaincode/src/testing/bridge-story';
+import { bridgeOutOf, bridgeOutRequest, requestBridgeOut } from '@trestle/chaincode/src/testing/bridge-story';
 import { request, transferOf, transferRequest } from '@trestle/chaincode/src/testing/transfer-story';
 import { startHarness, type Harness } from '@trestle/compliance/src/officer/testing/officer-harness';
 import { screenshotPath, writeTimings } from './support/artifacts';
@@ -199,6 +199,24 @@ test.serial('the regulator picks a bank, reads its pending bridge-out with every
   t.regex(await page.getByTestId('four-eyes-summary').innerText(), /0 of \d approvals; still missing/);
   t.is(await page.getByTestId('decision').count(), 0, 'the regulator reads but never approves');
   await page.screenshot({ path: screenshotPath('08-regulator-bridge-out'), fullPage: true });
+  await page.context().close();
+});
+
+test.serial('officer A approves the bridge-out with a reason: the last approval escrows its units and the page shows it', async (t) => {
+  const { harness, browser, errors } = t.context;
+  const page = await openConsole(browser, harness.server.url, errors);
+  await submitLogin(page, 'alice');
+  await page.getByTestId('queue-row-BO-CONSOLE-1').waitFor();
+  await page.getByRole('link', { name: 'BO-CONSOLE-1' }).click();
+  await page.getByTestId('decision').waitFor();
+  await page.getByTestId('reason').fill('Wallet binding and DeFi eligibility checked');
+  await page.getByTestId('approve').click();
+  await page.getByTestId('status').filter({ hasText: 'APPROVED' }).waitFor();
+  t.regex(await page.getByTestId('four-eyes').innerText(), /Wallet binding and DeFi eligibility checked/);
+  const onLedger = await bridgeOutOf(harness.worldState, 'BO-CONSOLE-1');
+  t.is(onLedger.status, 'APPROVED');
+  t.not(onLedger.nonce, null, 'the escrow numbered its Mint for the validators');
+  await page.screenshot({ path: screenshotPath('09-bridge-out-approved'), fullPage: true });
   await page.context().close();
 });
 
