@@ -49,6 +49,7 @@ export const TRESTLE_ERROR_CODES = [
   'VAULT_CALLER_MISMATCH',
   'VAULT_ROUTE_UNKNOWN',
   'VAULT_SHARE_SERVICE_UNAVAILABLE',
+  'VAULT_CEREMONY_REFUSED',
   'VAULT_PUBLIC_KEY_MALFORMED',
   // Ledger input: a JSON document argument lists every problem in details.problems
   'LEDGER_ID_MALFORMED',
