@@ -11,7 +11,7 @@ import { identityIdOf } from '../testing/stub-context';
 import { CHAIN_ID, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { AFTER_LOCKUP, daysAfterT0, transferRequest } from '../testing/transfer-story';
 import { holderOf, type AccessIdentity } from './access-identities';
-import type { AccessChapter, AccessWorld } from './access-world';
+import { MEMBERSHIP_WITHOUT_BANK_B, type AccessChapter, type AccessWorld } from './access-world';
 
 // For every transaction, a call that succeeds for whoever may make it: a chapter of the story
 // where the transaction has work to do, arguments naming BankA's records, the instant and the
@@ -52,6 +52,10 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     FoundConsortium: { chapter: 'UNFOUNDED', args: [JSON.stringify(CONSORTIUM_MEMBERS)] },
     ConfirmConsortium: { chapter: 'CONSORTIUM FOUNDING', args: [JSON.stringify(CONSORTIUM_MEMBERS)] },
     GetConsortium: { chapter: 'TOKENIZED', args: [] },
+    ProposeMembershipChange: { chapter: 'TOKENIZED', args: [JSON.stringify(MEMBERSHIP_WITHOUT_BANK_B)] },
+    ConfirmMembershipChange: { chapter: 'MEMBERSHIP CHANGE OPEN', args: [JSON.stringify(MEMBERSHIP_WITHOUT_BANK_B)] },
+    WithdrawMembershipChange: { chapter: 'MEMBERSHIP CHANGE OPEN', args: ['BankB stays after all'] },
+    GetMembershipChange: { chapter: 'MEMBERSHIP CHANGE OPEN', args: [] },
   },
   SpvContract: {
     RegisterSpv: { chapter: 'TOKENIZED', args: [json(spvDocument({ spvId: 'SPV-ACCESS' }))] },

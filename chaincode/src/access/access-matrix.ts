@@ -53,6 +53,10 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
     FoundConsortium: { rule: 'an admin (OU=admin) of an org the membership lists, before any membership exists', cells: allow('org-admin') },
     ConfirmConsortium: { rule: 'an admin (OU=admin) of a listed org that has not confirmed yet', cells: allow('org-admin') },
     GetConsortium: { rule: 'anyone in the channel', cells: ANYONE },
+    ProposeMembershipChange: { rule: 'an admin (OU=admin) of a member org, while no change is open', cells: allow('org-admin') },
+    ConfirmMembershipChange: { rule: 'an admin (OU=admin) of an org of the proposed membership that has not confirmed yet', cells: allow('org-admin') },
+    WithdrawMembershipChange: { rule: 'an admin (OU=admin) of an org of the membership in force or the proposed one', cells: allow('org-admin') },
+    GetMembershipChange: { rule: 'anyone in the channel', cells: ANYONE },
   },
   SpvContract: {
     RegisterSpv: { rule: "spv-admin; the SPV's administering bank is the caller's", cells: allow('spv-admin') },

@@ -42,7 +42,11 @@ export type AccessChapter =
   | 'UNFOUNDED'
   | 'CONSORTIUM FOUNDING'
   | 'EVIDENCE REGISTERED'
-  | 'POLICY CHANGE OPEN';
+  | 'POLICY CHANGE OPEN'
+  | 'MEMBERSHIP CHANGE OPEN';
+
+/** A membership change the access cases propose and confirm: BankB leaves. */
+export const MEMBERSHIP_WITHOUT_BANK_B = { banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] } as const;
 
 /** Chapters before the consortium membership is in force: no role can be granted in them. */
 const BEFORE_CONSORTIUM: readonly AccessChapter[] = ['UNFOUNDED', 'CONSORTIUM FOUNDING'];
@@ -88,6 +92,9 @@ export async function accessWorld(): Promise<AccessWorld> {
   await new ControlContract().PauseAsset(tx(CAST.regulator, paused, at).ctx, ASSET_ID, 'Market abuse inquiry');
   const policyChangeOpen = base('TOKENIZED');
   await new AssetContract().ProposePolicyChange(tx(CAST.bankAOfficer, policyChangeOpen, at).ctx, ASSET_ID, json(policyChange(2, { lockupSeconds: 0 })));
+  // The regulator's admin proposes a membership without BankB; BankA's and BankC's admins are yet to confirm.
+  const membershipChangeOpen = base('TOKENIZED');
+  await new ConsortiumContract().ProposeMembershipChange(tx(REGULATOR_ADMIN, membershipChangeOpen, at).ctx, JSON.stringify(MEMBERSHIP_WITHOUT_BANK_B));
   const chainProposed = base('TOKENIZED');
   await bridge.ProposeBridgeChain(tx(BRIDGE_DESK.operatorA, chainProposed, at).ctx, json(CHAIN_CONFIG));
   const pauseProposed = base('BRIDGE');
@@ -110,6 +117,7 @@ export async function accessWorld(): Promise<AccessWorld> {
     ['SUSPENDED', suspended],
     ['PAUSED', paused],
     ['POLICY CHANGE OPEN', policyChangeOpen],
+    ['MEMBERSHIP CHANGE OPEN', membershipChangeOpen],
     ['CHAIN PROPOSED', chainProposed],
     ['PAUSE PROPOSED', pauseProposed],
     ['BRIDGE SIGNED', signed],

@@ -6,13 +6,15 @@ import { emitLedgerEvent } from '../support/ledger-event';
 import { sortedJson } from '../support/sorted-json';
 import { txTimestampIso } from '../support/tx-time';
 import { findConsortium, writeConsortium } from './consortium-store';
+import { confirmMembershipChange, findMembershipChange, proposeMembershipChange, withdrawMembershipChange } from './membership-change-steps';
 
 /**
  * Which orgs are the consortium's banks and which its regulators (compliance/src/consortium). An
  * org admin of a listed org proposes the membership; it is in force once the admin of every listed
  * org has confirmed the same document. Until then no role can be granted (RoleContract), so no org
- * can hand itself a role of the other kind. Changing the membership later is not implemented: it
- * would take the same unanimity, and a new chaincode definition is the other way today.
+ * can hand itself a role of the other kind. A membership in force changes by the same unanimity
+ * among the orgs that will be members (ProposeMembershipChange, ConfirmMembershipChange); an org
+ * the change removes loses every role at once (requireRole checks the membership).
  */
 @Info({ title: 'ConsortiumContract', description: 'The consortium membership: banks and regulators, confirmed by every listed org' })
 export class ConsortiumContract extends Contract {
@@ -49,6 +51,33 @@ export class ConsortiumContract extends Contract {
       throw new TrestleError('CONSORTIUM_CONFLICT', 'Your org has already confirmed the membership.', { details: { mspId: caller } });
     }
     await record(ctx, current, caller);
+  }
+
+  /** Proposes a new membership (JSON: banks, regulators) as the admin of a member org; one change is open at a time. */
+  @Transaction()
+  async ProposeMembershipChange(ctx: Context, membersJson: string): Promise<void> {
+    await proposeMembershipChange(ctx, membersJson);
+  }
+
+  /** Confirms the open change, restated exactly, as the admin of an org of the proposed membership; the last confirmation puts it in force. */
+  @Transaction()
+  async ConfirmMembershipChange(ctx: Context, membersJson: string): Promise<void> {
+    await confirmMembershipChange(ctx, membersJson);
+  }
+
+  /** Withdraws the open change, with a reason, as the admin of an org of the membership in force or the proposed one. */
+  @Transaction()
+  async WithdrawMembershipChange(ctx: Context, reason: string): Promise<void> {
+    await withdrawMembershipChange(ctx, reason);
+  }
+
+  /** The latest membership change and who confirmed it; anyone on the channel may read it. */
+  @Transaction(false)
+  @Returns('string')
+  async GetMembershipChange(ctx: Context): Promise<string> {
+    const change = await findMembershipChange(ctx);
+    if (change === undefined) throw new TrestleError('CONSORTIUM_CONFLICT', 'No membership change has been proposed yet.', { details: { status: null } });
+    return sortedJson(change);
   }
 
   /** The membership and who confirmed it; anyone on the channel may read it. */

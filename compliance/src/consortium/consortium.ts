@@ -37,10 +37,14 @@ export const ROLES_OF_KIND: { readonly [K in OrgKind]: readonly Role[] } = {
 
 const isMsp = (value: unknown): value is string => typeof value === 'string' && isMspId(value);
 
+/** The fields of a membership document. */
+export const MEMBERS_FIELDS = ['banks', 'regulators'] as const;
+
 /** Most orgs a consortium lists, per kind. */
 const MAX_MEMBERS = 64;
 
-function readMembers(reader: RecordReader): ConsortiumMembers {
+/** Reads a membership (banks, regulators) through `reader`, opened on it with MEMBERS_FIELDS. */
+export function readMembers(reader: RecordReader): ConsortiumMembers {
   const read = (key: string, min: number) => {
     const list = reader.set(key, isMsp, 'an MSP id such as "BankAMSP"', min);
     if (list.length > MAX_MEMBERS) reader.problems.add(childPath(reader.path, key), `must list at most ${MAX_MEMBERS} orgs`);
@@ -54,7 +58,7 @@ function readMembers(reader: RecordReader): ConsortiumMembers {
 
 /** Validates a membership document (JSON text); `CONSORTIUM_INVALID` lists every problem. */
 export function parseConsortiumMembers(text: unknown): ConsortiumMembers {
-  return readJsonDocument(text, { code: 'CONSORTIUM_INVALID', name: 'consortium membership', fields: ['banks', 'regulators'], read: readMembers });
+  return readJsonDocument(text, { code: 'CONSORTIUM_INVALID', name: 'consortium membership', fields: MEMBERS_FIELDS, read: readMembers });
 }
 
 /** Validates a consortium record read from the ledger; `RECORD_MALFORMED` when it is not one. */
@@ -64,7 +68,7 @@ export function parseConsortiumRecord(value: unknown): ConsortiumRecord {
     name: 'consortium record',
     fields: ['members', 'status', 'confirmedBy', 'foundedAt', 'activatedAt'],
     read: (reader) => ({
-      members: readMembers(reader.record('members', ['banks', 'regulators'])),
+      members: readMembers(reader.record('members', MEMBERS_FIELDS)),
       status: reader.member('status', (value): value is ConsortiumRecord['status'] => (CONSORTIUM_STATUSES as readonly unknown[]).includes(value), oneOf(CONSORTIUM_STATUSES), 'FOUNDING'),
       confirmedBy: reader.set('confirmedBy', isMsp, 'an MSP id', 1),
       foundedAt: readIsoInstant(reader, 'foundedAt'),

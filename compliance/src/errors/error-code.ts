@@ -20,6 +20,7 @@ export const TRESTLE_ERROR_CODES = [
   // Access
   'CALLER_NOT_ORG_ADMIN',
   'CALLER_LACKS_ROLE',
+  'CALLER_NOT_MEMBER',
   // Policy
   'POLICY_INVALID',
   // Policy changes on the ledger: proposed by one bank's officer, put in force by another bank's

@@ -21,6 +21,7 @@ import type { WalletBinding } from '../ledger/wallet-binding';
 import type { RoleGrant, RoleRevocation } from '../roles/role-grant';
 import type { AssetPause, ForcedTransfer, FreezeChange } from '../controls/control-records';
 import type { TransferRecord } from '../transfers/transfer-record';
+import type { MembershipChange } from '../consortium/membership-change';
 
 /**
  * The chaincode event of a transaction. Fabric keeps only the last `setEvent` of a transaction, so
@@ -31,6 +32,8 @@ export type LedgerEvent =
   | { readonly type: 'RoleGranted'; readonly payload: RoleGrant }
   | { readonly type: 'RoleRevoked'; readonly payload: RoleRevocation }
   | { readonly type: 'ConsortiumConfirmed' | 'ConsortiumActivated'; readonly payload: ConsortiumRecord }
+  | { readonly type: 'MembershipChangeProposed' | 'MembershipChangeConfirmed' | 'MembershipChangeWithdrawn'; readonly payload: MembershipChange }
+  | { readonly type: 'MembershipChanged'; readonly payload: { readonly change: MembershipChange; readonly consortium: ConsortiumRecord } }
   | { readonly type: 'SpvRegistered' | 'SpvUpdated'; readonly payload: Spv }
   | { readonly type: 'AssetCreated' | 'AssetDocumented' | 'AssetApproved'; readonly payload: Asset }
   | { readonly type: 'ValuationRecorded'; readonly payload: { readonly asset: Asset; readonly valuation: Valuation } }

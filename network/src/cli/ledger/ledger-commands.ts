@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { assetCommand } from './asset-command';
 import { auditCommand } from './audit-command';
+import { consortiumCommand } from './consortium-command';
 import { controlCommands } from './control-commands';
 import { investorCommand } from './investor-command';
 import type { LedgerCommandDeps } from './ledger-action';
@@ -16,6 +17,7 @@ import { transferCommand } from './transfer-command';
  */
 export function ledgerCommands(deps: LedgerCommandDeps): Command[] {
   return [
+    consortiumCommand(deps),
     spvCommand(deps),
     assetCommand(deps),
     investorCommand(deps),
