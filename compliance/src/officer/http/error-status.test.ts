@@ -5,6 +5,7 @@ import { httpStatusOf } from './error-status';
 test('refusals map to the HTTP statuses a client expects', (t) => {
   t.is(httpStatusOf('CALLER_OF_OTHER_BANK'), 403);
   t.is(httpStatusOf('CALLER_LACKS_ROLE'), 403);
+  t.is(httpStatusOf('CALLER_NOT_MEMBER'), 403, 'a removed bank\'s people are refused like people without the role');
   t.is(httpStatusOf('TRANSFER_SELF_APPROVAL'), 403);
   t.is(httpStatusOf('TRANSFER_NOT_FOUND'), 404);
   t.is(httpStatusOf('BRIDGE_OUT_NOT_FOUND'), 404);

@@ -28,6 +28,7 @@ const EXPLICIT: Partial<Record<TrestleErrorCode, number>> = {
   // The caller may not do this, whatever the input.
   CALLER_LACKS_ROLE: 403,
   CALLER_NOT_ORG_ADMIN: 403,
+  CALLER_NOT_MEMBER: 403,
   CALLER_OF_OTHER_BANK: 403,
   PII_ACCESS_DENIED: 403,
   APPROVER_NOT_INDEPENDENT: 403,
