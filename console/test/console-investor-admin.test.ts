@@ -14,6 +14,7 @@ import { TransferContract } from '@trestle/chaincode/src/transfers/transfer-cont
 import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import type { PolicyDocument } from '@trestle/compliance/src/policy/policy';
+import { decide, legalAction } from '@trestle/chaincode/src/testing/legal-story';
 import { startHarness, type Harness } from '@trestle/compliance/src/officer/testing/officer-harness';
 import { screenshotPath } from './support/artifacts';
 import { launchChromium } from './support/chromium';
@@ -267,7 +268,30 @@ test.serial('the policy page, linked from the transfer, shows every field of the
   t.regex(await shown('defiEligible'), document.defiEligible ? /^eligible/ : /^not eligible/);
   t.is(await page.getByTestId('policy-version-number').innerText(), String(policy.version));
   t.is(await page.getByTestId('policy-hash').innerText(), policy.policyHash);
+  t.regex(await page.getByTestId('legal-state').innerText(), /^Normal: units move between verified investors/);
   await page.screenshot({ path: screenshotPath('26-policy'), fullPage: true });
+  await page.context().close();
+});
+
+test.serial('the asset page shows a remediation with its window once the banks decided it, and the cure after it', async (t) => {
+  const { harness, browser, errors } = t.context;
+  const at = { at: new Date(harness.clock.now()) };
+  await decide(harness.worldState, legalAction('L-CONSOLE-1', 'start-remediation', { remediationWindowDays: 30 }), at);
+  const page = await openConsole(browser, harness.server.url, errors);
+  await submitLogin(page, 'alice');
+  await page.goto(`${harness.server.url}/#/assets/${ASSET_ID}/policy`);
+  await page.getByTestId('legal-state').waitFor();
+  const started = new Date(harness.clock.now()).toISOString().slice(0, 10);
+  const ends = new Date(harness.clock.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const remediation = await page.getByTestId('legal-state').innerText();
+  t.regex(remediation, /^In remediation since .*: units still move here, but no new collateral may be supplied on the EVM chain; a write-off may be proposed from .*\.$/);
+  t.true(remediation.includes(started) && remediation.includes(ends), remediation);
+  await page.screenshot({ path: screenshotPath('27-asset-in-remediation'), fullPage: true });
+
+  await decide(harness.worldState, legalAction('L-CONSOLE-2', 'cure'), at);
+  await page.reload();
+  await page.getByTestId('legal-state').waitFor();
+  t.is(await page.getByTestId('legal-state').innerText(), 'Cured after a remediation: back to normal on both chains.');
   await page.context().close();
 });
 

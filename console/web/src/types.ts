@@ -122,7 +122,13 @@ export type PolicyDocument = {
 
 /** GET /assets/{assetId}/policy: the asset and the policy version its units are held under. */
 export type AssetPolicy = {
-  readonly asset: { readonly assetId: string; readonly name: string; readonly state: string };
+  readonly asset: {
+    readonly assetId: string;
+    readonly name: string;
+    readonly state: string;
+    /** The latest remediation window, in Unix seconds; the asset is in it only while REMEDIATION. */
+    readonly remediation: { readonly startedAt: number; readonly endsAt: number } | null;
+  };
   readonly policy: { readonly assetId: string; readonly version: number; readonly policyHash: string; readonly document: PolicyDocument; readonly attachedAt: string; readonly attachedBy: string };
 };
 

@@ -30,6 +30,28 @@ function rows(terms: PolicyDocument): ReadonlyArray<readonly [string, string, st
   ];
 }
 
+const dateOf = (seconds: number): string => instant(new Date(seconds * 1000).toISOString());
+
+/** The asset's legal state in the words an officer needs: what it means for the units here and on the EVM chain. */
+function legalState(asset: AssetPolicy['asset']): string {
+  switch (asset.state) {
+    case 'REMEDIATION':
+      return asset.remediation === null
+        ? 'In remediation: units still move here, but no new collateral may be supplied on the EVM chain.'
+        : `In remediation since ${dateOf(asset.remediation.startedAt)}: units still move here, but no new collateral may be supplied on the EVM chain; a write-off may be proposed from ${dateOf(asset.remediation.endsAt)}.`;
+    case 'CURED':
+      return 'Cured after a remediation: back to normal on both chains.';
+    case 'WRITTEN_OFF':
+      return 'Written off: the units stay where they are as the record of the loss; the EVM oracle prices them at zero.';
+    case 'REDEEMED':
+      return 'Redeemed: every unit was retired and its holder paid.';
+    case 'TOKENIZED':
+      return 'Normal: units move between verified investors under the policy below.';
+    default:
+      return `${asset.state}: no units exist yet.`;
+  }
+}
+
 /** `#/assets/{assetId}/policy`: the policy version the asset's units are held under, every field in words, with its version and hash. */
 export async function renderPolicy(app: HTMLElement, assetId: string): Promise<void> {
   const { asset, policy } = await api<AssetPolicy>('GET', `/assets/${encodeURIComponent(assetId)}/policy`);
@@ -38,6 +60,7 @@ export async function renderPolicy(app: HTMLElement, assetId: string): Promise<v
     h('p', {}, h('a', { href: '#/queue' }, '\u2190 Queue')),
     h('h1', {}, `Policy of ${asset.assetId}`),
     h('p', { class: 'muted' }, `${asset.name} \u00b7 ${asset.state}`),
+    h('p', { class: `card legal legal-${asset.state.toLowerCase()}`, 'data-testid': 'legal-state' }, legalState(asset)),
     h('dl', { class: 'card facts', 'data-testid': 'policy' }, ...rows(policy.document).flatMap(([field, name, value]) => [h('dt', {}, name), h('dd', { 'data-testid': `policy-${field}` }, value)])),
     h(
       'dl',
