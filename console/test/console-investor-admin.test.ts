@@ -279,6 +279,8 @@ test.serial('the asset page shows a remediation with its window once the banks d
   await decide(harness.worldState, legalAction('L-CONSOLE-1', 'start-remediation', { remediationWindowDays: 30 }), at);
   const page = await openConsole(browser, harness.server.url, errors);
   await submitLogin(page, 'alice');
+  // The login lands on the queue; going elsewhere before it is drawn could be undone by that landing.
+  await page.getByTestId('queue-count').waitFor();
   await page.goto(`${harness.server.url}/#/assets/${ASSET_ID}/policy`);
   await page.getByTestId('legal-state').waitFor();
   const started = new Date(harness.clock.now()).toISOString().slice(0, 10);
