@@ -130,7 +130,7 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
   },
   EvidenceContract: {
     // A grant to the story's BankA officer, which the ledger backs whoever records it.
-    RecordEvidenceAccess: { chapter: 'TOKENIZED', args: [json(evidenceEntry(CAST.bankAOfficer, 'compliance-officer'))] },
+    RecordEvidenceAccess: { chapter: 'EVIDENCE REGISTERED', args: [json(evidenceEntry(CAST.bankAOfficer, 'compliance-officer'))] },
     ListEvidenceAccess: { chapter: 'TOKENIZED', args: ['BankAMSP', INVESTORS.annaA, EVIDENCE_FILE_ID, ...PAGE] },
     RegisterEvidence: { chapter: 'TOKENIZED', args: [json(evidenceFileDocument())] },
     GetEvidence: { chapter: 'EVIDENCE REGISTERED', args: [INVESTORS.annaA, EVIDENCE_FILE_ID] },

@@ -53,6 +53,9 @@ test('a bank is removed without its consent, and its people lose every role at o
   for (const admin of [BANK_A_ADMIN, BANK_C_ADMIN]) await consortium.ConfirmMembershipChange(tx(admin, worldState).ctx, WITHOUT_B);
   t.deepEqual((await membershipOf(worldState)).members, { banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] });
   await refused(t, worldState, CAST.bankBOfficer, 'CALLER_NOT_MEMBER', (ctx) => carolReads(ctx));
+  // The vault's share services read GetRoles: BankB's people hold none that count any more, though the grants stay stored.
+  t.deepEqual(JSON.parse(await roles.GetRoles(tx(CAST.bankAOfficer, worldState).ctx, 'BankBMSP', identityIdOf(CAST.bankBOfficer))), []);
+  t.true((JSON.parse(await roles.ListRoles(tx(CAST.bankAOfficer, worldState).ctx)) as { mspId: string }[]).some((grant) => grant.mspId === 'BankBMSP'));
   await refused(t, worldState, BANK_B_ADMIN, 'ROLE_NOT_FOR_ORG', (ctx) => consortium.ProposeMembershipChange(ctx, WITH_C));
   await refused(t, worldState, BANK_B_ADMIN, 'ROLE_NOT_FOR_ORG', (ctx) => roles.GrantRole(ctx, identityIdOf(CAST.bankBOfficer), 'operator'));
   // Members keep theirs.

@@ -4,10 +4,10 @@ import type { EvidenceAccessRecord } from '@trestle/compliance/src/ledger/eviden
 import type { LedgerPage } from '@trestle/compliance/src/ledger/ledger-page';
 import { accessConditionsHash, parseAccessConditions } from '@trestle/compliance/src/vault/conditions/access-conditions';
 import { RoleContract } from '../roles/role-contract';
-import { EVIDENCE_FILE_ID, evidenceConditions, evidenceEntry } from '../testing/evidence-story';
-import { CAST, castLedger, eventsOf, T0, tx } from '../testing/ledger-cast';
+import { EVIDENCE_FILE_ID, evidenceConditions, evidenceEntry, evidenceFileDocument } from '../testing/evidence-story';
+import { CAST, eventsOf, T0, tx } from '../testing/ledger-cast';
 import { json } from '../testing/ledger-documents';
-import { INVESTORS } from '../testing/ledger-story';
+import { INVESTORS, ledgerWithInvestors } from '../testing/ledger-story';
 import { refused } from '../testing/refusal';
 import { identityIdOf, type WorldState } from '../testing/stub-context';
 import { BANK_C_ADMIN, BANK_C_ERIN } from '../testing/test-identities';
@@ -17,9 +17,11 @@ const contract = new EvidenceContract();
 /** BankC's share service in these tests: erin, granted `vault` by BankC's admin. */
 const SERVICE = BANK_C_ERIN;
 
+/** The story's investors, BankC's share service, and anna's KYC file registered by her bank (a grant needs a registered file). */
 async function ledger(): Promise<WorldState> {
-  const worldState = await castLedger();
+  const worldState = await ledgerWithInvestors();
   await new RoleContract().GrantRole(tx(BANK_C_ADMIN, worldState).ctx, identityIdOf(SERVICE), 'vault');
+  await contract.RegisterEvidence(tx(CAST.bankAOfficer, worldState).ctx, json(evidenceFileDocument()));
   return worldState;
 }
 
@@ -49,6 +51,15 @@ test('a share service records a grant to an officer of the investor bank, at the
     reason: `A compliance-officer of BankAMSP may open file ${EVIDENCE_FILE_ID}.`,
   });
   t.deepEqual(eventsOf(transaction).map((event) => [event.name, event.envelope.payload]), [['EvidenceAccessRecorded', record]]);
+});
+
+test('a grant needs the file registered for the conditions\' investor and bank with the same data hash; the refusal is still recorded', async (t) => {
+  const worldState = await ledger();
+  const unregistered = { ...evidenceEntry(CAST.bankAOfficer, 'compliance-officer'), conditions: evidenceConditions('KYC-A-0099') };
+  await refused(t, worldState, SERVICE, 'EVIDENCE_GRANT_UNFOUNDED', (ctx) => contract.RecordEvidenceAccess(ctx, json(unregistered)));
+  await refused(t, worldState, SERVICE, 'EVIDENCE_GRANT_UNFOUNDED', (ctx) => contract.RecordEvidenceAccess(ctx, json(evidenceEntry(CAST.bankAOfficer, 'compliance-officer', { dataHash: 'ab'.repeat(32) }))));
+  await contract.RecordEvidenceAccess(tx(SERVICE, worldState, { at: T0 }).ctx, json({ ...unregistered, outcome: 'refused', reason: 'The file is not registered on the ledger.' }));
+  t.deepEqual((await list(worldState, 'KYC-A-0099')).records.map((record) => record.outcome), ['refused']);
 });
 
 test('a refusal of an officer of another bank is recorded too, and every attempt keeps its own record', async (t) => {
@@ -104,6 +115,7 @@ test('malformed entries are EVIDENCE_ACCESS_INVALID listing each problem, and wr
 
 test('the list covers one file or every file of the investor, in pages, for officers of the investor bank and the regulator', async (t) => {
   const worldState = await ledger();
+  await contract.RegisterEvidence(tx(CAST.bankAOfficer, worldState).ctx, json(evidenceFileDocument({ fileId: 'KYC-A-0002', contentHash: 'e2'.repeat(32) })));
   const other = { ...evidenceEntry(CAST.regulator, 'regulator'), conditions: evidenceConditions('KYC-A-0002') };
   await contract.RecordEvidenceAccess(tx(SERVICE, worldState, { at: T0 }).ctx, json(evidenceEntry(CAST.bankAOfficer, 'compliance-officer')));
   await contract.RecordEvidenceAccess(tx(SERVICE, worldState, { at: new Date(T0.getTime() + 1000) }).ctx, json(evidenceEntry(CAST.regulator, 'regulator')));

@@ -2,10 +2,9 @@ import type { Context } from 'fabric-contract-api';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { parseRoleGrant, type RoleGrant } from '@trestle/compliance/src/roles/role-grant';
 import type { Role } from '@trestle/compliance/src/roles/roles';
-import { kindOf, ROLES_OF_KIND } from '@trestle/compliance/src/consortium/consortium';
-import { findConsortium } from '../consortium/consortium-store';
 import { callerOf, type Caller } from '../identity/caller';
 import { decodeJson } from '../support/state';
+import { grantInForce } from './grant-in-force';
 import { roleGrantKey } from './role-grant-key';
 
 /**
@@ -39,19 +38,15 @@ export async function requireAnyRole(ctx: Context, roles: readonly Role[]): Prom
   });
 }
 
-// Looked up under the caller's own MSP id: a grant in another org's space never counts. A grant
-// counts only while the caller's org is a member of the consortium, of the kind that holds the
-// role: a membership change that removes an org (or makes a bank a regulator) ends its roles at once.
+// Looked up under the caller's own MSP id: a grant in another org's space never counts; and only
+// while the org is a member of the kind that holds the role (grant-in-force.ts).
 async function grantOf(ctx: Context, caller: Caller, role: Role): Promise<RoleGrant | undefined> {
   const value = await ctx.stub.getState(roleGrantKey(ctx, caller.mspId, caller.identityId, role));
   if (value === undefined || value.length === 0) return undefined;
-  const grant = parseRoleGrant(decodeJson(value));
-  const consortium = await findConsortium(ctx);
-  const kind = consortium === undefined ? undefined : kindOf(consortium.members, caller.mspId);
-  if (kind === undefined || !ROLES_OF_KIND[kind].includes(role)) {
+  if (!(await grantInForce(ctx, caller.mspId, role))) {
     throw new TrestleError('CALLER_NOT_MEMBER', 'Your org is no longer a member of the consortium with this role: its roles ended with the membership change.', {
       details: { mspId: caller.mspId, role },
     });
   }
-  return grant;
+  return parseRoleGrant(decodeJson(value));
 }

@@ -4,6 +4,7 @@ import { compareRoleGrants, parseRoleGrant, type RoleGrant, type RoleRevocation 
 import type { Role } from '@trestle/compliance/src/roles/roles';
 import { kindOf, ROLES_OF_KIND } from '@trestle/compliance/src/consortium/consortium';
 import { activeConsortium } from '../consortium/consortium-store';
+import { grantInForce } from './grant-in-force';
 import { callerOf, isOrgAdmin, type Caller } from '../identity/caller';
 import { identityIdArgument, mspIdArgument, roleArgument } from '../support/arguments';
 import { emitLedgerEvent } from '../support/ledger-event';
@@ -61,11 +62,19 @@ export class RoleContract extends Contract {
     return sortedJson(await readGrants(ctx, []));
   }
 
-  /** The grants one identity holds in one org as a JSON array, sorted by role. */
+  /**
+   * The grants one identity holds in one org that count now, as a JSON array sorted by role: none
+   * once the org left the consortium (ListRoles still lists every stored grant). The vault's share
+   * services decide on this answer.
+   */
   @Transaction(false)
   @Returns('string')
   async GetRoles(ctx: Context, mspId: string, identityId: string): Promise<string> {
-    return sortedJson(await readGrants(ctx, [mspIdArgument(mspId, 'mspId'), identityIdArgument(identityId, 'identityId')]));
+    const msp = mspIdArgument(mspId, 'mspId');
+    const grants = await readGrants(ctx, [msp, identityIdArgument(identityId, 'identityId')]);
+    const inForce: RoleGrant[] = [];
+    for (const grant of grants) if (await grantInForce(ctx, msp, grant.role)) inForce.push(grant);
+    return sortedJson(inForce);
   }
 }
 

@@ -37,18 +37,31 @@ export async function checkAndRecordAccess(gate: AccessGate, clock: Clock, reque
     shareIndex,
     at: clock().toISOString(),
   };
+  let recorded = entry;
   try {
     await gate.recordAccess(entry);
   } catch (cause) {
-    throw new TrestleError('VAULT_ACCESS_NOT_RECORDED', 'The access could not be recorded, so no share is released; try again when the ledger answers.', {
-      details: { fileId, outcome: entry.outcome },
-      cause,
-    });
+    // The ledger judged the grant itself and disagreed (a role revoked since the check, a file not
+    // registered): the attempt is recorded as the refusal it is, with the ledger's sentence.
+    if (!isTrestleError(cause, 'EVIDENCE_GRANT_UNFOUNDED') || !allowed) throw notRecorded(fileId, entry.outcome, cause);
+    recorded = { ...entry, outcome: 'refused', reason: cause.sentence };
+    try {
+      await gate.recordAccess(recorded);
+    } catch (again) {
+      throw notRecorded(fileId, recorded.outcome, again);
+    }
   }
-  if (!allowed) {
+  if (recorded.outcome !== 'granted') {
     throw new TrestleError('VAULT_ACCESS_DENIED', 'You may not open this file; the attempt has been recorded.', {
-      details: { fileId, reason },
+      details: { fileId, reason: recorded.reason },
     });
   }
-  return entry;
+  return recorded;
+}
+
+function notRecorded(fileId: string, outcome: FileAccessEntry['outcome'], cause: unknown): TrestleError {
+  return new TrestleError('VAULT_ACCESS_NOT_RECORDED', 'The access could not be recorded, so no share is released; try again when the ledger answers.', {
+    details: { fileId, outcome },
+    cause,
+  });
 }

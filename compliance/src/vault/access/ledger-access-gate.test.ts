@@ -6,7 +6,7 @@ import { generateConsortiumKey } from '../keys/generate-consortium-key';
 import { ShareService } from '../share-service/share-service';
 import { sha256Hex } from '../sha256';
 import { kycConditions } from '../testing/vault-fixture';
-import { accessRecords, LEDGER_TIME, ledgerGateOf, PEOPLE, SERVICE_IDENTITIES, vaultContractsOf, vaultLedger } from '../testing/ledger-vault-world';
+import { accessRecords, LEDGER_TIME, ledgerGateOf, PEOPLE, registerFile, SERVICE_IDENTITIES, vaultContractsOf, vaultLedger } from '../testing/ledger-vault-world';
 import type { Requester } from './access-gate';
 import { LedgerAccessGate, type VaultLedgerContract } from './ledger-access-gate';
 
@@ -24,6 +24,7 @@ const ask = (shares: ShareService, requester: Requester) => shares.signDecryptio
 
 test('the gate grants an officer of the investor bank from their roles on the ledger and records the access there', async (t) => {
   const worldState = await vaultLedger();
+  await registerFile(worldState, conditions, dataHash);
   const gate = ledgerGateOf(worldState, service);
   t.deepEqual(await gate.authorize({ requester: PEOPLE.officerA, conditions, conditionsHash: accessConditionsHash(conditions), dataHash }), {
     allowed: true,
@@ -36,6 +37,7 @@ test('the gate grants an officer of the investor bank from their roles on the le
 
 test('a requester claiming a role the ledger does not grant them is refused, and the refusal is on the ledger', async (t) => {
   const worldState = await vaultLedger();
+  await registerFile(worldState, conditions, dataHash);
   const impostor: Requester = { ...PEOPLE.nobodyA };
   await t.throwsAsync(ask(shareServiceWith(ledgerGateOf(worldState, service)), impostor), { message: /VAULT_ACCESS_DENIED/ });
   const [record] = await accessRecords(worldState, 'INV-A-0001', 'KYC-A-0001');
@@ -44,6 +46,7 @@ test('a requester claiming a role the ledger does not grant them is refused, and
 
 test('a ledger that does not answer releases no share: VAULT_ACCESS_CHECK_FAILED, or VAULT_ACCESS_NOT_RECORDED when the record fails', async (t) => {
   const worldState = await vaultLedger();
+  await registerFile(worldState, conditions, dataHash);
   const real = vaultContractsOf(worldState, service);
   const down: VaultLedgerContract = {
     submitTransaction: async () => {
@@ -63,8 +66,9 @@ test('a ledger that does not answer releases no share: VAULT_ACCESS_CHECK_FAILED
   t.deepEqual(snapshotLedger(worldState), before);
 });
 
-test('a gate that believes a role the ledger does not hold cannot record the grant, so no share leaves', async (t) => {
+test('a grant the ledger does not found (a stale or lying role answer) is recorded as the refusal it is, and no share leaves', async (t) => {
   const worldState = await vaultLedger();
+  await registerFile(worldState, conditions, dataHash);
   const real = vaultContractsOf(worldState, service);
   // A stale or lying role answer: BankA's member without a role "holds" compliance-officer.
   const lying: VaultLedgerContract = {
@@ -73,7 +77,19 @@ test('a gate that believes a role the ledger does not hold cannot record the gra
   };
   const gate = new LedgerAccessGate({ roles: lying, evidence: real.evidence });
   const error = await t.throwsAsync(ask(shareServiceWith(gate), PEOPLE.nobodyA));
-  t.true(isTrestleError(error, 'VAULT_ACCESS_NOT_RECORDED'));
-  t.true(isTrestleError((error as Error).cause, 'EVIDENCE_GRANT_UNFOUNDED'));
-  t.deepEqual(await accessRecords(worldState, 'INV-A-0001', ''), []);
+  t.true(isTrestleError(error, 'VAULT_ACCESS_DENIED'), String(error));
+  const records = await accessRecords(worldState, 'INV-A-0001', '');
+  t.deepEqual(records.map((record) => [record.outcome, record.requester.identityId]), [['refused', PEOPLE.nobodyA.identityId]]);
+  t.regex(records[0]?.reason ?? '', /does not let this requester open the file/);
+});
+
+test('a file the bank never registered on the ledger is not opened, and the attempt is on the ledger', async (t) => {
+  const worldState = await vaultLedger();
+  const unregistered = { ...conditions, fileId: 'KYC-A-0404' };
+  const shares = shareServiceWith(ledgerGateOf(worldState, service));
+  const error = await t.throwsAsync(shares.signDecryptionShare({ requester: PEOPLE.officerA, publicKey: key.publicKey.publicKey, conditions: unregistered, dataHash }));
+  t.true(isTrestleError(error, 'VAULT_ACCESS_DENIED'), String(error));
+  const [record] = await accessRecords(worldState, 'INV-A-0001', 'KYC-A-0404');
+  t.like(record, { outcome: 'refused', requester: PEOPLE.officerA });
+  t.regex(record?.reason ?? '', /registers no such file/);
 });

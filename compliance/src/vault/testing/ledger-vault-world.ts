@@ -2,7 +2,8 @@ import type { Contract } from 'fabric-contract-api';
 import { EvidenceContract } from '@trestle/chaincode/src/evidence/evidence-contract';
 import { RoleContract } from '@trestle/chaincode/src/roles/role-contract';
 import { InProcessContract } from '@trestle/chaincode/src/testing/in-process-contract';
-import { CAST, castLedger, tx } from '@trestle/chaincode/src/testing/ledger-cast';
+import { CAST, tx } from '@trestle/chaincode/src/testing/ledger-cast';
+import { ledgerWithInvestors } from '@trestle/chaincode/src/testing/ledger-story';
 import { identityIdOf, type TestIdentity, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
 import { BANK_A_ADMIN, BANK_A_ALICE, BANK_B_ADMIN, BANK_C_ADMIN, BANK_C_ERIN } from '@trestle/chaincode/src/testing/test-identities';
 import type { EvidenceAccessRecord } from '../../ledger/evidence-access';
@@ -33,9 +34,18 @@ export const PEOPLE = {
   nobodyA: requesterOf(CAST.nobody, 'compliance-officer'),
 } as const;
 
-/** The story's role grants plus the share services' `vault` grants. */
+/** The story's role grants and investors plus the share services' `vault` grants. */
 export async function vaultLedger(): Promise<WorldState> {
-  return grantVaultRoles(await castLedger());
+  return grantVaultRoles(await ledgerWithInvestors());
+}
+
+/**
+ * Registers a sealed file of `conditions`' investor on the stub ledger, as its bank's officer does
+ * after sealing (`officer seal-evidence`): the share services grant only registered files.
+ */
+export async function registerFile(worldState: WorldState, conditions: { readonly investorId: string; readonly fileId: string }, dataHash: string, contentHash = 'e1'.repeat(32)): Promise<void> {
+  const file = { investorId: conditions.investorId, fileId: conditions.fileId, kind: 'kyc', contentHash, dataHash, size: 1 };
+  await new EvidenceContract().RegisterEvidence(tx(CAST.bankAOfficer, worldState, { at: LEDGER_TIME }).ctx, JSON.stringify(file));
 }
 
 /** Grants `vault` to the three share service identities on `worldState` (another story's ledger, for the console's test). */

@@ -4,7 +4,7 @@ import { snapshotLedger } from '@trestle/chaincode/src/testing/stub-context';
 import { isTrestleError, type TrestleError } from '../../../errors/trestle-error';
 import type { Requester } from '../../access/access-gate';
 import type { AccessConditions } from '../../conditions/access-conditions';
-import { accessRecords, LEDGER_TIME, PEOPLE } from '../../testing/ledger-vault-world';
+import { accessRecords, LEDGER_TIME, PEOPLE, registerFile } from '../../testing/ledger-vault-world';
 import { startShareServiceHarness, type Org, type ShareServiceHarness } from '../../testing/share-service-harness';
 import { HAS_OPENSSL, makeTestCa, type KeyPair } from '../../testing/vault-tls';
 import type { DecryptionShareRequest } from '../decryption-share-request';
@@ -25,6 +25,8 @@ async function sealed(t: ExecutionContext) {
   const harness = await startShareServiceHarness();
   t.teardown(harness.close);
   const { contentHash, envelope } = await harness.vaultOf('BankA').seal(file, conditions);
+  // BankA registers the sealed file on the ledger, as `officer seal-evidence` does: only registered files are opened.
+  await registerFile(harness.worldState, conditions, envelope.dataHash, contentHash);
   const request = (requester: Requester): DecryptionShareRequest => ({ requester, publicKey: harness.key.publicKey.publicKey, conditions, dataHash: envelope.dataHash });
   return { harness, contentHash, request };
 }
