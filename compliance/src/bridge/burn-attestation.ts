@@ -3,38 +3,27 @@ import { oneOf } from '../rules/read-investor';
 import { readJsonDocument, readJsonValue } from '../ledger/read-json-document';
 import { readIsoInstant, readLedgerId } from '../ledger/record-fields';
 import { parseUint256 } from '../ledger/wallet-binding';
-import { readBankAttestations, readFabricTxId, type BankAttestation } from './bank-attestations';
+import { FINAL_LOG_FIELDS, readBankAttestations, readFabricTxId, readFinalLogPosition, type BankAttestation, type FinalLogPosition } from './bank-attestations';
 import { readAddress, readBytes32, readUintText } from './bridge-fields';
-
-const MAX_BLOCK = Number.MAX_SAFE_INTEGER;
 
 /**
  * A `BurnedForRedeem` event as a validator saw it final on the EVM chain. The event is identified
  * by (chainId, burnNonce): the gateway numbers its burns, so a second event cannot reuse one.
  */
-export type BurnEvent = {
-  readonly chainId: string;
+export type BurnEvent = FinalLogPosition & {
   readonly burnNonce: string;
-  readonly txHash: string;
-  readonly logIndex: number;
-  readonly blockNumber: number;
-  readonly blockHash: string;
   readonly token: string;
   readonly from: string;
   readonly amount: string;
   readonly fabricInvestorRef: string;
 };
 
-const EVENT_FIELDS = ['chainId', 'burnNonce', 'txHash', 'logIndex', 'blockNumber', 'blockHash', 'token', 'from', 'amount', 'fabricInvestorRef'] as const;
+const EVENT_FIELDS = [...FINAL_LOG_FIELDS, 'burnNonce', 'token', 'from', 'amount', 'fabricInvestorRef'] as const;
 
 function readEvent(reader: RecordReader): BurnEvent {
   return {
-    chainId: readUintText(reader, 'chainId', 1n),
+    ...readFinalLogPosition(reader),
     burnNonce: readUintText(reader, 'burnNonce'),
-    txHash: readBytes32(reader, 'txHash'),
-    logIndex: reader.integer('logIndex', 0, MAX_BLOCK),
-    blockNumber: reader.integer('blockNumber', 0, MAX_BLOCK),
-    blockHash: readBytes32(reader, 'blockHash'),
     token: readAddress(reader, 'token'),
     from: readAddress(reader, 'from'),
     amount: reader.amount('amount', true).toString(),

@@ -2,7 +2,7 @@ import type { RecordReader } from '../policy/record-reader';
 import { oneOf } from '../rules/read-investor';
 import { readJsonDocument, readJsonValue } from '../ledger/read-json-document';
 import { readIsoInstant, readLedgerId } from '../ledger/record-fields';
-import { readBankAttestations, readFabricTxId, type BankAttestation } from './bank-attestations';
+import { FINAL_LOG_FIELDS, readBankAttestations, readFabricTxId, readFinalLogPosition, type BankAttestation, type FinalLogPosition } from './bank-attestations';
 import { readAddress, readBytes32, readUintText } from './bridge-fields';
 
 // Bridged units change hands on the EVM chain: a holder sends them to another verified wallet, a
@@ -15,12 +15,7 @@ import { readAddress, readBytes32, readUintText } from './bridge-fields';
 const MAX_BLOCK = Number.MAX_SAFE_INTEGER;
 
 /** One token transfer's change of beneficial owner, as a validator saw it final on the EVM chain; identified by (chainId, txHash, logIndex) of the token's Transfer log. */
-export type EscrowMoveEvent = {
-  readonly chainId: string;
-  readonly txHash: string;
-  readonly logIndex: number;
-  readonly blockNumber: number;
-  readonly blockHash: string;
+export type EscrowMoveEvent = FinalLogPosition & {
   readonly token: string;
   /** The beneficial owners' wallets: for a venue's transfer, the borrower it acted for. */
   readonly from: string;
@@ -30,15 +25,11 @@ export type EscrowMoveEvent = {
   readonly venue: string | null;
 };
 
-const EVENT_FIELDS = ['chainId', 'txHash', 'logIndex', 'blockNumber', 'blockHash', 'token', 'from', 'to', 'amount', 'venue'] as const;
+const EVENT_FIELDS = [...FINAL_LOG_FIELDS, 'token', 'from', 'to', 'amount', 'venue'] as const;
 
 function readEvent(reader: RecordReader): EscrowMoveEvent {
   return {
-    chainId: readUintText(reader, 'chainId', 1n),
-    txHash: readBytes32(reader, 'txHash'),
-    logIndex: reader.integer('logIndex', 0, MAX_BLOCK),
-    blockNumber: reader.integer('blockNumber', 0, MAX_BLOCK),
-    blockHash: readBytes32(reader, 'blockHash'),
+    ...readFinalLogPosition(reader),
     token: readAddress(reader, 'token'),
     from: readAddress(reader, 'from'),
     to: readAddress(reader, 'to'),
