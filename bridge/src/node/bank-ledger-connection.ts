@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
-import { openFabricGateway } from '@trestle/compliance/src/fabric/open-fabric-gateway';
+import { openFabricGateway } from '@trestle/compliance/src/ledger-client/open-fabric-gateway';
 import type { LedgerContract } from '../validator/ledger-call';
 
 // NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so connecting is

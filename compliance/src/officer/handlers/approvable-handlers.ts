@@ -2,7 +2,7 @@ import type { JsonObject } from '../../json/json-value';
 import { parseInvestorRecord } from '../../ledger/investor';
 import type { ApprovableKind } from './approvable-kinds';
 import { callsOf, json, type Handler, type OfficerCalls } from './handler';
-import { checked, checkedPage } from './ledger-records';
+import { checked, checkedPage } from '../../ledger-client/checked-records';
 import { readPolicyRecord } from './policy-record';
 
 type DecisionBody = { readonly reason: string };

@@ -1,5 +1,5 @@
-import { auditCsv } from '../audit/audit-csv';
-import { searchAudit, type AuditFilter, type AuditQuery } from '../audit/audit-search';
+import { auditCsv } from '../../audit/audit-csv';
+import { searchAudit, type AuditFilter, type AuditQuery } from '../../audit/audit-search';
 import type { RequestInput } from '../http/request-input';
 import { callsOf, json, type Handler } from './handler';
 

@@ -2,7 +2,7 @@ import { TrestleError } from '../../errors/trestle-error';
 import { parseEvidenceFileRecord } from '../../ledger/evidence-file';
 import { DEFAULT_PAGE_SIZE } from './approvable-handlers';
 import { callsOf, json, type Handler } from './handler';
-import { checkedPage } from './ledger-records';
+import { checkedPage } from '../../ledger-client/checked-records';
 
 /**
  * GET /investors/{investorId}/evidence/{fileId}: opens a sealed file as the logged-in person. The

@@ -1,6 +1,6 @@
 import { parseHoldingRecord } from '../../ledger/holding';
 import { callsOf, json, type Handler, type OfficerCalls } from './handler';
-import { checked } from './ledger-records';
+import { checked } from '../../ledger-client/checked-records';
 
 type FreezeBody = { readonly amount?: string; readonly reason: string };
 

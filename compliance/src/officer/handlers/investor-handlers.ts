@@ -1,39 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { TrestleError } from '../../errors/trestle-error';
 import type { JsonObject } from '../../json/json-value';
-import { parseInvestorDocument, parseInvestorRecord } from '../../ledger/investor';
-import { parseInvestorPii, PII_TRANSIENT_KEY } from '../../ledger/investor-pii';
+import { parseInvestorRecord } from '../../ledger/investor';
 import { DEFAULT_PAGE_SIZE } from './approvable-handlers';
 import { callsOf, json, type Handler, type OfficerCalls } from './handler';
-import { asObject, checked, checkedPage } from './ledger-records';
+import { asObject, checked, checkedPage } from '../../ledger-client/checked-records';
+import { investorArgument, piiTransient } from '../../ledger-client/investor-arguments';
 
 type InvestorBody = { readonly investor: JsonObject; readonly pii?: JsonObject };
 type StatusBody = { readonly action: 'suspend' | 'reinstate' | 'revoke'; readonly reason: string };
 
 const STATUS_TRANSACTIONS = { suspend: 'SuspendInvestor', reinstate: 'ReinstateInvestor', revoke: 'RevokeInvestor' } as const;
-
-/**
- * The investor document as the chaincode will read it, checked by the same compliance reader
- * first (INVESTOR_INVALID listing every problem), so a mistake costs no ledger round trip. The
- * ledger CLI (network/src/cli/ledger/investor-command.ts) sends investors through it too.
- */
-export function investorArgument(investor: JsonObject, nowMs: number): string {
-  const text = JSON.stringify(investor);
-  parseInvestorDocument(text, Math.floor(nowMs / 1000));
-  return text;
-}
-
-/**
- * The PII as transient bytes, with a random salt when the officer's client sent none (the salt keeps
- * the hash on the shared ledger from being matched against guessed names), checked by the
- * chaincode's own reader (INVESTOR_PII_INVALID).
- */
-export function piiTransient(pii: JsonObject): Record<string, Uint8Array> {
-  const salted = Object.hasOwn(pii, 'salt') ? pii : { ...pii, salt: randomBytes(16).toString('hex') };
-  const bytes = Buffer.from(JSON.stringify(salted), 'utf8');
-  parseInvestorPii(bytes);
-  return { [PII_TRANSIENT_KEY]: bytes };
-}
 
 async function investorReply(calls: OfficerCalls, investorId: string, status = 200) {
   return json(checked(await calls.evaluate('InvestorContract', 'GetInvestor', investorId), parseInvestorRecord).raw, status);

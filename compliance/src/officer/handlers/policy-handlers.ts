@@ -1,6 +1,6 @@
 import { parseAssetRecord } from '../../ledger/asset';
 import { callsOf, json, type Handler } from './handler';
-import { checked } from './ledger-records';
+import { checked } from '../../ledger-client/checked-records';
 import { readPolicyRecord } from './policy-record';
 
 /** GET /assets/{assetId}/policy: the asset and the policy its units are held under. */

@@ -1,6 +1,6 @@
 import { TrestleError } from '../../errors/trestle-error';
 import type { JsonObject, JsonValue } from '../../json/json-value';
-import { asObject } from './ledger-records';
+import { asObject } from '../../ledger-client/checked-records';
 
 const FIELDS = ['assetId', 'version', 'policyHash', 'document', 'attachedAt', 'attachedBy'] as const;
 

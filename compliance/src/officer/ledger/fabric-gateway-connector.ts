@@ -1,6 +1,6 @@
-import { openFabricGateway, type OpenFabricGateway } from '../../fabric/open-fabric-gateway';
+import { openFabricGateway, type OpenFabricGateway } from '../../ledger-client/open-fabric-gateway';
 import type { OfficerAccount } from '../accounts/officer-account';
-import { adaptFabricContract } from './adapt-fabric-contract';
+import { adaptFabricContract } from '../../ledger-client/adapt-fabric-contract';
 import type { LedgerConnector, OfficerLedger } from './ledger-contract';
 
 // NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so this file is

@@ -1,4 +1,4 @@
-import { openFabricGateway } from '../../fabric/open-fabric-gateway';
+import { openFabricGateway } from '../../ledger-client/open-fabric-gateway';
 import type { LedgerAccessGateOptions } from '../access/ledger-access-gate';
 
 // NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so this file is

@@ -4,7 +4,7 @@ import test from 'ava';
 import { ASSET_ID } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
 import type { AuditRecord } from '@trestle/compliance/src/audit/audit-record';
-import { AUDIT_CSV_COLUMNS } from '@trestle/compliance/src/officer/audit/audit-csv';
+import { AUDIT_CSV_COLUMNS } from '@trestle/compliance/src/audit/audit-csv';
 import { transferWorld, type TransferWorld } from './testing/transfer-world';
 
 // `trestle audit export` through the CLI over the in-process stub (no Fabric peer runs here),

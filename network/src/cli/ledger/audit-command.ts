@@ -3,8 +3,8 @@ import { Command, Option } from 'commander';
 import { AUDIT_ACTIONS } from '@trestle/compliance/src/audit/audit-record';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { JsonValue } from '@trestle/compliance/src/json/json-value';
-import { auditCsv } from '@trestle/compliance/src/officer/audit/audit-csv';
-import { searchAudit, type AuditFilter } from '@trestle/compliance/src/officer/audit/audit-search';
+import { auditCsv } from '@trestle/compliance/src/audit/audit-csv';
+import { searchAudit, type AuditFilter } from '@trestle/compliance/src/audit/audit-search';
 import { ledgerAction, ledgerCommand, ledgerJson, type LedgerCommandDeps } from './ledger-action';
 import type { LedgerSession } from './ledger-session';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
-import { openFabricGateway } from '@trestle/compliance/src/fabric/open-fabric-gateway';
-import { adaptFabricContract } from '@trestle/compliance/src/officer/ledger/adapt-fabric-contract';
+import { openFabricGateway } from '@trestle/compliance/src/ledger-client/open-fabric-gateway';
+import { adaptFabricContract } from '@trestle/compliance/src/ledger-client/adapt-fabric-contract';
 import type { StackConfig } from '../../stack/stack-config';
 import type { ActingIdentity } from './acting-identity';
 import { fabricClientFiles } from './fabric-client-files';

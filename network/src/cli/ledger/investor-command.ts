@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { parseInvestorRecord, type InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import { parseInvestorPii } from '@trestle/compliance/src/ledger/investor-pii';
-import { investorArgument, piiTransient } from '@trestle/compliance/src/officer/handlers/investor-handlers';
+import { investorArgument, piiTransient } from '@trestle/compliance/src/ledger-client/investor-arguments';
 import { INVESTOR_DOCUMENTS_HELP } from './document-help';
 import { ledgerAction, ledgerCommand, ledgerJson, readJsonDocument, type CommandResult, type LedgerCommandDeps } from './ledger-action';
 import { investorListLine, investorLines, piiLines } from './investor-lines';
@@ -29,7 +29,7 @@ async function confirm(session: LedgerSession, investorId: string, line: (record
 
 /**
  * Sends an investor document (and PII, only in the transient map) through the officer service's
- * own checks (compliance/src/officer/handlers/investor-handlers.ts): the compliance readers refuse
+ * own checks (compliance/src/ledger-client/investor-arguments.ts): the compliance readers refuse
  * a bad document before any ledger call, and PII without a salt gets a random one.
  */
 async function submitInvestor(session: LedgerSession, transaction: 'OnboardInvestor' | 'UpdateInvestor', file: string, piiFile: string | undefined): Promise<string> {

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@trestle/compliance/src/json/json-value';
-import { checked, checkedPage, type Checked } from '@trestle/compliance/src/officer/handlers/ledger-records';
+import { checked, checkedPage, type Checked } from '@trestle/compliance/src/ledger-client/checked-records';
 import { ledgerJson } from './ledger-action';
 import type { LedgerContract } from './ledger-session';
 

@@ -1,7 +1,7 @@
-import type { LedgerContract } from '@trestle/compliance/src/officer/ledger/ledger-contract';
+import type { LedgerContract } from '@trestle/compliance/src/ledger-client/ledger-contract';
 import type { ActingIdentity } from './acting-identity';
 
-export type { LedgerContract, LedgerTransaction } from '@trestle/compliance/src/officer/ledger/ledger-contract';
+export type { LedgerContract, LedgerTransaction } from '@trestle/compliance/src/ledger-client/ledger-contract';
 
 /** The contracts of the `trestle` chaincode (chaincode/src/index.ts). */
 export const CHAINCODE_CONTRACTS = [

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { parseTrestleError, TrestleError } from '@trestle/compliance/src/errors/trestle-error';
-import type { Checked } from '@trestle/compliance/src/officer/handlers/ledger-records';
+import type { Checked } from '@trestle/compliance/src/ledger-client/checked-records';
 import type { TransferVerdict } from '@trestle/compliance/src/rules/evaluate-transfer';
 import { parseTransferRecord, type TransferRecord } from '@trestle/compliance/src/transfers/transfer-record';
 import { EXIT, ledgerAction, ledgerCommand, ledgerJson, type CommandResult, type LedgerCommandDeps } from './ledger-action';

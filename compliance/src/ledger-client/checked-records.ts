@@ -1,5 +1,5 @@
-import { TrestleError } from '../../errors/trestle-error';
-import type { JsonObject, JsonValue } from '../../json/json-value';
+import { TrestleError } from '../errors/trestle-error';
+import type { JsonObject, JsonValue } from '../json/json-value';
 
 /** A ledger answer as it came (what the client gets) and as the parser typed it (what the handler reads). */
 export type Checked<T> = { readonly raw: JsonValue; readonly record: T };

@@ -1,6 +1,6 @@
-import { parseAuditRecord, type AuditRecord } from '../../audit/audit-record';
-import { checkedPage, type Checked } from '../handlers/ledger-records';
-import type { OfficerCalls } from '../handlers/handler';
+import type { JsonValue } from '../json/json-value';
+import { parseAuditRecord, type AuditRecord } from './audit-record';
+import { checkedPage, type Checked } from '../ledger-client/checked-records';
 
 /** What a search keeps; every field given must match. */
 export type AuditFilter = {
@@ -36,7 +36,10 @@ function matches(record: AuditRecord, filter: AuditFilter): boolean {
  * `maxScanned` records read, so one request never walks an unbounded period. Only `evaluate` is
  * used, so the CLI's export pages through the same code as the officer service's.
  */
-export async function searchAudit(calls: Pick<OfficerCalls, 'evaluate'>, query: AuditQuery): Promise<AuditResult> {
+/** How a search reads the ledger: AuditContract.ListAudit as the person searching (the officer service's calls, the CLI's session). */
+export type AuditReader = { evaluate(contract: 'AuditContract', name: 'ListAudit', ...args: string[]): Promise<JsonValue> };
+
+export async function searchAudit(calls: AuditReader, query: AuditQuery): Promise<AuditResult> {
   const records: Checked<AuditRecord>[] = [];
   let bookmark = query.bookmark;
   let scanned = 0;

@@ -1,5 +1,5 @@
 import test from 'ava';
-import type { AuditRecord } from '../../audit/audit-record';
+import type { AuditRecord } from './audit-record';
 import { AUDIT_CSV_COLUMNS, auditCsv, csvField } from './audit-csv';
 
 test('every field is quoted with inner quotes doubled, so commas, quotes and line breaks stay inside their cell', (t) => {

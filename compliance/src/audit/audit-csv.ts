@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../audit/audit-record';
+import type { AuditRecord } from './audit-record';
 
 /** The export's columns, in order. */
 export const AUDIT_CSV_COLUMNS = ['at', 'txId', 'action', 'actorMsp', 'actor', 'assetId', 'policyVersion', 'transferId', 'investorIds', 'amount', 'reason', 'documentHash', 'failedRules'] as const;
