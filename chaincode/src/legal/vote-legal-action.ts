@@ -1,8 +1,9 @@
 import type { Context } from 'fabric-contract-api';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { LegalProposal, LegalVote } from '@trestle/compliance/src/ledger/legal-proposal';
-import { quorumLost, quorumReached } from '@trestle/compliance/src/ledger/legal-quorum';
+import { quorumInForce, quorumLost, quorumReached, type LegalQuorum } from '@trestle/compliance/src/ledger/legal-quorum';
 import { readAsset } from '../assets/asset-key';
+import { activeConsortium } from '../consortium/consortium-store';
 import { callerOf, type Caller } from '../identity/caller';
 import { requireOwnBank } from '../identity/require-own-bank';
 import { emitLedgerEvent } from '../support/ledger-event';
@@ -39,6 +40,11 @@ function requireFirstVoteOfBank(caller: Caller, proposal: LegalProposal): void {
   }
 }
 
+/** The proposal's votes that count and the quorum they must meet, under the membership in force now. */
+async function countedNow(ctx: Context, proposal: LegalProposal): Promise<{ votes: LegalVote[]; quorum: LegalQuorum }> {
+  return quorumInForce(proposal.quorum, proposal.votes, (await activeConsortium(ctx)).members.banks);
+}
+
 function withVote(ctx: Context, proposal: LegalProposal, decision: LegalVote['decision'], reason: string | null): LegalProposal {
   const caller = callerOf(ctx);
   requireFirstVoteOfBank(caller, proposal);
@@ -53,7 +59,8 @@ function withVote(ctx: Context, proposal: LegalProposal, decision: LegalVote['de
  */
 export async function approveLegalAction(ctx: Context, proposalId: string, reason: string | null): Promise<void> {
   const proposal = withVote(ctx, requirePending(await readProposal(ctx, proposalId), 'be approved'), 'approve', reason);
-  if (quorumReached(proposal.votes, proposal.quorum)) {
+  const counted = await countedNow(ctx, proposal);
+  if (quorumReached(counted.votes, counted.quorum)) {
     await applyLegalAction(ctx, proposal);
     return;
   }
@@ -66,7 +73,8 @@ export async function approveLegalAction(ctx: Context, proposalId: string, reaso
 /** Records the calling officer's rejection for their bank; once the quorum can no longer be reached the proposal is REJECTED. */
 export async function rejectLegalAction(ctx: Context, proposalId: string, reason: string): Promise<void> {
   const voted = withVote(ctx, requirePending(await readProposal(ctx, proposalId), 'be rejected'), 'reject', reason);
-  const proposal = quorumLost(voted.votes, voted.quorum) ? closedProposal(ctx, voted, 'REJECTED', reason, null) : voted;
+  const counted = await countedNow(ctx, voted);
+  const proposal = quorumLost(counted.votes, counted.quorum) ? closedProposal(ctx, voted, 'REJECTED', reason, null) : voted;
   const asset = await readAsset(ctx, proposal.assetId);
   await writeProposal(ctx, proposal, true);
   await auditLegalStep(ctx, asset, proposal, 'legal-action-rejected', reason);

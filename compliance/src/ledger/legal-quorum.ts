@@ -1,4 +1,7 @@
-/** The quorum a proposal was made under, kept on it so a change of membership never changes an open vote's rules. */
+/**
+ * The quorum a proposal was made under, kept on it as its floor: a membership change while the vote
+ * is open can raise what it needs (more banks, a larger majority) but never lower it.
+ */
 export type LegalQuorum = { readonly consortiumBanks: number; readonly requiredBanks: number };
 
 /**
@@ -26,4 +29,18 @@ export function quorumReached(votes: readonly BankVote[], quorum: LegalQuorum): 
 /** Whether so many banks rejected that the banks left can no longer make the quorum. */
 export function quorumLost(votes: readonly BankVote[], quorum: LegalQuorum): boolean {
   return quorum.consortiumBanks - banksVoting(votes, 'reject').length < quorum.requiredBanks;
+}
+
+/**
+ * The votes that count now and the quorum they must meet, once the consortium's banks are
+ * `banksInForce`: a bank removed since it voted no longer speaks (its grants stopped counting when it
+ * left, and so does its vote), and the quorum is the larger of the proposal's and a majority of the
+ * banks in force, so adding banks cannot let a minority of the new consortium decide.
+ */
+export function quorumInForce<V extends BankVote>(floor: LegalQuorum, votes: readonly V[], banksInForce: readonly string[]): { votes: V[]; quorum: LegalQuorum } {
+  const now = legalQuorum(banksInForce.length);
+  return {
+    votes: votes.filter((vote) => banksInForce.includes(vote.officerMsp)),
+    quorum: { consortiumBanks: banksInForce.length, requiredBanks: Math.max(floor.requiredBanks, now.requiredBanks) },
+  };
 }
