@@ -27,6 +27,7 @@ if (!HAS_OPENSSL) console.log('[console kyc test] skipped: the openssl command i
 const INVESTOR = 'INV-A-0001';
 const FILE_ID = `KYC-${INVESTOR}`;
 const KYC_TEXT = 'Passport P1234567 checked in branch; proof of address: utility bill, 2026-02.';
+const EXTRA_FILES = 12;
 const conditions: AccessConditions = { vault: 'trestle', fileId: FILE_ID, investorId: INVESTOR, bankMsp: 'BankAMSP', allowedRoles: ['compliance-officer', 'regulator'] };
 
 test.before(async (t) => {
@@ -44,6 +45,12 @@ test.before(async (t) => {
   // BankA's officer registers the sealed file on the ledger, as `officer seal-evidence` does: the console lists it from there.
   const file = { investorId: INVESTOR, fileId: FILE_ID, kind: 'kyc', contentHash, dataHash: envelope.dataHash, size: kyc.length };
   await new EvidenceContract().RegisterEvidence(tx(DESK.officerA, harness.worldState, { at: AFTER_LOCKUP }).ctx, JSON.stringify(file));
+  // More files than one page holds (the console asks 10 at a time): legal documents filed after the KYC file.
+  for (let n = 1; n <= EXTRA_FILES; n++) {
+    const hash = n.toString(16).padStart(2, '0').repeat(32);
+    const extra = { investorId: INVESTOR, fileId: `LEGAL-${String(n).padStart(2, '0')}`, kind: 'legal', contentHash: hash, dataHash: hash, size: 100 + n };
+    await new EvidenceContract().RegisterEvidence(tx(DESK.officerA, harness.worldState, { at: AFTER_LOCKUP }).ctx, JSON.stringify(extra));
+  }
   await request(harness.worldState, transferRequest('T-KYC-1', 3_000n));
   t.context = { harness, shares, browser: await launchChromium(), errors: [] };
 });
@@ -91,5 +98,28 @@ vaultTest('officer A opens the sender\u2019s KYC file with 2 of 3 share services
   await page.screenshot({ path: screenshotPath('22-kyc-approved'), fullPage: true });
   // Chromium logs the refused fetch (503) as a console error; that answer is the expected one.
   t.deepEqual(errors.filter((line) => !/status of 503/.test(line)), []);
+  await page.context().close();
+});
+
+vaultTest('the transfer page lists a party\'s evidence files ten at a time, and "More files" shows the rest', async (t) => {
+  const { harness, browser } = t.context;
+  const errors: string[] = [];
+  const page = await openConsole(browser, harness.server.url, errors);
+  await submitLogin(page, 'alice');
+  await page.getByTestId('queue-row-T-KYC-1').waitFor();
+  await page.getByRole('link', { name: 'T-KYC-1' }).click();
+  const count = page.getByTestId(`evidence-count-${INVESTOR}`);
+  await count.waitFor();
+  t.is(await count.innerText(), '10 files shown; the ledger has more.');
+  const rows = page.locator(`[data-testid^="evidence-file-${INVESTOR}-"]`);
+  t.is(await rows.count(), 10);
+  t.is(await page.getByTestId(`evidence-file-${INVESTOR}-${FILE_ID}`).count(), 1, 'the KYC file sorts first');
+
+  await page.getByTestId(`evidence-more-${INVESTOR}`).click();
+  await page.getByText(`${1 + EXTRA_FILES} files.`, { exact: true }).waitFor();
+  t.is(await rows.count(), 1 + EXTRA_FILES);
+  t.is(await page.getByTestId(`evidence-file-${INVESTOR}-LEGAL-12`).count(), 1);
+  t.is(await page.getByTestId(`evidence-more-${INVESTOR}`).count(), 0, 'nothing more to ask for');
+  t.deepEqual(errors, []);
   await page.context().close();
 });

@@ -50,11 +50,17 @@ function fileRow(investorId: string, file: EvidenceRecord): HTMLElement {
   return h('li', { 'data-testid': `evidence-file-${key}` }, h('span', {}, facts), ' ', button, output);
 }
 
+/** Files asked of the ledger at a time; "More files" asks for the next page from where the last ended. */
+export const EVIDENCE_PAGE_SIZE = 10;
+
+const pagePath = (investorId: string, bookmark: string): string =>
+  `${evidencePath(investorId)}?pageSize=${EVIDENCE_PAGE_SIZE}${bookmark === '' ? '' : `&bookmark=${encodeURIComponent(bookmark)}`}`;
+
 /**
  * An investor's evidence files as the ledger registers them (content hash on the ledger, sealed
- * file at the bank), each to open through the evidence vault. Lists the first page (the ledger's
- * default size). An officer of another bank than the investor's is told whose files they are
- * without asking: the ledger would refuse the list (CALLER_OF_OTHER_BANK); the regulator asks.
+ * file at the bank), each to open through the evidence vault, a page at a time with "More files"
+ * while the ledger has more. An officer of another bank than the investor's is told whose files
+ * they are without asking: the ledger would refuse the list (CALLER_OF_OTHER_BANK); the regulator asks.
  */
 export function evidenceFiles(party: { readonly investorId: string; readonly bankMsp: string }, session: Session): HTMLElement {
   const { investorId } = party;
@@ -62,10 +68,33 @@ export function evidenceFiles(party: { readonly investorId: string; readonly ban
     return h('div', { class: 'evidence-files' }, h('h3', {}, investorId), h('p', { 'data-testid': `evidence-${investorId}` }, `${investorId}’s evidence files are for the officers of ${bankName(party.bankMsp)} and the regulator.`));
   }
   const list = h('div', { 'data-testid': `evidence-${investorId}` }, h('p', {}, `Looking up ${investorId}\u2019s files\u2026`));
-  api<EvidencePage>('GET', evidencePath(investorId))
-    .then((page) =>
-      replaceChildren(list, page.records.length === 0 ? h('p', {}, `No evidence files are registered for ${investorId}.`) : h('ul', {}, ...page.records.map((file) => fileRow(investorId, file)))),
-    )
-    .catch((failure: unknown) => replaceChildren(list, h('p', { class: 'error', 'data-testid': `evidence-list-error-${investorId}` }, explain(failure))));
+  const files = h('ul', {});
+  const more = h('button', { type: 'button', 'data-testid': `evidence-more-${investorId}` }, 'More files');
+  const status = h('p', { 'data-testid': `evidence-count-${investorId}` });
+  let shown = 0;
+
+  const showPage = (bookmark: string): void => {
+    more.disabled = true;
+    api<EvidencePage>('GET', pagePath(investorId, bookmark))
+      .then((page) => {
+        files.append(...page.records.map((file) => fileRow(investorId, file)));
+        shown += page.records.length;
+        // A peer may hand back a bookmark with a full last page; the page after it is empty.
+        const finished = page.bookmark === '' || page.records.length === 0;
+        if (shown === 0) {
+          replaceChildren(list, h('p', {}, `No evidence files are registered for ${investorId}.`));
+          return;
+        }
+        status.textContent = finished ? `${shown} file${shown === 1 ? '' : 's'}.` : `${shown} files shown; the ledger has more.`;
+        replaceChildren(list, files, status, ...(finished ? [] : [more]));
+        more.onclick = () => showPage(page.bookmark);
+        more.disabled = false;
+      })
+      .catch((failure: unknown) => {
+        list.append(h('p', { class: 'error', 'data-testid': `evidence-list-error-${investorId}` }, explain(failure)));
+        more.disabled = false;
+      });
+  };
+  showPage('');
   return h('div', { class: 'evidence-files' }, h('h3', {}, investorId), list);
 }
