@@ -46,7 +46,8 @@ export const login: Handler = async (request, service) => {
   const matches = await verifyPassword(password, account?.password ?? (await decoyHash()));
   if (account === undefined || !matches) {
     const next = Math.max(accountThrottle.recordFailure(key), addressThrottle.recordFailure(request.clientAddress));
-    service.log(`login failed for ${JSON.stringify(key)} from ${request.clientAddress}`);
+    // A username that names no account is not logged: people type their password into that field.
+    service.log(`login failed for ${account === undefined ? 'an unknown username' : JSON.stringify(account.username)} from ${request.clientAddress}`);
     throw new TrestleError('OFFICER_LOGIN_FAILED', 'Wrong username or password.', next > 0 ? { details: { retryAfterSeconds: next } } : {});
   }
   accountThrottle.recordSuccess(key);
