@@ -23,11 +23,12 @@ export type GatewayMessageOutcome =
   | { readonly kind: 'nonce-used'; readonly type: string; readonly nonce: bigint };
 
 /**
- * Submits the ledger's signed messages (pause, unpause and legal state to the gateway; NAV and
- * write-off to the asset's NavOracle, whose validator set is the gateway's) and records the
- * transaction on the ledger. An unpause waits for the super threshold, the others for the
- * threshold; signatures go in ascending signer order, only those that recover to a current
- * validator. A nonce already spent is reported, not sent again.
+ * Submits the ledger's signed messages (pause, unpause, legal state, KYC phase and validator set to
+ * the gateway; NAV and write-off to the asset's NavOracle, whose validator set is the gateway's) and
+ * records the transaction on the ledger. An unpause waits for the super threshold, the others
+ * (a validator set too: the current set's threshold authorises it) for the threshold; signatures go
+ * in ascending signer order, only those that recover to a current validator (the ledger hands out
+ * only those of banks in force). A nonce already spent is reported, not sent again.
  */
 export class GatewayMessageRelayer {
   readonly #sender: NonceManager;
@@ -86,6 +87,8 @@ export class GatewayMessageRelayer {
         return this.#gateway.setLegalState(fields.token, fields.state, nonce, signatures);
       case 'SetKycPhase':
         return this.#gateway.setKycPhase(fields.token, fields.wallet, fields.phase, nonce, signatures);
+      case 'SetValidators':
+        return this.#gateway.setValidators(fields.validators, fields.threshold, fields.superThreshold, nonce, signatures);
       case 'Nav':
         return this.#oracle(message).updateNav(BigInt(fields.navPerUnit ?? '0'), fields.valuationSeq, fields.validUntil, signatures);
       case 'WriteOff':

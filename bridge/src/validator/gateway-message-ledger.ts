@@ -10,10 +10,12 @@ export type MirrorDrift = { readonly type: LedgerGatewayMessage; readonly assetI
 /** The ledger's quorum path for messages other than Mint, as validators and relayers use it. */
 export interface GatewayMessageLedger {
   readonly chainId: bigint;
-  /** Messages not yet relayed. */
+  /** Messages not yet relayed, with only the signatures of banks in force now (the ledger leaves a removed bank's out). */
   openMessages(): Promise<GatewayMessageRecord[]>;
   /** Proposes a message (`token` names the asset, except for Pause and Unpause; `wallet` the holder for SetKycPhase); one already waiting, or already carried, makes this a no-op. */
   propose(type: LedgerGatewayMessage, token: string | undefined, reason: string, wallet?: string): Promise<void>;
+  /** Proposes carrying the validators of the banks in force to the gateway, with the chain's threshold and `superThreshold` (after a membership change). */
+  proposeValidatorSet(superThreshold: number, reason: string): Promise<void>;
   recordSignature(message: MessageRef, signature: string): Promise<void>;
   recordRelayed(message: MessageRef, evmTxHash: string): Promise<void>;
   /** What the ledger holds that the gateway or an oracle does not yet, with nothing on its way. */
@@ -34,6 +36,10 @@ export class FabricGatewayMessageLedger implements GatewayMessageLedger {
   async propose(type: LedgerGatewayMessage, token: string | undefined, reason: string, wallet?: string): Promise<void> {
     if (type === 'SetKycPhase') await submitLedger(this.contract, 'ProposeKycPhase', this.chainId.toString(), token ?? '', wallet ?? '', reason);
     else await submitLedger(this.contract, 'ProposeGatewayMessage', this.chainId.toString(), type, token ?? '', reason);
+  }
+
+  async proposeValidatorSet(superThreshold: number, reason: string): Promise<void> {
+    await submitLedger(this.contract, 'ProposeValidatorSet', this.chainId.toString(), superThreshold.toString(), reason);
   }
 
   async recordSignature(message: MessageRef, signature: string): Promise<void> {

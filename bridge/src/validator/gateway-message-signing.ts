@@ -8,10 +8,13 @@ import type { ValidatorSigner } from './signer/validator-signer';
 /**
  * Messages a validator co-signs on its own: a pause only stops the bridge (failing closed is safe
  * whoever raised it), and a legal state, KYC phase, NAV or write-off is the ledger's own, derived by the
- * chaincode from its records. An unpause re-opens the bridge after an alarm, so people decide it:
- * pass it in `types` explicitly.
+ * chaincode from its records. So is a validator set: the banks in force (a membership change needs
+ * every member's consent), their registered addresses and the chain configuration's threshold; only
+ * the super threshold is the proposer's, and the chaincode bounds it. Signing it promptly is what
+ * takes a removed bank's key out of the gateway. An unpause re-opens the bridge after an alarm, so
+ * people decide it: pass it in `types` explicitly.
  */
-export const AUTOMATIC_MESSAGES: readonly LedgerGatewayMessage[] = ['Pause', 'SetLegalState', 'SetKycPhase', 'Nav', 'WriteOff'];
+export const AUTOMATIC_MESSAGES: readonly LedgerGatewayMessage[] = ['Pause', 'SetLegalState', 'SetKycPhase', 'SetValidators', 'Nav', 'WriteOff'];
 
 export interface GatewayMessageSigningOptions {
   readonly signer: ValidatorSigner;

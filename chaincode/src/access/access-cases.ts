@@ -163,6 +163,7 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
   GatewayMessageContract: {
     ProposeGatewayMessage: { chapter: 'BRIDGE', args: [CHAIN, 'Pause', '', 'Escrow below EVM supply'] },
     ProposeKycPhase: { chapter: 'BRIDGE', args: [CHAIN, CHAIN_CONFIG.tokens[0]?.token ?? '', WALLET_ONE.address, "Mirror anna's KYC phase"] },
+    ProposeValidatorSet: { chapter: 'BRIDGE', args: [CHAIN, '3', 'Carry the validators of the banks in force'] },
     RecordGatewaySignature: { chapter: 'PAUSE PROPOSED', args: (caller, world) => [CHAIN, 'Pause', GATEWAY, world.pause.nonce, world.pause.signatures[caller.side]] },
     RecordGatewayRelayed: { chapter: 'BRIDGE SIGNED', args: (_caller, world) => [CHAIN, 'Pause', GATEWAY, world.pause.nonce, `0x${'ef'.repeat(32)}`] },
     GetGatewayMessage: { chapter: 'BRIDGE SIGNED', args: (_caller, world) => [CHAIN, 'Pause', GATEWAY, world.pause.nonce] },

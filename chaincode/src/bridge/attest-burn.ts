@@ -10,13 +10,14 @@ import { txTimestampIso } from '../support/tx-time';
 import { activeChain, requireValidator } from './bridge-registry';
 import { releaseBurn } from './burn-release';
 import { findBurn, writeBurn } from './burn-store';
+import { entriesInForce } from './entries-in-force';
 
 /** Two attestations match when they state the same event, field for field. */
 const sameEvent = (a: BurnEvent, b: BurnEvent) => sortedJson(a) === sortedJson(b);
 
 /**
  * Records the caller's bank's attestation of a burn; at the chain's threshold of matching
- * attestations from distinct banks, releases it. Idempotent for a bank that repeats itself; a bank
+ * attestations from distinct banks in force now (entriesInForce), releases it. Idempotent for a bank that repeats itself; a bank
  * that states a different event for the same burn is refused (BRIDGE_ATTESTATION_CONFLICT), and
  * a burn of a token the chain does not map is refused (BRIDGE_TOKEN_UNKNOWN).
  */
@@ -40,7 +41,7 @@ export async function attestBurn(ctx: Context, stated: BurnEvent): Promise<void>
     });
   }
   const attested: BurnRecord = { ...burn, attestations: [...burn.attestations, { bankMsp: caller.mspId, validator: validator.address, event, attestedAt: txTimestampIso(ctx) }] };
-  const matching = attested.attestations.filter((attestation) => sameEvent(attestation.event, event)).length;
+  const matching = (await entriesInForce(ctx, attested.attestations.filter((attestation) => sameEvent(attestation.event, event)))).length;
   if (attested.status === 'ATTESTED' && matching >= chain.threshold) {
     await releaseBurn(ctx, attested, event, assetId);
     return;

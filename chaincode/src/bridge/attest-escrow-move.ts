@@ -9,6 +9,7 @@ import { sortedJson } from '../support/sorted-json';
 import { txTimestampIso } from '../support/tx-time';
 import { applyEscrowMove } from './apply-escrow-move';
 import { activeChain, requireValidator } from './bridge-registry';
+import { entriesInForce } from './entries-in-force';
 import { findEscrowMove, writeEscrowMove } from './escrow-move-store';
 
 const checksummed = (address: string): string => getAddress(address.toLowerCase());
@@ -18,7 +19,7 @@ const sameMove = (a: EscrowMoveEvent, b: EscrowMoveEvent) => sortedJson(a) === s
 
 /**
  * Records the caller's bank's attestation of a token transfer's change of beneficial owner; at the
- * chain's threshold of matching attestations from distinct banks, moves the escrow (once: an
+ * chain's threshold of matching attestations from distinct banks in force now (entriesInForce), moves the escrow (once: an
  * applied move is never applied again). Idempotent for a bank that repeats itself; a bank that
  * states different facts for the same transfer log is refused (BRIDGE_ATTESTATION_CONFLICT), and a
  * token the chain does not map is refused (BRIDGE_TOKEN_UNKNOWN).
@@ -50,7 +51,7 @@ export async function attestEscrowMove(ctx: Context, stated: EscrowMoveEvent): P
     });
   }
   const attested: EscrowMoveRecord = { ...move, attestations: [...move.attestations, { bankMsp: caller.mspId, validator: validator.address, event, attestedAt: txTimestampIso(ctx) }] };
-  const matching = attested.attestations.filter((attestation) => sameMove(attestation.event, event)).length;
+  const matching = (await entriesInForce(ctx, attested.attestations.filter((attestation) => sameMove(attestation.event, event)))).length;
   if (attested.status === 'ATTESTED' && matching >= chain.threshold) {
     await applyEscrowMove(ctx, attested, event, assetId);
     return;

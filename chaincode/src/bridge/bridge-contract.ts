@@ -23,8 +23,9 @@ import { IN_FLIGHT_INDEX, PENDING_INDEX } from './bridge-keys';
 import { ledgerBridgeOutInput } from './bridge-out-input';
 import { approveBridgeOut, closeBridgeOut, recordRequest, requireBankOfBridgeOut, requireOpenBridgeOut } from './bridge-out-steps';
 import { findBridgeOut, readBridgeOut, readBridgeOutByNonce } from './bridge-out-store';
-import { allValidators, findChain, readEscrow } from './bridge-registry';
+import { activeChain, allValidators, findChain, readEscrow } from './bridge-registry';
 import { findBurn } from './burn-store';
+import { signaturesThatCount } from './entries-in-force';
 import { findEscrowMove } from './escrow-move-store';
 import { recordMinted, recordMintSignature } from './mint-steps';
 
@@ -207,15 +208,21 @@ export class BridgeContract extends Contract {
     return sortedJson(await readBridgeOut(ctx, bridgeOutIdArgument(bridgeOutId)));
   }
 
-  /** The bridge-out holding a Mint nonce on a chain. */
+  /**
+   * The bridge-out holding a Mint nonce on a chain, as relayers collect it: with the signatures that
+   * count now (a removed bank's are left out, and it is SIGNED only while the rest reach the
+   * threshold); GetBridgeOut keeps every signature stored.
+   */
   @Transaction(false)
   @Returns('string')
   async GetMint(ctx: Context, chainId: string, nonce: string): Promise<string> {
     await requireAnyRole(ctx, BRIDGE_READERS);
-    return sortedJson(await readBridgeOutByNonce(ctx, chainIdArgument(chainId), uintArgument(nonce, 'nonce', 1n)));
+    const id = chainIdArgument(chainId);
+    const record = await readBridgeOutByNonce(ctx, id, uintArgument(nonce, 'nonce', 1n));
+    return sortedJson(await signaturesThatCount(ctx, record, (await activeChain(ctx, id)).threshold, 'APPROVED'));
   }
 
-  /** A page of the chain's bridge-outs in escrow and not yet MINTED, in nonce order: the validators' and relayers' work list. */
+  /** A page of the chain's bridge-outs in escrow and not yet MINTED, in nonce order, with the signatures that count now (as GetMint): the validators' and relayers' work list. */
   @Transaction(false)
   @Returns('string')
   async ListPendingMints(ctx: Context, chainId: string, pageSize: string, bookmark: string): Promise<string> {
@@ -225,7 +232,9 @@ export class BridgeContract extends Contract {
       const [, nonce = ''] = ctx.stub.splitCompositeKey(row.key).attributes;
       return readBridgeOutByNonce(ctx, id, BigInt(nonce));
     });
-    return sortedJson(page);
+    if (page.records.length === 0) return sortedJson(page);
+    const { threshold } = await activeChain(ctx, id);
+    return sortedJson({ ...page, records: await Promise.all(page.records.map((record) => signaturesThatCount(ctx, record, threshold, 'APPROVED'))) });
   }
 
   /** A page of the bridge-outs waiting for approval at one bank, for its officers and operators or a regulator. */

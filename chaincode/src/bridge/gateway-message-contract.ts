@@ -1,5 +1,5 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { isLedgerGatewayMessage, LEDGER_GATEWAY_MESSAGES, MAX_GATEWAY_REASON_CHARS, type LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
+import { isLedgerGatewayMessage, LEDGER_GATEWAY_MESSAGES, MAX_GATEWAY_REASON_CHARS, type GatewayMessageRecord, type LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { isPlainText } from '@trestle/compliance/src/rules/plain-text';
 import { requireAnyRole, requireRole } from '../roles/require-role';
@@ -7,10 +7,22 @@ import { requiredArgument } from '../support/arguments';
 import { sortedJson } from '../support/sorted-json';
 import { addressArgument, chainIdArgument, txHashArgument, uintArgument } from './bridge-arguments';
 import type { MessageId } from './bridge-keys';
-import { listOpenGatewayMessages, proposeGatewayMessage, readGatewayMessage, recordGatewayRelayed, recordGatewaySignature } from './gateway-message-steps';
+import { activeChain } from './bridge-registry';
+import { signaturesThatCount } from './entries-in-force';
+import { listOpenGatewayMessages, proposeGatewayMessage, proposeValidatorSet, readGatewayMessage, recordGatewayRelayed, recordGatewaySignature } from './gateway-message-steps';
 import { mirrorDrift } from './mirror-drift';
 
 const READERS = ['compliance-officer', 'operator', 'regulator', 'validator'] as const;
+
+/** Who may propose a SetValidators: the ledger derives the set, so a bank's operator (by hand, after a membership change) or its validator. */
+const VALIDATOR_SET_PROPOSERS = ['operator', 'validator'] as const;
+
+/** Messages as relayers read them: only the signatures of banks in force now count (entries-in-force.ts). */
+async function asCounted(ctx: Context, chainId: string, records: readonly GatewayMessageRecord[]): Promise<GatewayMessageRecord[]> {
+  if (records.length === 0) return [];
+  const { threshold } = await activeChain(ctx, chainId);
+  return Promise.all(records.map((record) => signaturesThatCount(ctx, record, threshold, 'PROPOSED')));
+}
 
 function typeArgument(value: unknown): LedgerGatewayMessage {
   const type = requiredArgument(value, 'type');
@@ -29,8 +41,8 @@ function messageId(chainId: unknown, type: unknown, verifyingContract: unknown, 
 }
 
 /**
- * The quorum messages other than Mint on the ledger's path (DESIGN.md §7, §8): pause, unpause and
- * legal state for the gateway; NAV and write-off for an asset's NavOracle. A validator proposes
+ * The quorum messages other than Mint on the ledger's path (DESIGN.md §7, §8): pause, unpause,
+ * legal state, KYC phase and validator set for the gateway; NAV and write-off for an asset's NavOracle. A validator proposes
  * (the ledger derives the fields from its own records and numbers the message), the banks'
  * validators sign, a relayer submits and records the EVM transaction. A message is named by its
  * chain, type, domain contract and nonce.
@@ -47,6 +59,7 @@ export class GatewayMessageContract extends Contract {
     await requireRole(ctx, 'validator');
     const kind = typeArgument(type);
     if (kind === 'SetKycPhase') throw new TrestleError('BRIDGE_OUT_INVALID', 'SetKycPhase names a wallet too; propose it with ProposeKycPhase.', { details: { argument: 'type' } });
+    if (kind === 'SetValidators') throw new TrestleError('BRIDGE_OUT_INVALID', 'SetValidators takes a super threshold; propose it with ProposeValidatorSet.', { details: { argument: 'type' } });
     const address = kind === 'Pause' || kind === 'Unpause' ? undefined : addressArgument(token, 'token');
     await proposeGatewayMessage(ctx, chainIdArgument(chainId), kind, address, gatewayReasonArgument(reason));
   }
@@ -56,6 +69,17 @@ export class GatewayMessageContract extends Contract {
   async ProposeKycPhase(ctx: Context, chainId: string, token: string, wallet: string, reason: string): Promise<void> {
     await requireRole(ctx, 'validator');
     await proposeGatewayMessage(ctx, chainIdArgument(chainId), 'SetKycPhase', addressArgument(token, 'token'), gatewayReasonArgument(reason), addressArgument(wallet, 'wallet'));
+  }
+
+  /**
+   * Proposes carrying the validators of the banks in force to the gateway (after a membership
+   * change), with the chain configuration's threshold and `superThreshold` (from the threshold to
+   * the number of validators: the signatures an unpause needs).
+   */
+  @Transaction()
+  async ProposeValidatorSet(ctx: Context, chainId: string, superThreshold: string, reason: string): Promise<void> {
+    await requireAnyRole(ctx, VALIDATOR_SET_PROPOSERS);
+    await proposeValidatorSet(ctx, chainIdArgument(chainId), uintArgument(superThreshold, 'superThreshold', 1n), gatewayReasonArgument(reason));
   }
 
   /** Records the caller's bank's validator signature of the message. */
@@ -72,20 +96,23 @@ export class GatewayMessageContract extends Contract {
     await recordGatewayRelayed(ctx, messageId(chainId, type, verifyingContract, nonce), txHashArgument(evmTxHash, 'evmTxHash'));
   }
 
-  /** One message, in any state. */
+  /** One message, in any state, with the signatures that count now (a removed bank's are left out; SIGNED only while the rest reach the threshold). */
   @Transaction(false)
   @Returns('string')
   async GetGatewayMessage(ctx: Context, chainId: string, type: string, verifyingContract: string, nonce: string): Promise<string> {
     await requireAnyRole(ctx, READERS);
-    return sortedJson(await readGatewayMessage(ctx, messageId(chainId, type, verifyingContract, nonce)));
+    const id = messageId(chainId, type, verifyingContract, nonce);
+    const record = await readGatewayMessage(ctx, id);
+    return sortedJson(await signaturesThatCount(ctx, record, (await activeChain(ctx, id.chainId)).threshold, 'PROPOSED'));
   }
 
-  /** The chain's messages not yet relayed: the validators' and relayers' work list. */
+  /** The chain's messages not yet relayed, with the signatures that count now: the validators' and relayers' work list. */
   @Transaction(false)
   @Returns('string')
   async ListOpenGatewayMessages(ctx: Context, chainId: string): Promise<string> {
     await requireAnyRole(ctx, READERS);
-    return sortedJson(await listOpenGatewayMessages(ctx, chainIdArgument(chainId)));
+    const id = chainIdArgument(chainId);
+    return sortedJson(await asCounted(ctx, id, await listOpenGatewayMessages(ctx, id)));
   }
 
   /** What the ledger holds that the EVM side does not yet (legal states, NAVs, write-offs), with nothing on its way. */

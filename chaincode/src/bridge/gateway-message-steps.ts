@@ -10,9 +10,12 @@ import { txTimestampIso } from '../support/tx-time';
 import { recoverTypedDataSigner } from '../wallets/typed-data-signer';
 import { gatewayMessageKey, OPEN_MESSAGE_INDEX, openMessageKey, type MessageId } from './bridge-keys';
 import { takeNonce } from './bridge-out-store';
+import type { BridgeChainConfig } from '@trestle/compliance/src/bridge/bridge-chain';
 import { activeChain, requireValidator } from './bridge-registry';
-import { deriveMessage } from './message-fields';
+import { entriesInForce } from './entries-in-force';
+import { deriveMessage, type DerivedMessage } from './message-fields';
 import { alreadySent, recordSent } from './message-sent';
+import { validatorAddressesInForce, validatorSetMessage } from './validator-set-message';
 
 /** The chain's messages not yet relayed, optionally of one type, in key order (type, contract, nonce). */
 export async function listOpenGatewayMessages(ctx: Context, chainId: string, type?: LedgerGatewayMessage): Promise<GatewayMessageRecord[]> {
@@ -32,10 +35,30 @@ export async function listOpenGatewayMessages(ctx: Context, chainId: string, typ
  * what it would carry.
  */
 export async function proposeGatewayMessage(ctx: Context, chainId: string, type: LedgerGatewayMessage, token: string | undefined, reason: string, wallet?: string): Promise<void> {
-  const caller = callerOf(ctx);
-  await requireValidator(ctx, caller.mspId);
+  await requireValidator(ctx, callerOf(ctx).mspId);
   const chain = await activeChain(ctx, chainId);
-  const derived = await deriveMessage(ctx, chain, type, token, wallet);
+  await proposeDerived(ctx, chain, type, await deriveMessage(ctx, chain, type, token, wallet), reason);
+}
+
+/**
+ * Proposes the SetValidators that makes the gateway's set the validators of the banks in force
+ * (validator-set-message.ts), with the chain configuration's threshold and `superThreshold`. An
+ * older SetValidators still open leaves the work list: the gateway keeps no order among its nonces,
+ * and relaying a set from before a membership change would give a removed bank's key its power back.
+ */
+export async function proposeValidatorSet(ctx: Context, chainId: string, superThreshold: bigint, reason: string): Promise<void> {
+  const chain = await activeChain(ctx, chainId);
+  const derived = await validatorSetMessage(ctx, chain, superThreshold);
+  for (const stale of await listOpenGatewayMessages(ctx, chainId, 'SetValidators')) {
+    if (sortedJson(stale.fields) !== sortedJson(derived.fields)) await ctx.stub.deleteState(openMessageKey(ctx, stale));
+  }
+  await proposeDerived(ctx, chain, 'SetValidators', derived, reason);
+}
+
+/** Numbers and writes a derived message, unless one with the same fields waits or the target already holds it. */
+async function proposeDerived(ctx: Context, chain: BridgeChainConfig, type: LedgerGatewayMessage, derived: DerivedMessage, reason: string): Promise<void> {
+  const caller = callerOf(ctx);
+  const { chainId } = chain;
   const open = await listOpenGatewayMessages(ctx, chainId, type);
   if (open.some((record) => sortedJson(record.fields) === sortedJson(derived.fields))) return;
   if (await alreadySent(ctx, chainId, type, derived.fields)) return;
@@ -69,7 +92,12 @@ export async function readGatewayMessage(ctx: Context, id: MessageId): Promise<G
   return record;
 }
 
-/** Records the caller's bank's validator signature of the message, checked as for a Mint; at the chain's threshold it is SIGNED. */
+/**
+ * Records the caller's bank's validator signature of the message, checked as for a Mint; at the
+ * chain's threshold of signatures from banks in force now (entriesInForce) it is SIGNED. A
+ * SetValidators whose set is no longer the banks in force is refused: signing it would help carry a
+ * membership the consortium has left.
+ */
 export async function recordGatewaySignature(ctx: Context, id: MessageId, signature: string): Promise<void> {
   const caller = callerOf(ctx);
   const validator = await requireValidator(ctx, caller.mspId);
@@ -77,6 +105,9 @@ export async function recordGatewaySignature(ctx: Context, id: MessageId, signat
   const record = await readGatewayMessage(ctx, id);
   if (record.status === 'RELAYED') {
     throw new TrestleError('BRIDGE_OUT_STATE_CONFLICT', `The ${record.type} message is already RELAYED; it needs no more signatures.`, { details: { chainId: id.chainId, type: record.type, nonce: record.nonce } });
+  }
+  if (record.type === 'SetValidators' && sortedJson(record.fields.validators ?? []) !== sortedJson(await validatorAddressesInForce(ctx))) {
+    throw new TrestleError('BRIDGE_OUT_STATE_CONFLICT', 'The SetValidators message names another set than the validators of the banks in force now; propose a new one.', { details: { chainId: id.chainId, type: record.type, nonce: record.nonce } });
   }
   const { domain, types, value } = ledgerMessageTypedData(record);
   const signer = recoverTypedDataSigner(domain, types, value, signature, 'BRIDGE_SIGNATURE_INVALID');
@@ -91,7 +122,8 @@ export async function recordGatewaySignature(ctx: Context, id: MessageId, signat
     throw new TrestleError('BRIDGE_SIGNATURE_CONFLICT', `Your bank already recorded a different signature for this ${record.type} message; one signature per bank.`, { details: { chainId: id.chainId, type: record.type, nonce: record.nonce } });
   }
   const signatures = [...record.signatures, { bankMsp: caller.mspId, validator: signer, signature: signature.toLowerCase(), recordedAt: txTimestampIso(ctx) }];
-  const signed: GatewayMessageRecord = { ...record, signatures, status: signatures.length >= chain.threshold ? 'SIGNED' : record.status };
+  const counted = (await entriesInForce(ctx, signatures)).length;
+  const signed: GatewayMessageRecord = { ...record, signatures, status: counted >= chain.threshold ? 'SIGNED' : record.status };
   await writeRecord(ctx, gatewayMessageKey(ctx, record), signed);
   emitLedgerEvent(ctx, { type: 'GatewayMessageSigned', payload: signed });
 }

@@ -6,6 +6,7 @@ import { emitLedgerEvent } from '../support/ledger-event';
 import { txTimestampIso } from '../support/tx-time';
 import { readBridgeOutByNonce, writeBridgeOut } from './bridge-out-store';
 import { activeChain, requireValidator } from './bridge-registry';
+import { entriesInForce } from './entries-in-force';
 import { recoverMintSigner } from './mint-signature';
 
 type Escrowed = BridgeOutRecord & { readonly nonce: string; readonly fabricTxId: string };
@@ -22,7 +23,8 @@ function requireEscrowed(record: BridgeOutRecord): Escrowed {
  * Records the caller's bank's validator signature of the Mint with `nonce`. The signature must
  * recover to the bank's registered validator address in the chain's gateway domain, so the ledger
  * only holds signatures the gateway will accept. Repeating the same signature changes nothing; a
- * different one from the same bank is refused. At the chain's threshold the bridge-out is SIGNED.
+ * different one from the same bank is refused. At the chain's threshold of signatures from banks in
+ * force now (entriesInForce) the bridge-out is SIGNED.
  */
 export async function recordMintSignature(ctx: Context, chainId: string, nonce: bigint, signature: string): Promise<void> {
   const caller = callerOf(ctx);
@@ -44,7 +46,8 @@ export async function recordMintSignature(ctx: Context, chainId: string, nonce: 
     throw new TrestleError('BRIDGE_SIGNATURE_CONFLICT', 'Your bank already recorded a different signature for this Mint; one signature per bank.', { details: { chainId, nonce: record.nonce, bankMsp: caller.mspId } });
   }
   const signatures = [...record.signatures, { bankMsp: caller.mspId, validator: signer, signature: signature.toLowerCase(), recordedAt: txTimestampIso(ctx) }];
-  const signed: BridgeOutRecord = { ...record, signatures, status: signatures.length >= chain.threshold ? 'SIGNED' : record.status };
+  const counted = (await entriesInForce(ctx, signatures)).length;
+  const signed: BridgeOutRecord = { ...record, signatures, status: counted >= chain.threshold ? 'SIGNED' : record.status };
   await writeBridgeOut(ctx, signed, record.status);
   emitLedgerEvent(ctx, { type: 'MintSignatureRecorded', payload: signed });
 }

@@ -81,6 +81,7 @@ function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
     [/^fileId$/, { values: [EVIDENCE_FILE_ID, ''] }],
     [/^proposalId$/, { values: [OPEN_PROPOSAL_ID, 'L-REMEDIATE', 'L-FUZZ-NEW'] }],
     [/^version$/, { values: ['2', '3'] }],
+    [/^superThreshold$/, { values: ['2', '3', '4'] }],
     [/^identityId$/, { values: FUZZ_IDENTITIES.map(({ identity }) => identityIdOf(identity)) }],
     [/msp/i, { values: ['BankAMSP', 'BankBMSP', 'BankCMSP', 'RegulatorMSP'] }],
     [/^role$/, { values: ROLES }],

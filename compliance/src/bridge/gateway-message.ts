@@ -3,17 +3,20 @@ import { isIn, oneOf } from '../rules/read-investor';
 import { readJsonValue } from '../ledger/read-json-document';
 import { readIdentityId, readIsoInstant, readMspId } from '../ledger/record-fields';
 import { isPlainText } from '../rules/plain-text';
+import { childPath } from '../policy/problem-list';
+import { isEvmAddressForm } from '../ledger/wallet-binding';
 import type { RecordedMintSignature } from './bridge-out';
 import { isBytes32, readAddress, readSignature, readUintText } from './bridge-fields';
 
 /**
  * The quorum messages that travel the ledger's path besides Mint: to the gateway, a pause or
  * unpause (the reconciler's alarm), an asset's legal state (REMEDIATION blocks new collateral in
- * lending venues) and a bound wallet's KYC phase (kyc-phase.ts); to an asset's NavOracle, a NAV from the current valuation and a write-off. Each
- * is proposed on the ledger, which fills in what the ledger knows and numbers it, and signed by the
- * banks' validators like a Mint; any relayer submits it.
+ * lending venues), a bound wallet's KYC phase (kyc-phase.ts) and the validator set (the banks in
+ * force after a membership change); to an asset's NavOracle, a NAV from the current valuation and a
+ * write-off. Each is proposed on the ledger, which fills in what the ledger knows and numbers it,
+ * and signed by the banks' validators like a Mint; any relayer submits it.
  */
-export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState', 'SetKycPhase', 'Nav', 'WriteOff'] as const;
+export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState', 'SetKycPhase', 'SetValidators', 'Nav', 'WriteOff'] as const;
 
 /** The messages addressed to an asset's NavOracle (its EIP-712 domain) rather than the gateway. */
 export const ORACLE_MESSAGES = ['Nav', 'WriteOff'] as const satisfies readonly LedgerGatewayMessage[];
@@ -27,7 +30,7 @@ export const EVM_LEGAL_STATES = ['Normal', 'Remediation'] as const;
  * `state` for SetLegalState; `asset` (the token) for WriteOff; `asset`, `navPerUnit` (decimal
  * string, 18-decimal fixed point), `valuationSeq` and `validUntil` for Nav, whose nonce is the
  * valuation sequence; `token`, `wallet` and `phase` (0 current, 1 repay-only, 2 frozen) for
- * SetKycPhase.
+ * SetKycPhase; `validators` (addresses), `threshold` and `superThreshold` for SetValidators.
  */
 export type GatewayMessageFields = {
   readonly token?: string;
@@ -38,6 +41,9 @@ export type GatewayMessageFields = {
   readonly navPerUnit?: string;
   readonly valuationSeq?: number;
   readonly validUntil?: number;
+  readonly validators?: readonly string[];
+  readonly threshold?: number;
+  readonly superThreshold?: number;
 };
 
 export const GATEWAY_MESSAGE_STATUSES = ['PROPOSED', 'SIGNED', 'RELAYED'] as const;
@@ -74,7 +80,19 @@ export function isOracleMessage(type: LedgerGatewayMessage): type is (typeof ORA
 /** Most characters of a proposal's reason. */
 export const MAX_GATEWAY_REASON_CHARS = 500;
 
-const FIELD_NAMES = ['token', 'state', 'wallet', 'phase', 'asset', 'navPerUnit', 'valuationSeq', 'validUntil'] as const;
+const FIELD_NAMES = ['token', 'state', 'wallet', 'phase', 'asset', 'navPerUnit', 'valuationSeq', 'validUntil', 'validators', 'threshold', 'superThreshold'] as const;
+
+/** Most validators a SetValidators carries: one per bank, as many as a record keeps signatures. */
+export const MAX_GATEWAY_VALIDATORS = 16;
+
+/** A list of validator addresses, in its order (the gateway keeps the order it is given). */
+function readAddressList(reader: RecordReader, key: string): string[] {
+  return reader.array(key, MAX_GATEWAY_VALIDATORS).flatMap((item, index) => {
+    if (typeof item === 'string' && isEvmAddressForm(item)) return [item];
+    reader.problems.add(childPath(childPath(reader.path, key), index), 'must be an EVM address (0x and 40 hex digits)');
+    return [];
+  });
+}
 
 function readFields(reader: RecordReader): GatewayMessageFields {
   return {
@@ -86,6 +104,9 @@ function readFields(reader: RecordReader): GatewayMessageFields {
     ...(reader.has('navPerUnit') ? { navPerUnit: readUintText(reader, 'navPerUnit', 1n) } : {}),
     ...(reader.has('valuationSeq') ? { valuationSeq: reader.integer('valuationSeq', 1) } : {}),
     ...(reader.has('validUntil') ? { validUntil: reader.integer('validUntil', 0) } : {}),
+    ...(reader.has('validators') ? { validators: readAddressList(reader, 'validators') } : {}),
+    ...(reader.has('threshold') ? { threshold: reader.integer('threshold', 1, MAX_GATEWAY_VALIDATORS) } : {}),
+    ...(reader.has('superThreshold') ? { superThreshold: reader.integer('superThreshold', 1, MAX_GATEWAY_VALIDATORS) } : {}),
   };
 }
 

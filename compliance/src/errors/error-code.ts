@@ -157,6 +157,8 @@ export const TRESTLE_ERROR_CODES = [
   'BRIDGE_VALIDATOR_INVALID',
   'BRIDGE_VALIDATOR_UNKNOWN',
   'BRIDGE_VALIDATOR_TAKEN',
+  // A SetValidators the gateway would revert (n, threshold, super threshold out of its rule)
+  'BRIDGE_VALIDATOR_SET_INVALID',
   'BRIDGE_OUT_INVALID',
   'BRIDGE_OUT_ALREADY_EXISTS',
   'BRIDGE_OUT_NOT_FOUND',
