@@ -39,9 +39,9 @@ function tlsKeySecrets({ name, pem }: PemSecret): Secret[] {
   ];
 }
 
-/** The lines of a PEM's base64 body: any one of them printed gives part of the key away. */
+/** The lines of a PEM's base64 body (long enough not to occur by chance): any one printed gives part of the key away. */
 function pemBodyLines(pem: string): string[] {
-  return pem.split('\n').filter((line) => line !== '' && !line.startsWith('-----'));
+  return pem.split('\n').filter((line) => line.length >= 16 && !line.startsWith('-----'));
 }
 
 /** Which of `texts` occur in `output`, case-insensitively (the service lower-cases usernames). */
