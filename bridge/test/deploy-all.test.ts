@@ -32,6 +32,11 @@ test('the deploy script puts the whole EVM side on the devnet, records it, and a
   // NAV 100 dollars per 18-decimal unit, quoted in a 6-decimal stablecoin, scaled 1e36.
   t.is(await oracle.price(), 100n * 10n ** 6n * 10n ** 36n / 10n ** 18n);
 
+  // No single key keeps an owner power: the validators' QuorumOwner holds them (bridge/test/quorum-owner.test.ts).
+  t.is(await token.owner(), recorded.contracts.quorumOwner);
+  t.is(await registry.owner(), recorded.contracts.quorumOwner);
+  t.is(await morpho.owner(), recorded.contracts.quorumOwner);
+
   // Validator keys stay private to the state folder's owner.
   t.is(statSync(path.join(home, 'evm', 'devnet-keys.json')).mode & 0o077, 0);
 

@@ -10,6 +10,7 @@ import { deployAsset, deployConsortium, registerWallet } from './consortium';
 import { createMarket, DEFAULT_LLTV, deployMorpho, type MarketParams } from './morpho-market';
 import { DEMO_ASSET, IRM_ARGS, ISO_3166, MINT_DELAY, STABLECOIN_ARGS } from './devnet-params';
 import { deployNavOracle } from './nav-oracle';
+import { deployQuorumOwner, handOwnerPowers } from './owner-powers';
 import { byAddress } from '../quorum-signer';
 
 /** What the bridge, the CLI and tests read to find the deployed contracts. */
@@ -30,6 +31,8 @@ export interface DeploymentFile {
     readonly morpho: string;
     readonly stablecoin: string;
     readonly irm: string;
+    /** Holds every owner power (T-REX suites, identity authority, claim issuer, Morpho); acts at the validators' super threshold. */
+    readonly quorumOwner: string;
     readonly modules: { readonly countryAllow: string; readonly maxBalance: string; readonly remediation: string };
   };
   readonly assets: readonly DeployedAsset[];
@@ -128,6 +131,11 @@ export async function deployAll(
   const market = await createMarket(deployer, morpho, params);
   await registerWallet(c, suite.token, morpho, { country: ISO_3166.SWITZERLAND, topics: [CLAIM_TOPICS.KYC, CLAIM_TOPICS.VENUE] });
 
+  // Last: from here on the deployer key can do nothing the validators' quorum did not sign.
+  log('owner powers to the validators\' quorum (QuorumOwner, 3 of 3)');
+  const quorumOwner = await (await deployQuorumOwner(deployer, gateway)).getAddress();
+  await handOwnerPowers(deployer, quorumOwner, { infra: c.infra, suites: [suite], morpho });
+
   const deployment: DeploymentFile = {
     chainId: Number(chainId),
     rpcUrl: provider._getConnection().url,
@@ -144,6 +152,7 @@ export async function deployAll(
       morpho,
       stablecoin: params.loanToken,
       irm: params.irm,
+      quorumOwner,
       modules: c.modules,
     },
     assets: [

@@ -58,11 +58,25 @@ async function deployClaimIssuer(deployer: Signer, options: IdentityInfraOptions
   const issuer = await deployContract(deployer, onchainIdArtifact('ClaimIssuer'), [deployerAddress]);
   await mined('ClaimIssuer.addKey(claim signer)', issuer.addKey(addressKey(options.claimSigner), CLAIM_KEY, ECDSA_KEY));
   const manager = options.claimIssuerManager;
-  if (manager !== undefined && manager.toLowerCase() !== deployerAddress.toLowerCase()) {
-    await mined('ClaimIssuer.addKey(manager)', issuer.addKey(addressKey(manager), MANAGEMENT_KEY, ECDSA_KEY));
-    await mined('ClaimIssuer.removeKey(deployer)', issuer.removeKey(addressKey(deployerAddress), MANAGEMENT_KEY));
-  }
+  if (manager !== undefined) await replaceManager(issuer, deployerAddress, manager);
   return issuer;
+}
+
+/** Gives `manager` the issuer's management key and takes the deployer's away (nothing when they are the same). */
+async function replaceManager(issuer: DeployedContract, deployerAddress: string, manager: string): Promise<void> {
+  if (manager.toLowerCase() === deployerAddress.toLowerCase()) return;
+  await mined('ClaimIssuer.addKey(manager)', issuer.addKey(addressKey(manager), MANAGEMENT_KEY, ECDSA_KEY));
+  await mined('ClaimIssuer.removeKey(deployer)', issuer.removeKey(addressKey(deployerAddress), MANAGEMENT_KEY));
+}
+
+/** Makes `manager` the consortium ClaimIssuer's only manager, in place of the deployer. */
+export async function handClaimIssuerTo(deployer: Signer, infra: IdentityInfra, manager: string): Promise<void> {
+  await replaceManager(attach(onchainIdArtifact('ClaimIssuer'), infra.claimIssuer, deployer), await deployer.getAddress(), manager);
+}
+
+/** Whether `account` holds a management key of the identity or issuer at `identity`. */
+export async function isManager(identity: DeployedContract, account: string): Promise<boolean> {
+  return (await identity.keyHasPurpose(addressKey(account), MANAGEMENT_KEY)) as boolean;
 }
 
 /** Makes `gateway` the IdFactory's owner, so it alone creates investors' identities. */
