@@ -1,34 +1,23 @@
 import test from 'ava';
 
 // Serial, like every devnet test here.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findKeyMaterial, type Secret } from '@trestle/compliance/src/vault/testing/find-key-material';
 import { testStack } from '@trestle/network/src/stack/stack-config';
 import { tempDir } from './validator-keys';
+import { runTsxChild } from '@trestle/compliance/src/testing/run-tsx-child';
 
 const CHILD = path.join(__dirname, 'secrets', 'bridge-run-child.ts');
 
 type Secrets = { keys: { name: string; hex: string }[]; passwords: string[]; addresses: string[] };
 
-/** Runs the child to the end, returning everything it wrote to stdout and stderr. */
-function runChild(secretsFile: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, secretsFile], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
 
 test.serial('a full bridge run prints, logs and answers no private key or keystore password', async (t) => {
   const devnetLog = path.join(testStack().home, 'logs', 'evm-devnet.log');
   const logStart = existsSync(devnetLog) ? statSync(devnetLog).size : 0;
   const secretsFile = path.join(await tempDir('secrets'), 'secrets.json');
-  const { code, output } = await runChild(secretsFile);
+  const { code, output } = await runTsxChild(CHILD, [secretsFile]);
   t.is(code, 0, output.slice(-4000));
   const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as Secrets;
   // The devnet node's own log of this run: transactions and calls, as an operator would keep it.

@@ -1,5 +1,4 @@
 import test from 'ava';
-import { spawn } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import path from 'node:path';
 import { findKeyMaterial, type Secret } from '../vault/testing/find-key-material';
 import { HAS_OPENSSL } from '../vault/testing/vault-tls';
 import type { OfficerRunSecrets, PemSecret } from './testing/secrets/officer-run-secrets';
+import { runTsxChild } from '../testing/run-tsx-child';
 
 // Issue 10 item 6 for the officer service and the share services: a child process runs them the
 // way they run in production (their own console loggers), over ONE IN-PROCESS STUB LEDGER (no Fabric
@@ -17,17 +17,6 @@ const CHILD = path.join(__dirname, 'testing', 'secrets', 'officer-run-child.ts')
 const vaultTest = HAS_OPENSSL ? test : test.skip;
 if (!HAS_OPENSSL) console.log('[officer no-secrets test] skipped: the openssl command is not available to make test certificates');
 
-/** Runs the child to the end, returning everything it wrote to stdout and stderr. */
-function runChild(secretsFile: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, secretsFile], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
 
 /** A TLS private key as the secrets findKeyMaterial looks for: its private scalar and its whole PKCS#8 encoding. */
 function tlsKeySecrets({ name, pem }: PemSecret): Secret[] {
@@ -63,7 +52,7 @@ vaultTest('the officer and share services print, log and answer no password, ses
   const folder = await mkdtemp(path.join(tmpdir(), 'trestle-officer-no-secrets-'));
   t.teardown(() => rm(folder, { recursive: true, force: true }));
   const secretsFile = path.join(folder, 'secrets.json');
-  const { code, output } = await runChild(secretsFile);
+  const { code, output } = await runTsxChild(CHILD, [secretsFile]);
   t.is(code, 0, output.slice(-4000));
   const secrets = JSON.parse(await readFile(secretsFile, 'utf8')) as OfficerRunSecrets;
 

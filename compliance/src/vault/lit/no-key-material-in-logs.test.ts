@@ -1,5 +1,4 @@
 import test from 'ava';
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +8,7 @@ import { sealEnvelope } from '../envelope/seal-envelope';
 import { FileVaultStore } from '../store/file-vault-store';
 import { kycConditions, makeVaultFixture, OFFICER_A } from '../testing/vault-fixture';
 import { litCombineSignatureShares } from './lit-crypto';
+import { runTsxChild } from '../../testing/run-tsx-child';
 
 const CHILD = resolve(__dirname, '../testing/decrypt-in-child.ts');
 const file = new TextEncoder().encode('KYC file of inv-0042');
@@ -37,22 +37,12 @@ async function setUp(): Promise<Setup> {
   return { directory, secrets };
 }
 
-function runChild(directory: string, mode: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, directory, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, output }));
-  });
-}
 
 const setup = setUp();
 
 test('the capture sees what Lit 7.4 prints: an unwrapped decrypt shows the combined signature', async (t) => {
   const { directory, secrets } = await setup;
-  const { code, output } = await runChild(directory, 'raw-lit');
+  const { code, output } = await runTsxChild(CHILD, [directory, 'raw-lit']);
   t.is(code, 0, output);
   t.true(output.includes(`opened unwrapped, sha256 ${sha256Hex(file)}`), output);
   t.deepEqual(findKeyMaterial(output, secrets), ['combined decryption signature as decimal bytes']);
@@ -60,7 +50,7 @@ test('the capture sees what Lit 7.4 prints: an unwrapped decrypt shows the combi
 
 test('opening through the consortium vault prints no key share, signature share or signature', async (t) => {
   const { directory, secrets } = await setup;
-  const { code, output } = await runChild(directory, 'vault');
+  const { code, output } = await runTsxChild(CHILD, [directory, 'vault']);
   t.is(code, 0, output);
   t.true(output.includes(`opened, sha256 ${sha256Hex(file)}`), output);
   t.deepEqual(findKeyMaterial(output, secrets), []);
@@ -68,7 +58,7 @@ test('opening through the consortium vault prints no key share, signature share 
 
 test('a decrypt that fails after Lit printed, and the error printed in full, show no key material', async (t) => {
   const { directory, secrets } = await setup;
-  const { code, output } = await runChild(directory, 'corrupt');
+  const { code, output } = await runTsxChild(CHILD, [directory, 'corrupt']);
   t.is(code, 0, output);
   t.true(output.includes('VAULT_ENVELOPE_CORRUPT'), output);
   t.deepEqual(findKeyMaterial(output, secrets), []);
