@@ -42,10 +42,11 @@ function messageId(chainId: unknown, type: unknown, verifyingContract: unknown, 
 
 /**
  * The quorum messages other than Mint on the ledger's path (DESIGN.md §7, §8): pause, unpause,
- * legal state, KYC phase and validator set for the gateway; NAV and write-off for an asset's NavOracle. A validator proposes
- * (the ledger derives the fields from its own records and numbers the message), the banks'
- * validators sign, a relayer submits and records the EVM transaction. A message is named by its
- * chain, type, domain contract and nonce.
+ * legal state, KYC phase and validator set for the gateway; NAV and write-off for an asset's
+ * NavOracle. A validator proposes (a validator set, an operator too; the ledger derives the fields
+ * from its own records and numbers the message), the validators of the banks in force sign, a
+ * relayer submits and records the EVM transaction. A message is named by its chain, type, domain
+ * contract and nonce.
  */
 @Info({ title: 'GatewayMessageContract', description: 'Pause, unpause, legal-state, NAV and write-off messages, signed by a quorum of banks' })
 export class GatewayMessageContract extends Contract {

@@ -1,4 +1,5 @@
 import type { Context } from 'fabric-contract-api';
+import type { BridgeChainConfig } from '@trestle/compliance/src/bridge/bridge-chain';
 import { ledgerMessageTypedData } from '@trestle/compliance/src/bridge/gateway-message-typed-data';
 import { parseGatewayMessageRecord, type GatewayMessageRecord, type LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
@@ -10,7 +11,6 @@ import { txTimestampIso } from '../support/tx-time';
 import { recoverTypedDataSigner } from '../wallets/typed-data-signer';
 import { gatewayMessageKey, OPEN_MESSAGE_INDEX, openMessageKey, type MessageId } from './bridge-keys';
 import { takeNonce } from './bridge-out-store';
-import type { BridgeChainConfig } from '@trestle/compliance/src/bridge/bridge-chain';
 import { activeChain, requireValidator } from './bridge-registry';
 import { entriesInForce } from './entries-in-force';
 import { deriveMessage, type DerivedMessage } from './message-fields';
