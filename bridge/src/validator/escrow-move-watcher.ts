@@ -119,40 +119,78 @@ export class EscrowMoveWatcher {
     const venue = intoVenue ? transfer.to : transfer.from;
     const receipt = await this.options.provider.getTransactionReceipt(transfer.log.transactionHash);
     if (receipt === null) return 'unexplained';
-    if (flashLoanOf(receipt, venue, transfer)) return undefined;
-    const events = venueEvents(receipt, venue);
-    if (intoVenue) {
-      const supply = events.find((event) => event.name === 'SupplyCollateral' && event.assets === transfer.amount && event.caller === transfer.from);
-      return supply === undefined ? 'unexplained' : { from: transfer.from, to: supply.onBehalf, venue };
-    }
-    const withdrawal = events.find((event) => event.name === 'WithdrawCollateral' && event.assets === transfer.amount && event.receiver === transfer.to);
-    if (withdrawal !== undefined) return { from: withdrawal.onBehalf, to: transfer.to, venue };
-    const liquidation = events.find((event) => event.name === 'Liquidate' && event.assets === transfer.amount && event.caller === transfer.to);
-    return liquidation === undefined ? 'unexplained' : { from: liquidation.onBehalf, to: transfer.to, venue };
+    const action = venueActionOf(receipt, venue, transfer);
+    if (action === undefined) return 'unexplained';
+    // A flash loan's payout and its repayment: the units are back in the venue when the transaction ends.
+    if (action.name === 'FlashLoan') return undefined;
+    return intoVenue ? { from: transfer.from, to: action.onBehalf, venue } : { from: action.onBehalf, to: transfer.to, venue };
   }
 }
 
-/** A venue's collateral events in a receipt, in one shape: who acted, for whom, to whom, how much. */
-type VenueEvent = { readonly name: 'SupplyCollateral' | 'WithdrawCollateral' | 'Liquidate'; readonly caller: string; readonly onBehalf: string; readonly receiver: string | null; readonly assets: bigint };
+/** A venue's action on the watched token in one shape: who acted, for whom, who received the units (null when the venue did), how much. */
+type VenueEvent = { readonly name: 'SupplyCollateral' | 'WithdrawCollateral' | 'Liquidate' | 'FlashLoan'; readonly caller: string; readonly onBehalf: string; readonly receiver: string | null; readonly assets: bigint };
 
-function venueEvents(receipt: TransactionReceipt, venue: string): VenueEvent[] {
-  const events: VenueEvent[] = [];
-  for (const log of receipt.logs) {
-    if (getAddress(log.address) !== venue) continue;
-    const parsed = MORPHO_EVENTS.parseLog(log);
-    const value = (name: string) => parsed?.args.getValue(name) as unknown;
-    if (parsed?.name === 'SupplyCollateral') events.push({ name: 'SupplyCollateral', caller: getAddress(value('caller') as string), onBehalf: getAddress(value('onBehalf') as string), receiver: null, assets: value('assets') as bigint });
-    if (parsed?.name === 'WithdrawCollateral') events.push({ name: 'WithdrawCollateral', caller: getAddress(value('caller') as string), onBehalf: getAddress(value('onBehalf') as string), receiver: getAddress(value('receiver') as string), assets: value('assets') as bigint });
+/** The venue log as a collateral or flash-loan action of `token`, or undefined for any other log. */
+function venueEventOf(log: Log, token: string): VenueEvent | undefined {
+  const flashLoan = FLASH_LOAN.parseLog(log);
+  if (flashLoan !== null) {
+    const caller = getAddress(flashLoan.args.getValue('caller') as string);
+    // The borrower receives the loan and repays it itself.
+    return getAddress(flashLoan.args.getValue('token') as string) === token ? { name: 'FlashLoan', caller, onBehalf: caller, receiver: caller, assets: flashLoan.args.getValue('assets') as bigint } : undefined;
+  }
+  const parsed = MORPHO_EVENTS.parseLog(log);
+  const value = (name: string) => parsed?.args.getValue(name) as unknown;
+  const address = (name: string) => getAddress(value(name) as string);
+  switch (parsed?.name) {
+    case 'SupplyCollateral':
+      return { name: 'SupplyCollateral', caller: address('caller'), onBehalf: address('onBehalf'), receiver: null, assets: value('assets') as bigint };
+    case 'WithdrawCollateral':
+      return { name: 'WithdrawCollateral', caller: address('caller'), onBehalf: address('onBehalf'), receiver: address('receiver'), assets: value('assets') as bigint };
     // The liquidator (caller) receives the seized collateral; the borrower is whose it was.
-    if (parsed?.name === 'Liquidate') events.push({ name: 'Liquidate', caller: getAddress(value('caller') as string), onBehalf: getAddress(value('borrower') as string), receiver: getAddress(value('caller') as string), assets: value('seizedAssets') as bigint });
+    case 'Liquidate':
+      return { name: 'Liquidate', caller: address('caller'), onBehalf: address('borrower'), receiver: address('caller'), assets: value('seizedAssets') as bigint };
+    default:
+      return undefined;
   }
-  return events;
 }
 
-function flashLoanOf(receipt: TransactionReceipt, venue: string, transfer: Transfer): boolean {
-  return receipt.logs.some((log) => {
-    if (getAddress(log.address) !== venue) return false;
-    const parsed = FLASH_LOAN.parseLog(log);
-    return parsed !== null && getAddress(parsed.args.getValue('token') as string) === getAddress(transfer.log.address) && (parsed.args.getValue('assets') as bigint) === transfer.amount;
-  });
+/**
+ * The venue action that explains `transfer`, found by its place in the transaction rather than by
+ * size alone: sizes repeat (a flash loan of the very amount a withdrawal or supply in the same
+ * transaction moves), and matching by size let a flash loan hide them. Morpho Blue emits an
+ * action's event and then moves the token: a payout (withdrawal, liquidation, flash loan) is the
+ * token's next transfer out of the venue after its event, while a pull (collateral supply,
+ * flash-loan repayment) follows a callback in which other actions may nest, so it closes the
+ * innermost open supply or flash loan of its sender and size. SupplyCollateral names a market, not
+ * a token: one for another market's collateral stays open and is taken only by an equal pull from
+ * the same caller, as before.
+ */
+function venueActionOf(receipt: TransactionReceipt, venue: string, transfer: Transfer): VenueEvent | undefined {
+  const token = getAddress(transfer.log.address);
+  // The venue's latest payout event, paid by its next transfer out; supplies and flash loans awaiting their pull, innermost last.
+  let payout: VenueEvent | undefined;
+  const open: VenueEvent[] = [];
+  for (const log of [...receipt.logs].sort((a, b) => a.index - b.index)) {
+    const address = getAddress(log.address);
+    if (address === venue) {
+      const event = venueEventOf(log, token);
+      payout = event?.name === 'SupplyCollateral' ? undefined : event;
+      if (event?.name === 'SupplyCollateral' || event?.name === 'FlashLoan') open.push(event);
+      continue;
+    }
+    const parsed = address === token ? ERC20.parseLog(log) : null;
+    if (parsed === null) continue;
+    const [from, to, amount] = [getAddress(parsed.args.getValue('from') as string), getAddress(parsed.args.getValue('to') as string), parsed.args.getValue('value') as bigint];
+    let action: VenueEvent | undefined;
+    if (from === venue) {
+      action = payout !== undefined && payout.receiver === to && payout.assets === amount ? payout : undefined;
+      payout = undefined;
+    } else if (to === venue) {
+      let at = open.length - 1;
+      while (at >= 0 && !(open[at]!.caller === from && open[at]!.assets === amount)) at -= 1;
+      action = at < 0 ? undefined : open.splice(at, 1)[0];
+    }
+    if (log.index === transfer.log.index) return action;
+  }
+  return undefined;
 }
