@@ -10,6 +10,7 @@ import { fundedWallet } from '../src/evm/provider';
 import { byAddress, signQuorum } from '../src/evm/quorum-signer';
 import { devnet } from './support/devnet';
 import { expectRevert } from './support/errors';
+import { typeHashOf } from '../src/evm/deploy/gateway-quorum';
 
 const pauseTypes = typesFor(GATEWAY_TYPES, 'Pause');
 const unpauseTypes = typesFor(GATEWAY_TYPES, 'Unpause');
@@ -164,6 +165,26 @@ test('the validator set rotates only with a quorum of the current set', async (t
   await expectRevert(t, s.gateway.pause(n, withOld), s.gateway, 'QuorumSignerUnknown');
   await (await s.gateway.pause(n, await pauseSignatures(s, incoming.slice(0, 2), n))).wait();
   t.true(await s.gateway.paused());
+});
+
+test('validator sets apply in nonce order: one signed before a later rotation cannot be relayed after it', async (t) => {
+  const s = await setup();
+  const domain = gatewayDomain(s.chainId, s.gateway.target as string);
+  const types = typesFor(GATEWAY_TYPES, 'SetValidators');
+  // The first still lists validator 0; the second, signed later, drops it. Validators 1 and 2 signed both.
+  const keep = byAddress([...s.validators]).map((v) => v.address);
+  const drop = byAddress([s.validators[1] as Wallet, s.validators[2] as Wallet, randomKey()]).map((v) => v.address);
+  const older = { validators: keep, threshold: 2n, superThreshold: 3n, nonce: nonce() };
+  const newer = { validators: drop, threshold: 2n, superThreshold: 3n, nonce: nonce() };
+  const signers = [s.validators[1] as Wallet, s.validators[2] as Wallet];
+  const olderSignatures = await signQuorum(signers, domain, types, older);
+
+  await (await s.gateway.setValidators(newer.validators, 2, 3, newer.nonce, await signQuorum(signers, domain, types, newer))).wait();
+  t.is(await s.gateway.validatorSetNonce(), newer.nonce);
+  const [stale, current] = await expectRevert(t, s.gateway.setValidators(older.validators, 2, 3, older.nonce, olderSignatures), s.gateway, 'ValidatorSetNonceStale');
+  t.deepEqual([stale, current], [older.nonce, newer.nonce]);
+  t.deepEqual([...(await s.gateway.validators())], newer.validators, 'validator 0 stays out');
+  t.false(await s.gateway.isNonceUsed(typeHashOf('SetValidators'), older.nonce), 'the refused set spent nothing');
 });
 
 test('a validator set whose threshold is not a strict majority is refused', async (t) => {

@@ -51,6 +51,8 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     /// @dev Nonces as bitmaps per message type: sequential Fabric nonces share a storage word,
     ///      so marking one costs about 5k gas instead of 22k.
     mapping(bytes32 => mapping(uint256 => uint256)) private _nonceWords;
+    /// @dev The nonce of the validator set in force: a set signed earlier can never come back.
+    uint256 private _validatorSetNonce;
 
     /* CONSTRUCTOR */
 
@@ -187,6 +189,11 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     {
         bytes32 structHash = keccak256(abi.encode(H.SET_VALIDATORS, keccak256(abi.encodePacked(newValidators)), newThreshold, newSuperThreshold, nonce));
         _authorise(H.SET_VALIDATORS, nonce, structHash, signatures, _threshold);
+        // Sets apply in nonce order only: one signed before a later rotation (say, one that still
+        // lists a bank since removed) and relayed after it would otherwise restore the old keys,
+        // because the validators who stayed signed both.
+        if (nonce <= _validatorSetNonce) revert ValidatorSetNonceStale(nonce, _validatorSetNonce);
+        _validatorSetNonce = nonce;
         uint256 oldCount = _validators.length;
         for (uint256 i = 0; i < oldCount; ++i) {
             _isValidator[_validators[i]] = false;
@@ -283,6 +290,11 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
 
     function validators() external view returns (address[] memory) {
         return _validators;
+    }
+
+    /// @inheritdoc IBridgeGateway
+    function validatorSetNonce() external view returns (uint256) {
+        return _validatorSetNonce;
     }
 
     /* INTERNAL */

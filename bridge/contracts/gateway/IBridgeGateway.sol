@@ -83,6 +83,8 @@ interface IBridgeGateway is IValidatorSet {
     error DelayedMintNotReady(bytes32 mintId, uint64 executableAt);
     error ValidatorSetInvalid(uint256 validators, uint256 threshold, uint256 superThreshold);
     error ValidatorZeroOrDuplicate(address validator);
+    /// @notice A validator set signed under `nonce` arrived after the set of `current` was applied.
+    error ValidatorSetNonceStale(uint256 nonce, uint256 current);
     error GatewayNotTokenAgent(address token);
     error RemediationModuleMissing(address token);
     error BurnExceedsFreeBalance(address wallet, uint256 requested, uint256 free);
@@ -103,7 +105,8 @@ interface IBridgeGateway is IValidatorSet {
     /// @return nonce The burn's nonce, which validators attest on Fabric.
     function burnForRedeem(address token, uint256 amount, bytes32 fabricInvestorRef) external returns (uint256 nonce);
 
-    /// @notice Replaces the validator set and thresholds (needs the current quorum).
+    /// @notice Replaces the validator set and thresholds (needs the current quorum). Sets apply in
+    ///         increasing nonce order: an older one, even unused, is refused (ValidatorSetNonceStale).
     function setValidators(address[] calldata newValidators, uint256 newThreshold, uint256 newSuperThreshold, uint256 nonce, bytes[] calldata signatures) external;
 
     /// @notice Registers an asset's ERC-3643 token (the gateway must already be its agent and the
@@ -140,6 +143,9 @@ interface IBridgeGateway is IValidatorSet {
 
     /// @notice Whether `nonce` of the message type `typeHash` has been used.
     function isNonceUsed(bytes32 typeHash, uint256 nonce) external view returns (bool);
+
+    /// @notice The nonce of the validator set in force (0 for the constructor's); a SetValidators needs a larger one.
+    function validatorSetNonce() external view returns (uint256);
 
     /// @notice Whether the gateway is paused.
     function paused() external view returns (bool);

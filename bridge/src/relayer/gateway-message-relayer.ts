@@ -68,8 +68,10 @@ export class GatewayMessageRelayer {
     return { kind: 'relayed', type, nonce, txHash: receipt.hash };
   }
 
-  /** Whether the message's target already spent its nonce (for a Nav: holds this valuation or a later one). */
+  /** Whether the message's target already spent its nonce (for a Nav: holds this valuation or a later one; for a validator set: holds this set or a later one). */
   async #spent(message: GatewayMessageRecord): Promise<boolean> {
+    // A validator set at or below the gateway's set nonce is spent or superseded: the gateway refuses it (ValidatorSetNonceStale).
+    if (message.type === 'SetValidators') return BigInt(message.nonce) <= ((await this.#gateway.validatorSetNonce()) as bigint);
     if (!isOracleMessage(message.type)) return (await this.#gateway.isNonceUsed(typeHashOf(message.type), BigInt(message.nonce))) as boolean;
     const latest = (await this.#oracle(message).latestNav()) as { valuationSeq: bigint; writtenOff: boolean };
     return message.type === 'WriteOff' ? latest.writtenOff : latest.valuationSeq >= BigInt(message.nonce);
