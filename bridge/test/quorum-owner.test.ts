@@ -8,6 +8,7 @@ import { isManager } from '../src/evm/deploy/identity-infra';
 import { deployQuorumOwner, handOwnerPowers } from '../src/evm/deploy/owner-powers';
 import { attach } from '../src/evm/deploy/steps';
 import { signOwnerCall, type OwnerCall } from '../src/evm/quorum-owner-call';
+import { latestTimestamp } from '../src/evm/provider';
 import { byAddress } from '../src/evm/quorum-signer';
 import { expectRevert } from './support/errors';
 import { marketFixture, type MarketFixture } from './support/fixtures';
@@ -25,13 +26,15 @@ async function governed(): Promise<Governed> {
   return { ...m, quorumOwner, nonce: () => (next += 1n) };
 }
 
+/** An owner call runnable for a day from the devnet's clock. */
 async function ownerCall(g: Governed, target: DeployedContract, method: string, args: readonly unknown[], nonce = g.nonce()): Promise<OwnerCall> {
-  return { target: await target.getAddress(), data: target.interface.encodeFunctionData(method, args), nonce };
+  const validUntil = BigInt(await latestTimestamp(g.provider)) + 86_400n;
+  return { target: await target.getAddress(), data: target.interface.encodeFunctionData(method, args), nonce, validUntil };
 }
 
 async function execute(g: Governed, call: OwnerCall, signers: readonly Wallet[] = g.validators): Promise<unknown> {
   const signatures = await signOwnerCall(signers, g.chainId, await g.quorumOwner.getAddress(), call);
-  return (await g.quorumOwner.execute(call.target, call.data, call.nonce, signatures)).wait();
+  return (await g.quorumOwner.execute(call.target, call.data, call.nonce, call.validUntil, signatures)).wait();
 }
 
 test.serial('every owner power moves to the QuorumOwner and the deployer key can no longer use any', async (t) => {
@@ -78,7 +81,9 @@ test.serial('the QuorumOwner calls as owner on the super threshold: enough, too 
   // Signatures over one call do not carry another: here the calldata differs.
   const signed = await signOwnerCall(g.validators, g.chainId, await g.quorumOwner.getAddress(), lltv);
   const other = await ownerCall(g, g.morpho, 'enableLltv', [600_000_000_000_000_000n], lltv.nonce);
-  await expectRevert(t, g.quorumOwner.execute(other.target, other.data, other.nonce, signed), g.quorumOwner, 'QuorumSignerUnknown');
+  await expectRevert(t, g.quorumOwner.execute(other.target, other.data, other.nonce, other.validUntil, signed), g.quorumOwner, 'QuorumSignerUnknown');
+  // Nor a later deadline than the one signed.
+  await expectRevert(t, g.quorumOwner.execute(lltv.target, lltv.data, lltv.nonce, lltv.validUntil + 1n, signed), g.quorumOwner, 'QuorumSignerUnknown');
   await execute(g, lltv);
   t.true(await g.morpho.isLltvEnabled(500_000_000_000_000_000n));
 
@@ -86,8 +91,19 @@ test.serial('the QuorumOwner calls as owner on the super threshold: enough, too 
   const refused = await ownerCall(g, g.morpho, 'enableLltv', [2n * 10n ** 18n]);
   await expectRevert(t, execute(g, refused), g.quorumOwner, 'QuorumOwnerCallFailed');
   t.false(await g.quorumOwner.isNonceUsed(refused.nonce));
-  const codeless = { target: Wallet.createRandom().address, data: '0x', nonce: g.nonce() };
+  const codeless = { ...(await ownerCall(g, g.token, 'name', [])), target: Wallet.createRandom().address };
   await expectRevert(t, execute(g, codeless), g.quorumOwner, 'QuorumOwnerTargetNotContract');
+});
+
+test.serial('a signed owner call runs only until its deadline', async (t) => {
+  const g = await governed();
+  const call = await ownerCall(g, g.token, 'setName', ['Too late']);
+  const signatures = await signOwnerCall(g.validators, g.chainId, await g.quorumOwner.getAddress(), call);
+  await g.provider.send('evm_setNextBlockTimestamp', [Number(call.validUntil) + 1]);
+  const [validUntil] = await expectRevert(t, g.quorumOwner.execute(call.target, call.data, call.nonce, call.validUntil, signatures), g.quorumOwner, 'QuorumOwnerCallExpired');
+  t.is(validUntil, call.validUntil);
+  t.is(await g.token.name(), 'Trestle Test Fund');
+  t.false(await g.quorumOwner.isNonceUsed(call.nonce));
 });
 
 test.serial('a validator rotation on the gateway applies to the QuorumOwner at once', async (t) => {

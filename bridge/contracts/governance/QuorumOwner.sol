@@ -15,8 +15,8 @@ import {QuorumSignatures} from "../quorum/QuorumSignatures.sol";
 /// @dev One order for every call: checks, signatures, nonce written, call, event. The nonce is
 ///      written before the call, so a call that re-enters cannot replay the same message.
 contract QuorumOwner is EIP712 {
-    /// @notice EIP-712 type of one owner call: `data` is the calldata for `target`.
-    bytes32 public constant EXECUTE_TYPEHASH = keccak256("Execute(address target,bytes data,uint256 nonce)");
+    /// @notice EIP-712 type of one owner call: `data` is the calldata for `target`; it runs no later than `validUntil`.
+    bytes32 public constant EXECUTE_TYPEHASH = keccak256("Execute(address target,bytes data,uint256 nonce,uint64 validUntil)");
 
     /// @notice The gateway whose validators and super threshold authorise every call.
     IValidatorSet public immutable validatorSet;
@@ -32,6 +32,8 @@ contract QuorumOwner is EIP712 {
     error QuorumOwnerNonceUsed(uint256 nonce);
     /// @notice `target` has no code: a call to it would succeed and do nothing.
     error QuorumOwnerTargetNotContract(address target);
+    /// @notice The signatures allowed the call until `validUntil`, which has passed.
+    error QuorumOwnerCallExpired(uint64 validUntil);
     /// @notice The call to `target` reverted with `reason` (its raw revert data).
     error QuorumOwnerCallFailed(address target, bytes reason);
 
@@ -41,12 +43,19 @@ contract QuorumOwner is EIP712 {
     }
 
     /// @notice Calls `target` with `data` as owner, given the super threshold of validator signatures
-    ///         over Execute(target, data, nonce) in this contract's EIP-712 domain.
+    ///         over Execute(target, data, nonce, validUntil) in this contract's EIP-712 domain.
+    /// @dev `validUntil` bounds how long a signed call can wait: a decision taken once should not be
+    ///      runnable months later by whoever kept the bundle. To withdraw one before then, the
+    ///      validators sign another call under the same nonce and run it.
     /// @return result What the call returned.
-    function execute(address target, bytes calldata data, uint256 nonce, bytes[] calldata signatures) external returns (bytes memory result) {
+    function execute(address target, bytes calldata data, uint256 nonce, uint64 validUntil, bytes[] calldata signatures)
+        external
+        returns (bytes memory result)
+    {
         if (_nonceUsed[nonce]) revert QuorumOwnerNonceUsed(nonce);
+        if (block.timestamp > validUntil) revert QuorumOwnerCallExpired(validUntil);
         if (target.code.length == 0) revert QuorumOwnerTargetNotContract(target);
-        bytes32 structHash = keccak256(abi.encode(EXECUTE_TYPEHASH, target, keccak256(data), nonce));
+        bytes32 structHash = keccak256(abi.encode(EXECUTE_TYPEHASH, target, keccak256(data), nonce, validUntil));
         uint256 count = QuorumSignatures.verify(_hashTypedDataV4(structHash), signatures, validatorSet.superThreshold(), _isValidator);
 
         _nonceUsed[nonce] = true;

@@ -5,16 +5,17 @@ import { signQuorum } from './quorum-signer';
 /** QuorumOwner's EIP-712 domain name (bridge/contracts/governance/QuorumOwner.sol). */
 export const QUORUM_OWNER_DOMAIN_NAME = 'Trestle QuorumOwner';
 
-/** One owner call as the validators sign it: `data` is the calldata for `target`. */
+/** One owner call as the validators sign it: `data` is the calldata for `target`, runnable until `validUntil` (unix seconds). */
 export const QUORUM_OWNER_TYPES: Record<string, TypedDataField[]> = {
   Execute: [
     { name: 'target', type: 'address' },
     { name: 'data', type: 'bytes' },
     { name: 'nonce', type: 'uint256' },
+    { name: 'validUntil', type: 'uint64' },
   ],
 };
 
-export type OwnerCall = { readonly target: string; readonly data: string; readonly nonce: bigint };
+export type OwnerCall = { readonly target: string; readonly data: string; readonly nonce: bigint; readonly validUntil: bigint };
 
 export function quorumOwnerDomain(chainId: bigint, quorumOwner: string): TypedDataDomain {
   return { name: QUORUM_OWNER_DOMAIN_NAME, version: DOMAIN_VERSION, chainId, verifyingContract: quorumOwner };
