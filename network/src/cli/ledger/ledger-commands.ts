@@ -3,6 +3,7 @@ import { assetCommand } from './asset-command';
 import { auditCommand } from './audit-command';
 import { consortiumCommand } from './consortium-command';
 import { controlCommands } from './control-commands';
+import { gatewayMessageCommand } from './gateway-message-command';
 import { investorCommand } from './investor-command';
 import type { LedgerCommandDeps } from './ledger-action';
 import { legalCommand } from './legal-command';
@@ -26,6 +27,7 @@ export function ledgerCommands(deps: LedgerCommandDeps): Command[] {
     policyCommand(deps),
     auditCommand(deps),
     legalCommand(deps),
+    gatewayMessageCommand(deps),
     sanctionsWithLedgerCommand(deps),
   ];
 }
