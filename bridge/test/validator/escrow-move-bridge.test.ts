@@ -13,15 +13,14 @@ import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { ASSET_ID } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
 import type { WorldState } from '@trestle/chaincode/src/testing/stub-context';
-import { signBinding } from '@trestle/chaincode/src/testing/test-wallets';
 import { DESK } from '@trestle/chaincode/src/testing/transfer-story';
-import { WalletContract } from '@trestle/chaincode/src/wallets/wallet-contract';
 import type { DeployedContract } from '../../src/evm/deploy-contract';
 import { FileCheckpoint } from '../../src/plugin/public-api';
 import { EscrowMoveWatcher } from '../../src/validator/escrow-move-watcher';
 import { bridgeOutAndMint, chaincodeBridge, CONFIRMATIONS, type ChaincodeBridge } from '../support/chaincode-ledgers';
-import { DOLLARS, marketFixture, type MarketFixture } from '../support/fixtures';
+import { marketFixture, type MarketFixture } from '../support/fixtures';
 import { tempDir } from './validator-keys';
+import { bindBenAndChloe } from '../support/bound-holders';
 
 // Bridged units changing hands on the EVM chain, stated by two banks' watchers and moved on the
 // ledger (the chaincode run in process on the stubbed context, a test stub: no Fabric peer here).
@@ -61,13 +60,7 @@ test.serial('transfers, collateral supplied for another and withdrawn to another
   await bridgeOutAndMint(s, 'B-1', 10_000n);
 
   // ben (BankA) and chloe (BankB) each have a wallet verified on the token and bound on the ledger.
-  const ben = await m.fundedAccount({ dollars: DOLLARS(1_000n) });
-  const chloe = await m.fundedAccount({ dollars: DOLLARS(1_000n) });
-  const wallets = new WalletContract();
-  for (const [wallet, investorId, operator, bank] of [[ben, INVESTORS.benA, DESK.requesterA, 'BankAMSP'], [chloe, INVESTORS.chloeB, DESK.officerB, 'BankBMSP']] as const) {
-    const signature = await signBinding(wallet, { investorId, bank, chainId: m.chainId });
-    await wallets.BindWallet(tx(operator, s.worldState).ctx, investorId, wallet.address, m.chainId.toString(), '1', signature);
-  }
+  const { ben, chloe } = await bindBenAndChloe(s);
 
   // anna sends ben 4,000; supplies 3,000 for herself and 2,000 on chloe's behalf; chloe withdraws 500 of hers to ben.
   await (await as(m.token, s.holder).transfer(ben.address, 4_000n)).wait();

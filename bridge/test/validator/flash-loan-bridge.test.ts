@@ -12,9 +12,7 @@ import { escrowOf } from '@trestle/chaincode/src/testing/bridge-story';
 import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { ASSET_ID } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
-import { signBinding } from '@trestle/chaincode/src/testing/test-wallets';
 import { DESK } from '@trestle/chaincode/src/testing/transfer-story';
-import { WalletContract } from '@trestle/chaincode/src/wallets/wallet-contract';
 import type { DeployedContract } from '../../src/evm/deploy-contract';
 import { FileCheckpoint } from '../../src/plugin/public-api';
 import { EscrowMoveWatcher } from '../../src/validator/escrow-move-watcher';
@@ -23,6 +21,7 @@ import { DOLLARS, expectRevertReason, LEGAL_STATE, marketFixture, type MarketFix
 import { expectRevert } from '../support/errors';
 import { callOf, deployFlashBorrower } from '../support/flash-borrower';
 import { tempDir } from './validator-keys';
+import { bindBenAndChloe } from '../support/bound-holders';
 
 // Morpho Blue flash loans of bridged ERC-3643 units, judged by two banks' escrow-move watchers
 // against the chaincode run in process on the stubbed context (a test stub: no Fabric peer here).
@@ -53,13 +52,7 @@ async function flashStage(): Promise<FlashStage> {
   const startBlock = await m.provider.getBlockNumber();
   const morpho = await m.morpho.getAddress();
   await bridgeOutAndMint(s, 'B-1', 10_000n);
-  const ben = await m.fundedAccount({ dollars: DOLLARS(1_000n) });
-  const chloe = await m.fundedAccount({ dollars: DOLLARS(1_000n) });
-  const wallets = new WalletContract();
-  for (const [wallet, investorId, operator, bank] of [[ben, INVESTORS.benA, DESK.requesterA, 'BankAMSP'], [chloe, INVESTORS.chloeB, DESK.officerB, 'BankBMSP']] as const) {
-    const signature = await signBinding(wallet, { investorId, bank, chainId: m.chainId });
-    await wallets.BindWallet(tx(operator, s.worldState).ctx, investorId, wallet.address, m.chainId.toString(), '1', signature);
-  }
+  const { ben, chloe } = await bindBenAndChloe(s);
   await (await as(m.token, s.holder).approve(morpho, 5_000n)).wait();
   await (await as(m.morpho, s.holder).supplyCollateral(m.params, 3_000n, s.holder.address, '0x')).wait();
   await (await as(m.morpho, s.holder).supplyCollateral(m.params, 2_000n, chloe.address, '0x')).wait();
