@@ -51,8 +51,9 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     /// @dev Nonces as bitmaps per message type: sequential Fabric nonces share a storage word,
     ///      so marking one costs about 5k gas instead of 22k.
     mapping(bytes32 => mapping(uint256 => uint256)) private _nonceWords;
-    /// @dev The nonce of the validator set in force: a set signed earlier can never come back.
-    uint256 private _validatorSetNonce;
+    /// @dev For the messages that set a state (validator set, an asset's legal state, a wallet's KYC
+    ///      phase): the nonce of the one in force per type and subject, so an older one never lands after it.
+    mapping(bytes32 => uint256) private _latestNonce;
 
     /* CONSTRUCTOR */
 
@@ -164,6 +165,7 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     /// @inheritdoc IBridgeGateway
     function setLegalState(address token, LegalState state, uint256 nonce, bytes[] calldata signatures) external {
         _authorise(H.SET_LEGAL_STATE, nonce, keccak256(abi.encode(H.SET_LEGAL_STATE, token, state, nonce)), signatures, _threshold);
+        _requireNewest(H.SET_LEGAL_STATE, bytes32(uint256(uint160(token))), nonce);
         AssetConfig storage asset = _configuredAsset(token);
         if (asset.remediationModule == address(0)) revert RemediationModuleMissing(token);
         emit LegalStateChanged(token, state);
@@ -174,6 +176,7 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     /// @inheritdoc IBridgeGateway
     function setKycPhase(address token, address wallet, KycPhase phase, uint256 nonce, bytes[] calldata signatures) external {
         _authorise(H.SET_KYC_PHASE, nonce, keccak256(abi.encode(H.SET_KYC_PHASE, token, wallet, phase, nonce)), signatures, _threshold);
+        _requireNewest(H.SET_KYC_PHASE, keccak256(abi.encode(token, wallet)), nonce);
         AssetConfig storage asset = _configuredAsset(token);
         if (asset.remediationModule == address(0)) revert RemediationModuleMissing(token);
         emit KycPhaseChanged(token, wallet, phase);
@@ -189,11 +192,9 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     {
         bytes32 structHash = keccak256(abi.encode(H.SET_VALIDATORS, keccak256(abi.encodePacked(newValidators)), newThreshold, newSuperThreshold, nonce));
         _authorise(H.SET_VALIDATORS, nonce, structHash, signatures, _threshold);
-        // Sets apply in nonce order only: one signed before a later rotation (say, one that still
-        // lists a bank since removed) and relayed after it would otherwise restore the old keys,
-        // because the validators who stayed signed both.
-        if (nonce <= _validatorSetNonce) revert ValidatorSetNonceStale(nonce, _validatorSetNonce);
-        _validatorSetNonce = nonce;
+        // A set signed before a later rotation (say, one still listing a bank since removed) and
+        // relayed after it would otherwise restore the old keys: the validators who stayed signed both.
+        _requireNewest(H.SET_VALIDATORS, bytes32(0), nonce);
         uint256 oldCount = _validators.length;
         for (uint256 i = 0; i < oldCount; ++i) {
             _isValidator[_validators[i]] = false;
@@ -293,8 +294,8 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     }
 
     /// @inheritdoc IBridgeGateway
-    function validatorSetNonce() external view returns (uint256) {
-        return _validatorSetNonce;
+    function latestNonce(bytes32 typeHash, bytes32 subject) external view returns (uint256) {
+        return _latestNonce[keccak256(abi.encode(typeHash, subject))];
     }
 
     /* INTERNAL */
@@ -310,6 +311,16 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
         if (word & bit != 0) revert NonceAlreadyUsed(typeHash, nonce);
         _nonceWords[typeHash][nonce >> 8] = word | bit;
         return QuorumSignatures.verify(_hashTypedDataV4(structHash), signatures, required, isValidator);
+    }
+
+    /// @dev State-setting messages apply in nonce order per subject: two relayers racing, or a bundle
+    ///      kept back, must not let an older state (Normal before a later Remediation, a KYC phase
+    ///      before its renewal) land after a newer one. The ledger numbers each type in order.
+    function _requireNewest(bytes32 typeHash, bytes32 subject, uint256 nonce) private {
+        bytes32 key = keccak256(abi.encode(typeHash, subject));
+        uint256 latest = _latestNonce[key];
+        if (nonce <= latest) revert MessageNonceStale(typeHash, nonce, latest);
+        _latestNonce[key] = nonce;
     }
 
     function _requireNotPaused() private view {

@@ -83,8 +83,9 @@ interface IBridgeGateway is IValidatorSet {
     error DelayedMintNotReady(bytes32 mintId, uint64 executableAt);
     error ValidatorSetInvalid(uint256 validators, uint256 threshold, uint256 superThreshold);
     error ValidatorZeroOrDuplicate(address validator);
-    /// @notice A validator set signed under `nonce` arrived after the set of `current` was applied.
-    error ValidatorSetNonceStale(uint256 nonce, uint256 current);
+    /// @notice A state-setting message (validator set, legal state, KYC phase) of `nonce` arrived after
+    ///         the newer one of `latest` for the same subject was applied.
+    error MessageNonceStale(bytes32 typeHash, uint256 nonce, uint256 latest);
     error GatewayNotTokenAgent(address token);
     error RemediationModuleMissing(address token);
     error BurnExceedsFreeBalance(address wallet, uint256 requested, uint256 free);
@@ -106,7 +107,7 @@ interface IBridgeGateway is IValidatorSet {
     function burnForRedeem(address token, uint256 amount, bytes32 fabricInvestorRef) external returns (uint256 nonce);
 
     /// @notice Replaces the validator set and thresholds (needs the current quorum). Sets apply in
-    ///         increasing nonce order: an older one, even unused, is refused (ValidatorSetNonceStale).
+    ///         increasing nonce order: an older one, even unused, is refused (MessageNonceStale).
     function setValidators(address[] calldata newValidators, uint256 newThreshold, uint256 newSuperThreshold, uint256 nonce, bytes[] calldata signatures) external;
 
     /// @notice Registers an asset's ERC-3643 token (the gateway must already be its agent and the
@@ -129,10 +130,12 @@ interface IBridgeGateway is IValidatorSet {
     /// @notice Removes `wallet` from `token`'s identity registry.
     function revokeIdentity(address token, address wallet, uint256 nonce, bytes[] calldata signatures) external;
 
-    /// @notice Carries an asset's legal state from Fabric to its compliance module.
+    /// @notice Carries an asset's legal state from Fabric to its compliance module; per token, only a
+    ///         nonce above the last applied one (MessageNonceStale otherwise).
     function setLegalState(address token, LegalState state, uint256 nonce, bytes[] calldata signatures) external;
 
-    /// @notice Carries a holder's KYC phase from Fabric to the asset's compliance module.
+    /// @notice Carries a holder's KYC phase from Fabric to the asset's compliance module; per token and
+    ///         wallet, only a nonce above the last applied one (MessageNonceStale otherwise).
     function setKycPhase(address token, address wallet, KycPhase phase, uint256 nonce, bytes[] calldata signatures) external;
 
     /// @notice Current token bucket of a flow, refilled up to now.
@@ -144,8 +147,10 @@ interface IBridgeGateway is IValidatorSet {
     /// @notice Whether `nonce` of the message type `typeHash` has been used.
     function isNonceUsed(bytes32 typeHash, uint256 nonce) external view returns (bool);
 
-    /// @notice The nonce of the validator set in force (0 for the constructor's); a SetValidators needs a larger one.
-    function validatorSetNonce() external view returns (uint256);
+    /// @notice The nonce of the state-setting message in force for `subject` (0 before any): the
+    ///         validator set (subject 0), an asset's legal state (the token, left-padded) or a wallet's
+    ///         KYC phase (keccak256(abi.encode(token, wallet))). A newer message needs a larger nonce.
+    function latestNonce(bytes32 typeHash, bytes32 subject) external view returns (uint256);
 
     /// @notice Whether the gateway is paused.
     function paused() external view returns (bool);

@@ -8,6 +8,7 @@ import { BridgeError } from '../validator/errors';
 import { gatewayAt, gatewayMessageTypedData } from '../validator/gateway';
 import type { GatewayMessageLedger } from '../validator/gateway-message-ledger';
 import type { BridgeMetrics } from '../validator/metrics';
+import { messageSubject } from '../evm/message-subject';
 
 export interface GatewayMessageRelayerOptions {
   readonly ledger: GatewayMessageLedger;
@@ -68,10 +69,13 @@ export class GatewayMessageRelayer {
     return { kind: 'relayed', type, nonce, txHash: receipt.hash };
   }
 
-  /** Whether the message's target already spent its nonce (for a Nav: holds this valuation or a later one; for a validator set: holds this set or a later one). */
+  /** Whether the message's target already spent its nonce (for a Nav: holds this valuation or a later one; for a validator set, legal state or KYC phase: holds it or a later one of the same subject). */
   async #spent(message: GatewayMessageRecord): Promise<boolean> {
-    // A validator set at or below the gateway's set nonce is spent or superseded: the gateway refuses it (ValidatorSetNonceStale).
-    if (message.type === 'SetValidators') return BigInt(message.nonce) <= ((await this.#gateway.validatorSetNonce()) as bigint);
+    // A state-setting message at or below the nonce in force for its subject is spent or superseded: the gateway refuses it (MessageNonceStale).
+    if (message.type === 'SetValidators' || message.type === 'SetLegalState' || message.type === 'SetKycPhase') {
+      const latest = (await this.#gateway.latestNonce(typeHashOf(message.type), messageSubject(message.type, message.fields))) as bigint;
+      return BigInt(message.nonce) <= latest;
+    }
     if (!isOracleMessage(message.type)) return (await this.#gateway.isNonceUsed(typeHashOf(message.type), BigInt(message.nonce))) as boolean;
     const latest = (await this.#oracle(message).latestNav()) as { valuationSeq: bigint; writtenOff: boolean };
     return message.type === 'WriteOff' ? latest.writtenOff : latest.valuationSeq >= BigInt(message.nonce);

@@ -129,9 +129,30 @@ export async function recordGatewaySignature(ctx: Context, id: MessageId, signat
 }
 
 /**
+ * Whether `carried`, once relayed, makes the still-open `open` useless: the target takes only a newer
+ * message of the same type and subject. An oracle takes only a later valuation sequence; the gateway
+ * applies validator sets, an asset's legal state and a wallet's KYC phase in nonce order
+ * (MessageNonceStale). Pauses, unpauses and write-offs are not ordered this way.
+ */
+function supersedes(carried: GatewayMessageRecord, open: GatewayMessageRecord): boolean {
+  if (open.type !== carried.type || open.verifyingContract !== carried.verifyingContract || BigInt(open.nonce) >= BigInt(carried.nonce)) return false;
+  switch (carried.type) {
+    case 'Nav':
+    case 'SetValidators':
+      return true;
+    case 'SetLegalState':
+      return open.fields.token === carried.fields.token;
+    case 'SetKycPhase':
+      return open.fields.token === carried.fields.token && open.fields.wallet === carried.fields.wallet;
+    default:
+      return false;
+  }
+}
+
+/**
  * Records the EVM transaction that carried a SIGNED message, and what it carried; the same hash
- * again changes nothing. A NAV carried closes the older NAVs of the same oracle still open: the
- * oracle takes only a later valuation sequence.
+ * again changes nothing. It closes the older messages still open that the target would now refuse
+ * (supersedes).
  */
 export async function recordGatewayRelayed(ctx: Context, id: MessageId, evmTxHash: string): Promise<void> {
   await requireValidator(ctx, callerOf(ctx).mspId);
@@ -146,10 +167,8 @@ export async function recordGatewayRelayed(ctx: Context, id: MessageId, evmTxHas
   const relayed: GatewayMessageRecord = { ...record, status: 'RELAYED', evmTxHash, relayedAt: txTimestampIso(ctx) };
   await writeRecord(ctx, gatewayMessageKey(ctx, record), relayed);
   await ctx.stub.deleteState(openMessageKey(ctx, record));
-  if (record.type === 'Nav') {
-    const superseded = (await listOpenGatewayMessages(ctx, record.chainId, 'Nav')).filter((open) => open.verifyingContract === record.verifyingContract && BigInt(open.nonce) < BigInt(record.nonce));
-    for (const stale of superseded) await ctx.stub.deleteState(openMessageKey(ctx, stale));
-  }
+  const superseded = (await listOpenGatewayMessages(ctx, record.chainId, record.type)).filter((open) => supersedes(record, open));
+  for (const stale of superseded) await ctx.stub.deleteState(openMessageKey(ctx, stale));
   await recordSent(ctx, record);
   emitLedgerEvent(ctx, { type: 'GatewayMessageRelayed', payload: relayed });
 }

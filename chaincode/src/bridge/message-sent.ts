@@ -18,10 +18,17 @@ function carried(type: LedgerGatewayMessage, fields: GatewayMessageFields): { to
   return undefined;
 }
 
+/** What a type last carried for a subject, and under which nonce (stored as sorted JSON). */
+type Sent = { readonly nonce: string; readonly value: number };
+
+async function readSent(ctx: Context, chainId: string, type: LedgerGatewayMessage, token: string): Promise<Sent | undefined> {
+  const bytes = await ctx.stub.getState(sentKey(ctx, chainId, type, token));
+  return bytes === undefined || bytes.length === 0 ? undefined : (decodeJson(bytes) as Sent);
+}
+
 /** What the type last carried for `token`: the gateway starts Normal (0), an oracle with no NAV of ours (0) and not written off (0). */
 export async function lastSent(ctx: Context, chainId: string, type: LedgerGatewayMessage, token: string): Promise<number> {
-  const bytes = await ctx.stub.getState(sentKey(ctx, chainId, type, token));
-  return bytes === undefined || bytes.length === 0 ? 0 : Number(decodeJson(bytes));
+  return (await readSent(ctx, chainId, type, token))?.value ?? 0;
 }
 
 /** Whether the target already holds what a message with `fields` would carry (for a NAV: this valuation or a later one). */
@@ -32,8 +39,15 @@ export async function alreadySent(ctx: Context, chainId: string, type: LedgerGat
   return type === 'Nav' ? sent >= wanted.value : sent === wanted.value;
 }
 
-/** Notes what a relayed message carried. */
-export async function recordSent(ctx: Context, record: Pick<GatewayMessageRecord, 'chainId' | 'type' | 'fields'>): Promise<void> {
+/**
+ * Notes what a relayed message carried, unless a newer message of the same type and subject was
+ * noted already: the gateway applies them in nonce order, so when two relays are recorded out of
+ * order the target holds the newer one's value, and so must the ledger's note.
+ */
+export async function recordSent(ctx: Context, record: Pick<GatewayMessageRecord, 'chainId' | 'type' | 'fields' | 'nonce'>): Promise<void> {
   const wanted = carried(record.type, record.fields);
-  if (wanted !== undefined) await writeRecord(ctx, sentKey(ctx, record.chainId, record.type, wanted.token), wanted.value);
+  if (wanted === undefined) return;
+  const noted = await readSent(ctx, record.chainId, record.type, wanted.token);
+  if (noted !== undefined && BigInt(noted.nonce) > BigInt(record.nonce)) return;
+  await writeRecord(ctx, sentKey(ctx, record.chainId, record.type, wanted.token), { nonce: record.nonce, value: wanted.value });
 }
