@@ -1,5 +1,7 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { quorumCount } from '@trestle/compliance/src/ledger/legal-quorum';
 import { readAsset } from '../assets/asset-key';
+import { activeConsortium } from '../consortium/consortium-store';
 import { HOLDING_READERS, LEDGER_READERS } from '../roles/reader-roles';
 import { requireAnyRole, requireRole } from '../roles/require-role';
 import { ledgerIdArgument, reasonArgument } from '../support/arguments';
@@ -55,12 +57,15 @@ export class LegalContract extends Contract {
     await withdrawLegalAction(ctx, ledgerIdArgument(proposalId, 'proposalId'), reasonArgument(reason));
   }
 
-  /** One legal proposal as JSON, with its votes and closure. */
+  /** One legal proposal as JSON, with its votes and closure; an open one also with `counting` (legal-quorum.ts QuorumCount), null once closed. */
   @Transaction(false)
   @Returns('string')
   async GetLegalProposal(ctx: Context, proposalId: string): Promise<string> {
     await requireAnyRole(ctx, LEDGER_READERS);
-    return sortedJson(await readProposal(ctx, ledgerIdArgument(proposalId, 'proposalId')));
+    const proposal = await readProposal(ctx, ledgerIdArgument(proposalId, 'proposalId'));
+    // An open proposal also says how it stands now: a membership change may have changed who counts.
+    const counting = proposal.status === 'PENDING' ? quorumCount(proposal.quorum, proposal.votes, (await activeConsortium(ctx)).members.banks) : null;
+    return sortedJson({ ...proposal, counting });
   }
 
   /**

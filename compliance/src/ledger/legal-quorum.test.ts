@@ -1,5 +1,5 @@
 import test from 'ava';
-import { legalQuorum, quorumInForce, quorumLost, quorumReached, type BankVote } from './legal-quorum';
+import { legalQuorum, quorumCount, quorumInForce, quorumLost, quorumReached, type BankVote } from './legal-quorum';
 
 const QUORUM = { consortiumBanks: 3, requiredBanks: 2 };
 const approve = (officerMsp: string): BankVote => ({ decision: 'approve', officerMsp });
@@ -40,4 +40,10 @@ test('after a membership change, a removed bank\'s vote no longer counts and the
   const alone = quorumInForce(QUORUM, [], ['BankAMSP']);
   t.deepEqual(alone.quorum, { consortiumBanks: 1, requiredBanks: 2 });
   t.true(quorumLost([reject('BankAMSP')], alone.quorum));
+});
+
+test('the count an open proposal shows names the banks that count and the votes that no longer do', (t) => {
+  const votes = [approve('BankBMSP'), approve('BankCMSP'), reject('BankAMSP')];
+  t.deepEqual(quorumCount(QUORUM, votes, ['BankAMSP', 'BankCMSP']), { approvals: ['BankCMSP'], rejections: ['BankAMSP'], requiredBanks: 2, consortiumBanks: 2, notCounted: ['BankBMSP'] });
+  t.deepEqual(quorumCount(QUORUM, votes, ['BankAMSP', 'BankBMSP', 'BankCMSP']).notCounted, []);
 });

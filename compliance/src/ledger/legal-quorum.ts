@@ -44,3 +44,20 @@ export function quorumInForce<V extends BankVote>(floor: LegalQuorum, votes: rea
     quorum: { consortiumBanks: banksInForce.length, requiredBanks: Math.max(floor.requiredBanks, now.requiredBanks) },
   };
 }
+
+/** How an open proposal stands under the membership in force: the banks whose votes count, the quorum, and the votes that no longer count. */
+export type QuorumCount = {
+  readonly approvals: readonly string[];
+  readonly rejections: readonly string[];
+  readonly requiredBanks: number;
+  readonly consortiumBanks: number;
+  /** Banks that voted and are no longer members: their votes stay on the record but do not count. */
+  readonly notCounted: readonly string[];
+};
+
+/** The count `quorumInForce` decides by, for people reading an open proposal. */
+export function quorumCount(floor: LegalQuorum, votes: readonly BankVote[], banksInForce: readonly string[]): QuorumCount {
+  const counted = quorumInForce(floor, votes, banksInForce);
+  const notCounted = [...new Set(votes.map((vote) => vote.officerMsp).filter((msp) => !banksInForce.includes(msp)))].sort();
+  return { approvals: banksVoting(counted.votes, 'approve'), rejections: banksVoting(counted.votes, 'reject'), ...counted.quorum, notCounted };
+}

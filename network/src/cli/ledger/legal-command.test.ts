@@ -1,7 +1,10 @@
 import test from 'ava';
+import { ConsortiumContract } from '@trestle/chaincode/src/consortium/consortium-contract';
+import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { ASSET_ID } from '@trestle/chaincode/src/testing/ledger-documents';
 import { ledgerForLegal, RESOLUTION } from '@trestle/chaincode/src/testing/legal-story';
 import { snapshotLedger, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
+import { BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN } from '@trestle/chaincode/src/testing/test-identities';
 import { daysAfterT0 } from '@trestle/chaincode/src/testing/transfer-story';
 import { legalCommand } from './legal-command';
 import { CLI_WALLET } from './testing/cli-wallet';
@@ -98,4 +101,20 @@ test('refusals are one line with the chaincode\'s code and write nothing; an unk
   const self = await trestle('legal', 'approve', 'L-9', '--reason', 'mine', '--as', 'bankA/alice');
   t.is(self.exitCode, 3);
   t.regex(self.stderr, /^error: \[LEGAL_SELF_VOTE\] /);
+});
+
+test('an open proposal shows its count under the membership in force: a removed bank\'s approval is named and not counted', async (t) => {
+  const worldState = await ledgerForLegal();
+  const trestle = cli(worldState, { now: daysAfterT0(100) });
+  await trestle('legal', 'propose', 'start-remediation', ASSET_ID, '--id', 'L-9', '--reason', 'Tenant default', '--window-days', '30', ...DOCUMENT, '--as', 'bankA/alice');
+  await trestle('legal', 'approve', 'L-9', '--reason', 'Agreed', '--as', 'bankB/carol');
+  t.regex((await trestle('legal', 'show', 'L-9', '--as', 'regulator/rita')).stdout, /^quorum +1 of 2 banks approved \(consortium of 3\)$/m);
+
+  const members = JSON.stringify({ banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] });
+  const consortium = new ConsortiumContract();
+  await consortium.ProposeMembershipChange(tx(BANK_A_ADMIN, worldState).ctx, members);
+  for (const admin of [BANK_C_ADMIN, REGULATOR_ADMIN]) await consortium.ConfirmMembershipChange(tx(admin, worldState).ctx, members);
+  const shown = await trestle('legal', 'show', 'L-9', '--as', 'regulator/rita');
+  t.regex(shown.stdout, /^quorum +0 of 2 banks approved \(consortium of 2; no longer members, not counted: BankBMSP\)$/m);
+  t.regex(shown.stdout, /^vote +approve by BankBMSP at /m, 'the vote stays on the record');
 });

@@ -3,6 +3,7 @@ import { Argument, Command, Option } from 'commander';
 import type { JsonObject } from '@trestle/compliance/src/json/json-value';
 import { LEGAL_ACTIONS } from '@trestle/compliance/src/ledger/legal-action';
 import type { LegalProposal } from '@trestle/compliance/src/ledger/legal-proposal';
+import type { QuorumCount } from '@trestle/compliance/src/ledger/legal-quorum';
 import type { LegalTransition, RemediationWindow } from '@trestle/compliance/src/ledger/legal-transition';
 import { ledgerAction, ledgerCommand, ledgerJson, type LedgerCommandDeps } from './ledger-action';
 import type { LedgerSession } from './ledger-session';
@@ -43,17 +44,30 @@ function proposalDocument(action: string, assetId: string, options: ProposeOptio
   return document;
 }
 
-async function readProposal(session: LedgerSession, proposalId: string): Promise<LegalProposal> {
-  return ledgerJson(await session.contract('LegalContract').evaluateTransaction('GetLegalProposal', proposalId), 'the legal proposal') as LegalProposal;
+/** A proposal as GetLegalProposal answers: an open one says how it stands under the membership in force. */
+type ProposalView = LegalProposal & { readonly counting?: QuorumCount | null };
+
+async function readProposal(session: LedgerSession, proposalId: string): Promise<ProposalView> {
+  return ledgerJson(await session.contract('LegalContract').evaluateTransaction('GetLegalProposal', proposalId), 'the legal proposal') as ProposalView;
 }
 
-function proposalLines(p: LegalProposal): string[] {
-  const approvals = p.votes.filter((vote) => vote.decision === 'approve').length;
+/** Where the vote stands: counted under the membership in force while open, as recorded once closed. */
+function quorumLine(p: ProposalView): string {
+  const c = p.counting;
+  if (c === undefined || c === null) {
+    const approvals = p.votes.filter((vote) => vote.decision === 'approve').length;
+    return `quorum    ${approvals} of ${p.quorum.requiredBanks} banks approved (consortium of ${p.quorum.consortiumBanks})`;
+  }
+  const left = c.notCounted.length === 0 ? '' : `; no longer members, not counted: ${c.notCounted.join(', ')}`;
+  return `quorum    ${c.approvals.length} of ${c.requiredBanks} banks approved (consortium of ${c.consortiumBanks}${left})`;
+}
+
+function proposalLines(p: ProposalView): string[] {
   const lines = [
     `proposal  ${p.proposalId}: ${p.action} of ${p.assetId} (${p.from} → ${p.to}), ${p.status}`,
     `proposed  ${p.proposedAt} by ${p.proposerMsp}: ${p.reason}`,
     `document  ${p.legalDocument.uri} (sha256 ${p.legalDocument.sha256})`,
-    `quorum    ${approvals} of ${p.quorum.requiredBanks} banks approved (consortium of ${p.quorum.consortiumBanks})`,
+    quorumLine(p),
   ];
   if (p.remediationWindowDays !== null) lines.push(`window    ${p.remediationWindowDays} days`);
   if (p.cashSettlement !== null) lines.push(`settles   ${p.cashSettlement.pricePerUnit} ${p.cashSettlement.currency} minor units per whole unit, ref ${p.cashSettlement.reference}`);
