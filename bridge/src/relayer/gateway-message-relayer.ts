@@ -24,8 +24,8 @@ export type GatewayMessageOutcome =
   | { readonly kind: 'nonce-used'; readonly type: string; readonly nonce: bigint };
 
 /**
- * Submits the ledger's signed messages (pause, unpause, legal state, KYC phase and validator set to
- * the gateway; NAV and write-off to the asset's NavOracle, whose validator set is the gateway's) and
+ * Submits the ledger's signed messages (pause, unpause, legal state, KYC phase, validator set and
+ * identity registrations and revocations to the gateway; NAV and write-off to the asset's NavOracle, whose validator set is the gateway's) and
  * records the transaction on the ledger. An unpause waits for the super threshold, the others
  * (a validator set too: the current set's threshold authorises it) for the threshold; signatures go
  * in ascending signer order, only those that recover to a current validator (the ledger hands out
@@ -99,6 +99,13 @@ export class GatewayMessageRelayer {
         return this.#oracle(message).updateNav(BigInt(fields.navPerUnit ?? '0'), fields.valuationSeq, fields.validUntil, signatures);
       case 'WriteOff':
         return this.#oracle(message).writeOff(nonce, signatures);
+      case 'RegisterIdentity': {
+        // The stored claims, in the order their hash was signed: the gateway recomputes claimsHash from them.
+        const claims = (fields.claims ?? []).map((claim) => ({ topic: BigInt(claim.topic), issuer: claim.issuer, signature: claim.signature, data: claim.data }));
+        return this.#gateway.registerIdentity(fields.token, fields.wallet, fields.investorRef, fields.country, claims, nonce, signatures);
+      }
+      case 'RevokeIdentity':
+        return this.#gateway.revokeIdentity(fields.token, fields.wallet, nonce, signatures);
     }
   }
 

@@ -164,6 +164,9 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     ProposeGatewayMessage: { chapter: 'BRIDGE', args: [CHAIN, 'Pause', '', 'Escrow below EVM supply'] },
     ProposeKycPhase: { chapter: 'BRIDGE', args: [CHAIN, CHAIN_CONFIG.tokens[0]?.token ?? '', WALLET_ONE.address, "Mirror anna's KYC phase"] },
     ProposeValidatorSet: { chapter: 'BRIDGE', args: [CHAIN, '3', 'Carry the validators of the banks in force'] },
+    // anna is BankA's: BankA's validator proposes with BankA's claim, BankC's is refused as of another bank.
+    ProposeIdentityRegistration: { chapter: 'IDENTITY CHAIN', args: (_caller, world) => [CHAIN, CHAIN_CONFIG.tokens[0]?.token ?? '', WALLET_ONE.address, world.annaClaims, "Mirror anna's wallet"] },
+    ProposeIdentityRevocation: { chapter: 'IDENTITY REVOKED', args: [CHAIN, CHAIN_CONFIG.tokens[0]?.token ?? '', WALLET_TWO.address, "chloe's KYC is revoked"] },
     RecordGatewaySignature: { chapter: 'PAUSE PROPOSED', args: (caller, world) => [CHAIN, 'Pause', GATEWAY, world.pause.nonce, world.pause.signatures[caller.side]] },
     RecordGatewayRelayed: { chapter: 'BRIDGE SIGNED', args: (_caller, world) => [CHAIN, 'Pause', GATEWAY, world.pause.nonce, `0x${'ef'.repeat(32)}`] },
     GetGatewayMessage: { chapter: 'BRIDGE SIGNED', args: (_caller, world) => [CHAIN, 'Pause', GATEWAY, world.pause.nonce] },

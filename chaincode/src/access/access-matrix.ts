@@ -165,6 +165,8 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
     ProposeGatewayMessage: { rule: 'validator of a bank with a registered address', cells: allow('validator') },
     ProposeKycPhase: { rule: 'validator of a bank with a registered address; the wallet is bound on the chain', cells: allow('validator') },
     ProposeValidatorSet: { rule: 'operator or validator of a member bank; the ledger derives the set from the banks in force', cells: allow('operator', 'validator') },
+    ProposeIdentityRegistration: { rule: "validator of the bank of the investor the wallet is bound to; the claim is signed by that bank's validator key", cells: { validator: 'own-bank' } },
+    ProposeIdentityRevocation: { rule: 'validator of a bank with a registered address; the investor is REVOKED, erased or a sanctions hit', cells: allow('validator') },
     RecordGatewaySignature: { rule: "validator; the signature recovers to the caller's bank's registered address", cells: allow('validator') },
     RecordGatewayRelayed: { rule: 'validator of a bank with a registered address', cells: allow('validator') },
     GetGatewayMessage: BRIDGE_READER_ROW,

@@ -11,7 +11,8 @@ import { fuzzWorld, BRIDGE_OUT_IDS, type Chapter, type FuzzWorld } from '../fuzz
 import { InvestorContract } from '../investors/investor-contract';
 import { RoleContract } from '../roles/role-contract';
 import { evidenceFileDocument } from '../testing/evidence-story';
-import { bridgeOutOf, burnEvent, BRIDGE_DESK, escrowMoveEvent, CHAIN_CONFIG, GATEWAY, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
+import { bridgeOutOf, burnEvent, BRIDGE_DESK, escrowMoveEvent, CHAIN_CONFIG, GATEWAY, signMint, VALIDATOR_KEYS, WALLETS as CHAIN_CONFIG_WALLETS } from '../testing/bridge-story';
+import { IDENTITY_CHAIN_CONFIG, kycClaimsDocument } from '../bridge/identity-story';
 import { CAST, CONSORTIUM_MEMBERS, tx } from '../testing/ledger-cast';
 import { REGULATOR_ADMIN } from '../testing/test-identities';
 import { ConsortiumContract } from '../consortium/consortium-contract';
@@ -43,7 +44,9 @@ export type AccessChapter =
   | 'CONSORTIUM FOUNDING'
   | 'EVIDENCE REGISTERED'
   | 'POLICY CHANGE OPEN'
-  | 'MEMBERSHIP CHANGE OPEN';
+  | 'MEMBERSHIP CHANGE OPEN'
+  | 'IDENTITY CHAIN'
+  | 'IDENTITY REVOKED';
 
 /** A membership change the access cases propose and confirm: BankB leaves. */
 export const MEMBERSHIP_WITHOUT_BANK_B = { banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] } as const;
@@ -66,6 +69,8 @@ export type AccessWorld = {
   readonly pause: { readonly nonce: string; readonly signatures: SignedBySide };
   /** ben's (BankA) signature binding WALLET_TWO, unbound in the tokenized chapter. */
   readonly benBinding: string;
+  /** A KYC claim for anna's wallet signed by BankA's validator key, as ProposeIdentityRegistration takes it (IDENTITY CHAIN). */
+  readonly annaClaims: string;
 };
 
 const roles = new RoleContract();
@@ -108,6 +113,14 @@ export async function accessWorld(): Promise<AccessWorld> {
   }
   await bridge.AttestBurn(tx(BRIDGE_DESK.validatorB, signed, at).ctx, json(burnEvent(1n, 500n)));
   await bridge.AttestEscrowMove(tx(BRIDGE_DESK.validatorB, signed, at).ctx, json(escrowMoveEvent(1, 100n)));
+  // The chain configured with a ClaimIssuer, so identities can be mirrored; then chloe's wallet
+  // registered through the quorum and chloe revoked, so a revocation has work to do.
+  const identityChain = base('BRIDGE');
+  await bridge.ProposeBridgeChain(tx(BRIDGE_DESK.operatorA, identityChain, at).ctx, json(IDENTITY_CHAIN_CONFIG));
+  await bridge.ApproveBridgeChain(tx(BRIDGE_DESK.operatorB, identityChain, at).ctx, json(IDENTITY_CHAIN_CONFIG));
+  const identityRevoked = copyLedger(identityChain);
+  await registerChloe(identityRevoked);
+  await new InvestorContract().RevokeInvestor(tx(CAST.bankBOfficer, identityRevoked, at).ctx, INVESTORS.chloeB, 'Relationship ended');
   // A channel before its membership: nothing yet, then the regulator's admin has proposed it.
   const founding: WorldState = new Map();
   await new ConsortiumContract().FoundConsortium(tx(REGULATOR_ADMIN, founding).ctx, JSON.stringify(CONSORTIUM_MEMBERS));
@@ -122,6 +135,8 @@ export async function accessWorld(): Promise<AccessWorld> {
     ['PAUSE PROPOSED', pauseProposed],
     ['BRIDGE SIGNED', signed],
     ['EVIDENCE REGISTERED', evidenceRegistered],
+    ['IDENTITY CHAIN', identityChain],
+    ['IDENTITY REVOKED', identityRevoked],
   ];
   for (const [name, ledger] of added) ledgers.set(name, ledger);
 
@@ -137,7 +152,20 @@ export async function accessWorld(): Promise<AccessWorld> {
     mint: { nonce: escrowed.nonce ?? '', signatures: { home: await signMint(VALIDATOR_KEYS.A, escrowed), other: await signMint(VALIDATOR_KEYS.C, escrowed) } },
     pause: { nonce: pauseRecord.nonce, signatures: { home: await signMessage(VALIDATOR_KEYS.A, pauseRecord), other: await signMessage(VALIDATOR_KEYS.C, pauseRecord) } },
     benBinding: await signBinding(WALLET_TWO, { investorId: INVESTORS.benA, bank: 'BankAMSP' }),
+    annaClaims: json(kycClaimsDocument(VALIDATOR_KEYS.A)),
   };
+}
+
+/** chloe's wallet registered through the ledger: BankB's validator proposes it with its claim, A and B sign, A records it relayed. */
+async function registerChloe(ledger: WorldState): Promise<void> {
+  const wallet = CHAIN_CONFIG_WALLETS.chloe.address;
+  await messages.ProposeIdentityRegistration(tx(BRIDGE_DESK.validatorB, ledger, at).ctx, CHAIN, IDENTITY_CHAIN_CONFIG.tokens[0]?.token ?? '', wallet, json(kycClaimsDocument(VALIDATOR_KEYS.B)), 'Mirror chloe');
+  const [record] = (JSON.parse(await messages.ListOpenGatewayMessages(tx(CAST.regulator, ledger, at).ctx, CHAIN)) as GatewayMessageRecord[]).filter((open) => open.type === 'RegisterIdentity');
+  if (record === undefined) throw new Error('the registration of chloe was not proposed');
+  for (const [validator, key] of [[BRIDGE_DESK.validatorA, VALIDATOR_KEYS.A], [BRIDGE_DESK.validatorB, VALIDATOR_KEYS.B]] as const) {
+    await messages.RecordGatewaySignature(tx(validator, ledger, at).ctx, CHAIN, record.type, record.verifyingContract, record.nonce, await signMessage(key, record));
+  }
+  await messages.RecordGatewayRelayed(tx(BRIDGE_DESK.validatorA, ledger, at).ctx, CHAIN, record.type, record.verifyingContract, record.nonce, `0x${'c0'.repeat(32)}`);
 }
 
 // Each identity's own org admin grants its role, as on a network; the regulator's comes with the story.

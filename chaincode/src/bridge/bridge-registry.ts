@@ -37,6 +37,7 @@ export function checksummed(config: BridgeChainConfig): BridgeChainConfig {
       token: getAddress(entry.token.toLowerCase()),
       ...(entry.oracle === undefined ? {} : { oracle: { ...entry.oracle, address: getAddress(entry.oracle.address.toLowerCase()) } }),
     })),
+    ...(config.claimIssuer === undefined ? {} : { claimIssuer: getAddress(config.claimIssuer.toLowerCase()) }),
   };
 }
 

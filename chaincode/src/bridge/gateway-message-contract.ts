@@ -10,6 +10,7 @@ import type { MessageId } from './bridge-keys';
 import { activeChain } from './bridge-registry';
 import { signaturesThatCount } from './entries-in-force';
 import { listOpenGatewayMessages, proposeGatewayMessage, proposeValidatorSet, readGatewayMessage, recordGatewayRelayed, recordGatewaySignature } from './gateway-message-steps';
+import { proposeIdentityRegistration, proposeIdentityRevocation } from './identity-message-steps';
 import { mirrorDrift } from './mirror-drift';
 
 const READERS = ['compliance-officer', 'operator', 'regulator', 'validator'] as const;
@@ -48,7 +49,7 @@ function messageId(chainId: unknown, type: unknown, verifyingContract: unknown, 
  * relayer submits and records the EVM transaction. A message is named by its chain, type, domain
  * contract and nonce.
  */
-@Info({ title: 'GatewayMessageContract', description: 'Pause, unpause, legal-state, NAV and write-off messages, signed by a quorum of banks' })
+@Info({ title: 'GatewayMessageContract', description: 'Pause, unpause, legal-state, KYC-phase, validator-set, identity, NAV and write-off messages, signed by a quorum of banks' })
 export class GatewayMessageContract extends Contract {
   constructor() {
     super('GatewayMessageContract');
@@ -61,6 +62,9 @@ export class GatewayMessageContract extends Contract {
     const kind = typeArgument(type);
     if (kind === 'SetKycPhase') throw new TrestleError('BRIDGE_OUT_INVALID', 'SetKycPhase names a wallet too; propose it with ProposeKycPhase.', { details: { argument: 'type' } });
     if (kind === 'SetValidators') throw new TrestleError('BRIDGE_OUT_INVALID', 'SetValidators takes a super threshold; propose it with ProposeValidatorSet.', { details: { argument: 'type' } });
+    if (kind === 'RegisterIdentity' || kind === 'RevokeIdentity') {
+      throw new TrestleError('BRIDGE_OUT_INVALID', `${kind} names a wallet; propose it with ProposeIdentityRegistration or ProposeIdentityRevocation.`, { details: { argument: 'type' } });
+    }
     const address = kind === 'Pause' || kind === 'Unpause' ? undefined : addressArgument(token, 'token');
     await proposeGatewayMessage(ctx, chainIdArgument(chainId), kind, address, gatewayReasonArgument(reason));
   }
@@ -70,6 +74,26 @@ export class GatewayMessageContract extends Contract {
   async ProposeKycPhase(ctx: Context, chainId: string, token: string, wallet: string, reason: string): Promise<void> {
     await requireRole(ctx, 'validator');
     await proposeGatewayMessage(ctx, chainIdArgument(chainId), 'SetKycPhase', addressArgument(token, 'token'), gatewayReasonArgument(reason), addressArgument(wallet, 'wallet'));
+  }
+
+  /**
+   * Proposes registering `wallet` on `token`'s identity registry (identity mirroring), as a validator
+   * of the bank whose investor the wallet is bound to: the ledger derives investorRef and country,
+   * `claimsJson` is `{"identity": address, "claims": [{topic, issuer, signature, data}]}` with
+   * exactly one KYC claim of the chain's ClaimIssuer signed by the bank's validator key.
+   */
+  @Transaction()
+  async ProposeIdentityRegistration(ctx: Context, chainId: string, token: string, wallet: string, claimsJson: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'validator');
+    const claims = requiredArgument(claimsJson, 'claimsJson');
+    await proposeIdentityRegistration(ctx, chainIdArgument(chainId), addressArgument(token, 'token'), addressArgument(wallet, 'wallet'), claims, gatewayReasonArgument(reason));
+  }
+
+  /** Proposes removing `wallet` from `token`'s identity registry, as any member bank's validator, once its investor is REVOKED, erased or a sanctions hit. */
+  @Transaction()
+  async ProposeIdentityRevocation(ctx: Context, chainId: string, token: string, wallet: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'validator');
+    await proposeIdentityRevocation(ctx, chainIdArgument(chainId), addressArgument(token, 'token'), addressArgument(wallet, 'wallet'), gatewayReasonArgument(reason));
   }
 
   /**
@@ -116,7 +140,7 @@ export class GatewayMessageContract extends Contract {
     return sortedJson(await asCounted(ctx, id, await listOpenGatewayMessages(ctx, id)));
   }
 
-  /** What the ledger holds that the EVM side does not yet (legal states, NAVs, write-offs), with nothing on its way. */
+  /** What the ledger holds that the EVM side does not yet (legal states, KYC phases, identities, NAVs, write-offs), with nothing on its way. */
   @Transaction(false)
   @Returns('string')
   async ListMirrorDrift(ctx: Context, chainId: string): Promise<string> {

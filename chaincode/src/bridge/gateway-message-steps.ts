@@ -56,7 +56,7 @@ export async function proposeValidatorSet(ctx: Context, chainId: string, superTh
 }
 
 /** Numbers and writes a derived message, unless one with the same fields waits or the target already holds it. */
-async function proposeDerived(ctx: Context, chain: BridgeChainConfig, type: LedgerGatewayMessage, derived: DerivedMessage, reason: string): Promise<void> {
+export async function proposeDerived(ctx: Context, chain: BridgeChainConfig, type: LedgerGatewayMessage, derived: DerivedMessage, reason: string): Promise<void> {
   const caller = callerOf(ctx);
   const { chainId } = chain;
   const open = await listOpenGatewayMessages(ctx, chainId, type);

@@ -26,7 +26,8 @@ export function navPerUnit(valuation: Pick<Valuation, 'amount'>, tokenization: {
   return (BigInt(valuation.amount) * 10n ** BigInt(18 + tokenization.decimals)) / (BigInt(tokenization.units) * 10n ** BigInt(currencyDecimals));
 }
 
-function bridgedToken(chain: BridgeChainConfig, token: string | undefined, type: LedgerGatewayMessage): BridgedToken {
+/** The chain's entry for `token`, or BRIDGE_TOKEN_UNKNOWN: the message needs a bridged asset's token. */
+export function bridgedToken(chain: BridgeChainConfig, token: string | undefined, type: LedgerGatewayMessage): BridgedToken {
   const entry = token === undefined ? undefined : chain.tokens.find((candidate) => candidate.token.toLowerCase() === token.toLowerCase());
   if (entry === undefined) throw new TrestleError('BRIDGE_TOKEN_UNKNOWN', `${type} needs the token of an asset in this chain's bridge configuration.`, { details: { chainId: chain.chainId, token: token ?? null } });
   return entry;

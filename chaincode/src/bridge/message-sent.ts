@@ -5,29 +5,39 @@ import { sentKey } from './bridge-keys';
 
 // What each kind of message last carried for a token, so the ledger proposes only real changes.
 
+/** The note RegisterIdentity (1, registered) and RevokeIdentity (0, not) share per token and wallet. */
+export const IDENTITY_NOTE = 'Identity';
+
 /**
  * The value a message type carries for its subject (the legal state, the wallet's KYC phase, the
- * valuation sequence, 1 for a write-off), the subject being the token or, for a phase, token and
- * wallet; undefined for Pause and Unpause.
+ * valuation sequence, 1 for a write-off, 1 registered or 0 revoked for an identity), the subject
+ * being the token or, for a phase or an identity, token and wallet; undefined for Pause and
+ * Unpause. `note` names where it is kept: both identity types share one note, so a registration
+ * makes a revocation drift and a revocation a new registration. Identity messages are not ordered
+ * by nonce (`ordered` false): register and revoke have separate nonce spaces on the gateway, and the
+ * ledger lets only one of them be open per wallet, so the last one recorded is what the gateway holds.
  */
-function carried(type: LedgerGatewayMessage, fields: GatewayMessageFields): { token: string; value: number } | undefined {
-  if (type === 'SetLegalState' && fields.token !== undefined) return { token: fields.token, value: fields.state ?? 0 };
-  if (type === 'SetKycPhase' && fields.token !== undefined && fields.wallet !== undefined) return { token: `${fields.token}/${fields.wallet}`, value: fields.phase ?? 0 };
-  if (type === 'Nav' && fields.asset !== undefined) return { token: fields.asset, value: fields.valuationSeq ?? 0 };
-  if (type === 'WriteOff' && fields.asset !== undefined) return { token: fields.asset, value: 1 };
+function carried(type: LedgerGatewayMessage, fields: GatewayMessageFields): { note: string; token: string; value: number; ordered: boolean } | undefined {
+  if (type === 'SetLegalState' && fields.token !== undefined) return { note: type, token: fields.token, value: fields.state ?? 0, ordered: true };
+  if (type === 'SetKycPhase' && fields.token !== undefined && fields.wallet !== undefined) return { note: type, token: `${fields.token}/${fields.wallet}`, value: fields.phase ?? 0, ordered: true };
+  if (type === 'Nav' && fields.asset !== undefined) return { note: type, token: fields.asset, value: fields.valuationSeq ?? 0, ordered: true };
+  if (type === 'WriteOff' && fields.asset !== undefined) return { note: type, token: fields.asset, value: 1, ordered: true };
+  if ((type === 'RegisterIdentity' || type === 'RevokeIdentity') && fields.token !== undefined && fields.wallet !== undefined) {
+    return { note: IDENTITY_NOTE, token: `${fields.token}/${fields.wallet}`, value: type === 'RegisterIdentity' ? 1 : 0, ordered: false };
+  }
   return undefined;
 }
 
 /** What a type last carried for a subject, and under which nonce (stored as sorted JSON). */
 type Sent = { readonly nonce: string; readonly value: number };
 
-async function readSent(ctx: Context, chainId: string, type: LedgerGatewayMessage, token: string): Promise<Sent | undefined> {
+async function readSent(ctx: Context, chainId: string, type: string, token: string): Promise<Sent | undefined> {
   const bytes = await ctx.stub.getState(sentKey(ctx, chainId, type, token));
   return bytes === undefined || bytes.length === 0 ? undefined : (decodeJson(bytes) as Sent);
 }
 
-/** What the type last carried for `token`: the gateway starts Normal (0), an oracle with no NAV of ours (0) and not written off (0). */
-export async function lastSent(ctx: Context, chainId: string, type: LedgerGatewayMessage, token: string): Promise<number> {
+/** What the note (a type, or IDENTITY_NOTE) last carried for `token`: the gateway starts Normal (0), an oracle with no NAV of ours (0) and not written off (0), a wallet not registered (0). */
+export async function lastSent(ctx: Context, chainId: string, type: string, token: string): Promise<number> {
   return (await readSent(ctx, chainId, type, token))?.value ?? 0;
 }
 
@@ -35,7 +45,7 @@ export async function lastSent(ctx: Context, chainId: string, type: LedgerGatewa
 export async function alreadySent(ctx: Context, chainId: string, type: LedgerGatewayMessage, fields: GatewayMessageFields): Promise<boolean> {
   const wanted = carried(type, fields);
   if (wanted === undefined) return false;
-  const sent = await lastSent(ctx, chainId, type, wanted.token);
+  const sent = await lastSent(ctx, chainId, wanted.note, wanted.token);
   return type === 'Nav' ? sent >= wanted.value : sent === wanted.value;
 }
 
@@ -47,7 +57,7 @@ export async function alreadySent(ctx: Context, chainId: string, type: LedgerGat
 export async function recordSent(ctx: Context, record: Pick<GatewayMessageRecord, 'chainId' | 'type' | 'fields' | 'nonce'>): Promise<void> {
   const wanted = carried(record.type, record.fields);
   if (wanted === undefined) return;
-  const noted = await readSent(ctx, record.chainId, record.type, wanted.token);
-  if (noted !== undefined && BigInt(noted.nonce) > BigInt(record.nonce)) return;
-  await writeRecord(ctx, sentKey(ctx, record.chainId, record.type, wanted.token), { nonce: record.nonce, value: wanted.value });
+  const noted = await readSent(ctx, record.chainId, wanted.note, wanted.token);
+  if (wanted.ordered && noted !== undefined && BigInt(noted.nonce) > BigInt(record.nonce)) return;
+  await writeRecord(ctx, sentKey(ctx, record.chainId, wanted.note, wanted.token), { nonce: record.nonce, value: wanted.value });
 }

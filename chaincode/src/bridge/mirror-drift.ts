@@ -7,11 +7,15 @@ import { decodeJson, valuesByPartialKey } from '../support/state';
 import { WALLET_KEY_TYPE } from '../wallets/wallet-key';
 import { activeChain } from './bridge-registry';
 import { listOpenGatewayMessages } from './gateway-message-steps';
+import { identityDrift } from './identity-drift';
 import { deriveMessage } from './message-fields';
 import { alreadySent } from './message-sent';
 
-/** One message the ledger holds and the EVM side does not yet: what validators' mirrors propose. */
-export type MirrorDrift = { readonly type: LedgerGatewayMessage; readonly assetId: string; readonly token: string; readonly wallet?: string; readonly why: string };
+/**
+ * One message the ledger holds and the EVM side does not yet: what validators' mirrors propose. An
+ * identity registration names the `bank` whose validator alone can propose it (its claim).
+ */
+export type MirrorDrift = { readonly type: LedgerGatewayMessage; readonly assetId: string; readonly token: string; readonly wallet?: string; readonly bank?: string; readonly why: string };
 
 /** The types a mirror keeps in step, in the order it proposes them (states before a NAV, a write-off last). */
 const MIRRORED: readonly LedgerGatewayMessage[] = ['SetLegalState', 'SetKycPhase', 'Nav', 'WriteOff'];
@@ -25,9 +29,9 @@ async function subjects(ctx: Context, chainId: string, type: LedgerGatewayMessag
 
 /**
  * For every bridged asset, the legal state, KYC phases of bound wallets, NAV and write-off the
- * ledger holds that the gateway or the asset's oracle does not, with none on its way. A message the
- * ledger cannot derive now (no oracle configured, no valuation in force, not written off) is simply
- * not drift.
+ * ledger holds that the gateway or the asset's oracle does not, with none on its way, then the
+ * identities to register or revoke (identity-drift.ts). A message the ledger cannot derive now (no
+ * oracle configured, no valuation in force, not written off) is simply not drift.
  */
 export async function mirrorDrift(ctx: Context, chainId: string): Promise<MirrorDrift[]> {
   const chain = await activeChain(ctx, chainId);
@@ -51,5 +55,5 @@ export async function mirrorDrift(ctx: Context, chainId: string): Promise<Mirror
       }
     }
   }
-  return drift;
+  return [...drift, ...(await identityDrift(ctx, chain))];
 }

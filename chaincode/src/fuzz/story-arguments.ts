@@ -18,6 +18,7 @@ import { CHAIN_ID, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { transferRequest } from '../testing/transfer-story';
 import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { legalAction } from '../testing/legal-story';
+import { IDENTITY_CHAIN_CONFIG, kycClaimsDocument } from '../bridge/identity-story';
 import { CAST } from '../testing/ledger-cast';
 import { EVIDENCE_FILE_ID, evidenceEntry, evidenceFileDocument } from '../testing/evidence-story';
 import { documentArgument } from './document-mutations';
@@ -48,7 +49,8 @@ function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
     [/^investorJson$/, { documents: [investorDocument('INV-A-0009'), investorDocument(INVESTORS.annaA, { kycLevel: 'enhanced' })] }],
     [/^requestJson$/, { documents: [transferRequest('T-FUZZ-NEW', 5_000n), transferRequest('T-FUZZ-BIG', 60_000n), world.signedRequest] }, 'TransferContract'],
     [/^requestJson$/, { documents: [bridgeOutRequest('B-FUZZ-NEW', 1_000n), bridgeOutRequest('B-FUZZ-BIG', 700_000n)] }, 'BridgeContract'],
-    [/^configJson$/, { documents: [CHAIN_CONFIG, { ...CHAIN_CONFIG, chainId: '1' }] }],
+    [/^configJson$/, { documents: [CHAIN_CONFIG, { ...CHAIN_CONFIG, chainId: '1' }, IDENTITY_CHAIN_CONFIG] }],
+    [/^claimsJson$/, { documents: [kycClaimsDocument(VALIDATOR_KEYS.A), kycClaimsDocument(VALIDATOR_KEYS.C), kycClaimsDocument(VALIDATOR_KEYS.A, { topic: '2' })] }],
     [/^attestationJson$/, { documents: [burnEvent(1n, 500n), burnEvent(2n, 5_000n)] }],
     [
       /^entryJson$/,
@@ -91,6 +93,7 @@ function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
     [/^pageSize$/, { values: ['1', '10', '100'] }],
     [/^bookmark$/, { values: [''] }],
     [/Iso$/, { values: ['2026-01-01T00:00:00.000Z', T0.toISOString(), '2027-01-01T00:00:00.000Z'] }],
+    [/^token$/, { values: [CHAIN_CONFIG.tokens[0]?.token ?? '', WALLET_ONE.address] }],
     [/address|wallet/i, { values: [WALLET_ONE.address, WALLET_TWO.address, WALLET_TWO.address.toLowerCase(), VALIDATOR_KEYS.A.address, VALIDATOR_KEYS.C.address] }],
     [/chainId/i, { values: [CHAIN_ID.toString(), '1'] }],
     [/nonce/i, { values: ['1', '2'] }],

@@ -36,6 +36,12 @@ export type BridgeChainConfig = {
   readonly confirmations: number;
   /** Sorted by assetId, one token per asset, no token twice. */
   readonly tokens: readonly BridgedToken[];
+  /**
+   * The consortium's ClaimIssuer on the chain (ONCHAINID), whose CLAIM keys are the banks'
+   * validator keys: identity registrations carry its KYC claims. Without it the ledger proposes
+   * no identity messages for the chain.
+   */
+  readonly claimIssuer?: string;
 };
 
 /** A configuration one bank proposed and another must approve before it is in force. */
@@ -52,7 +58,7 @@ export type BridgeChainRecord = {
   readonly proposal: BridgeChainProposal | null;
 };
 
-const CONFIG_FIELDS = ['chainId', 'gateway', 'threshold', 'confirmations', 'tokens'] as const;
+const CONFIG_FIELDS = ['chainId', 'gateway', 'threshold', 'confirmations', 'tokens', 'claimIssuer'] as const;
 const ORACLE_FIELDS = ['address', 'currency', 'currencyDecimals'] as const;
 /** Most minor-unit digits a NAV currency may have (ISO 4217 uses at most 4; stablecoins up to 18). */
 const MAX_CURRENCY_DECIMALS = 18;
@@ -77,6 +83,7 @@ function readConfig(reader: RecordReader): BridgeChainConfig {
     threshold: reader.integer('threshold', 1, MAX_BRIDGE_THRESHOLD),
     confirmations: reader.integer('confirmations', 0, MAX_CONFIRMATIONS),
     tokens: [...tokens].sort((a, b) => (a.assetId < b.assetId ? -1 : a.assetId > b.assetId ? 1 : 0)),
+    ...(reader.has('claimIssuer') ? { claimIssuer: readAddress(reader, 'claimIssuer') } : {}),
   };
   const seen = { assets: new Set<string>(), tokens: new Set<string>() };
   tokens.forEach((entry, index) => {

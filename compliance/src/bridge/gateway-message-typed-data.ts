@@ -8,6 +8,8 @@ export type LedgerMessageTypedData = { readonly domain: GatewayDomain; readonly 
  * The EIP-712 domain, types and value of a ledger message: the chaincode recovers signers with it,
  * validators sign it and relayers check bundles against it, so the three cannot drift. Gateway
  * messages carry their nonce; a Nav is numbered by its valuation sequence, which is in its fields.
+ * The value holds exactly the struct's fields: a RegisterIdentity's claims and identity travel on the
+ * record for the relayer and signers, and only their hash is signed.
  */
 export function ledgerMessageTypedData(message: Pick<GatewayMessageRecord, 'chainId' | 'type' | 'nonce' | 'verifyingContract' | 'fields'>): LedgerMessageTypedData {
   const chainId = BigInt(message.chainId);
@@ -24,5 +26,7 @@ export function ledgerMessageTypedData(message: Pick<GatewayMessageRecord, 'chai
     return { domain: navOracleDomain(chainId, message.verifyingContract), types: { WriteOff: NAV_ORACLE_TYPES.WriteOff.map((field) => ({ ...field })) }, value: { asset: fields.asset, nonce } };
   }
   const type = message.type;
-  return { domain: gatewayDomain(chainId, message.verifyingContract), types: { [type]: GATEWAY_TYPES[type].map((field) => ({ ...field })) }, value: { ...fields, nonce } };
+  const named = fields as Readonly<Record<string, unknown>>;
+  const value = Object.fromEntries(GATEWAY_TYPES[type].map(({ name }) => [name, name === 'nonce' ? nonce : named[name]]));
+  return { domain: gatewayDomain(chainId, message.verifyingContract), types: { [type]: GATEWAY_TYPES[type].map((field) => ({ ...field })) }, value };
 }

@@ -6,17 +6,19 @@ import { isPlainText } from '../rules/plain-text';
 import { childPath } from '../policy/problem-list';
 import { isEvmAddressForm } from '../ledger/wallet-binding';
 import type { RecordedMintSignature } from './bridge-out';
-import { isBytes32, readAddress, readSignature, readUintText } from './bridge-fields';
+import { isBytes32, readAddress, readBytes32, readSignature, readUintText } from './bridge-fields';
+import { readClaims, type IdentityClaimRecord } from './identity-claims';
 
 /**
  * The quorum messages that travel the ledger's path besides Mint: to the gateway, a pause or
  * unpause (the reconciler's alarm), an asset's legal state (REMEDIATION blocks new collateral in
  * lending venues), a bound wallet's KYC phase (kyc-phase.ts) and the validator set (the banks in
  * force after a membership change); to an asset's NavOracle, a NAV from the current valuation and a
- * write-off. Each is proposed on the ledger, which fills in what the ledger knows and numbers it,
+ * write-off; and a bound wallet's identity registration or revocation (identity mirroring,
+ * DESIGN.md §7). Each is proposed on the ledger, which fills in what the ledger knows and numbers it,
  * and signed by the banks' validators like a Mint; any relayer submits it.
  */
-export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState', 'SetKycPhase', 'SetValidators', 'Nav', 'WriteOff'] as const;
+export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState', 'SetKycPhase', 'SetValidators', 'Nav', 'WriteOff', 'RegisterIdentity', 'RevokeIdentity'] as const;
 
 /** The messages addressed to an asset's NavOracle (its EIP-712 domain) rather than the gateway. */
 export const ORACLE_MESSAGES = ['Nav', 'WriteOff'] as const satisfies readonly LedgerGatewayMessage[];
@@ -30,7 +32,11 @@ export const EVM_LEGAL_STATES = ['Normal', 'Remediation'] as const;
  * `state` for SetLegalState; `asset` (the token) for WriteOff; `asset`, `navPerUnit` (decimal
  * string, 18-decimal fixed point), `valuationSeq` and `validUntil` for Nav, whose nonce is the
  * valuation sequence; `token`, `wallet` and `phase` (0 current, 1 repay-only, 2 frozen) for
- * SetKycPhase; `validators` (addresses), `threshold` and `superThreshold` for SetValidators.
+ * SetKycPhase; `validators` (addresses), `threshold` and `superThreshold` for SetValidators;
+ * `token`, `wallet`, `investorRef` (investor-ref.ts), `country` (ISO 3166-1 numeric) and
+ * `claimsHash` (keccak256(abi.encode(claims))) for RegisterIdentity, which also keeps what the relayer
+ * submits and signers check but the struct does not name: the `claims` and the wallet's `identity`
+ * they are signed for; `token` and `wallet` for RevokeIdentity.
  */
 export type GatewayMessageFields = {
   readonly token?: string;
@@ -44,6 +50,11 @@ export type GatewayMessageFields = {
   readonly validators?: readonly string[];
   readonly threshold?: number;
   readonly superThreshold?: number;
+  readonly investorRef?: string;
+  readonly country?: number;
+  readonly claimsHash?: string;
+  readonly identity?: string;
+  readonly claims?: readonly IdentityClaimRecord[];
 };
 
 export const GATEWAY_MESSAGE_STATUSES = ['PROPOSED', 'SIGNED', 'RELAYED'] as const;
@@ -80,7 +91,10 @@ export function isOracleMessage(type: LedgerGatewayMessage): type is (typeof ORA
 /** Most characters of a proposal's reason. */
 export const MAX_GATEWAY_REASON_CHARS = 500;
 
-const FIELD_NAMES = ['token', 'state', 'wallet', 'phase', 'asset', 'navPerUnit', 'valuationSeq', 'validUntil', 'validators', 'threshold', 'superThreshold'] as const;
+const FIELD_NAMES = ['token', 'state', 'wallet', 'phase', 'asset', 'navPerUnit', 'valuationSeq', 'validUntil', 'validators', 'threshold', 'superThreshold', 'investorRef', 'country', 'claimsHash', 'identity', 'claims'] as const;
+
+/** The largest ISO 3166-1 numeric code (three digits); the registry stores it as a uint16. */
+const MAX_COUNTRY_NUMBER = 999;
 
 /** Most validators a SetValidators carries: one per bank, as many as a record keeps signatures. */
 export const MAX_GATEWAY_VALIDATORS = 16;
@@ -107,6 +121,11 @@ function readFields(reader: RecordReader): GatewayMessageFields {
     ...(reader.has('validators') ? { validators: readAddressList(reader, 'validators') } : {}),
     ...(reader.has('threshold') ? { threshold: reader.integer('threshold', 1, MAX_GATEWAY_VALIDATORS) } : {}),
     ...(reader.has('superThreshold') ? { superThreshold: reader.integer('superThreshold', 1, MAX_GATEWAY_VALIDATORS) } : {}),
+    ...(reader.has('investorRef') ? { investorRef: readBytes32(reader, 'investorRef') } : {}),
+    ...(reader.has('country') ? { country: reader.integer('country', 1, MAX_COUNTRY_NUMBER) } : {}),
+    ...(reader.has('claimsHash') ? { claimsHash: readBytes32(reader, 'claimsHash') } : {}),
+    ...(reader.has('identity') ? { identity: readAddress(reader, 'identity') } : {}),
+    ...(reader.has('claims') ? { claims: readClaims(reader, 'claims') } : {}),
   };
 }
 

@@ -174,6 +174,10 @@ export const TRESTLE_ERROR_CODES = [
   'BRIDGE_ESCROW_INSUFFICIENT',
   'BRIDGE_MOVE_UNKNOWN',
   'BRIDGE_LEDGER_CONFIG_INVALID',
+  // Identity mirroring: a RegisterIdentity's claims, the chain's ClaimIssuer, the investor's standing
+  'BRIDGE_CLAIM_INVALID',
+  'BRIDGE_CLAIM_ISSUER_MISSING',
+  'BRIDGE_IDENTITY_INELIGIBLE',
   // Officer service (REST in front of the ledger, per bank)
   'OFFICER_ROUTE_UNKNOWN',
   'OFFICER_REQUEST_MALFORMED',

@@ -10,7 +10,7 @@ type ValidatorSetOptions = ReasonOptions & { super: string };
 type MirrorDrift = { readonly type: string; readonly assetId: string; readonly token: string; readonly wallet?: string; readonly why: string };
 
 /** Messages proposed one way; the others have commands of their own. */
-const PLAIN_TYPES = LEDGER_GATEWAY_MESSAGES.filter((type) => type !== 'SetKycPhase' && type !== 'SetValidators');
+const PLAIN_TYPES = LEDGER_GATEWAY_MESSAGES.filter((type) => type !== 'SetKycPhase' && type !== 'SetValidators' && type !== 'RegisterIdentity' && type !== 'RevokeIdentity');
 
 async function openMessages(session: LedgerSession, chainId: string): Promise<GatewayMessageRecord[]> {
   return ledgerJson(await session.contract('GatewayMessageContract').evaluateTransaction('ListOpenGatewayMessages', chainId), 'the open messages') as GatewayMessageRecord[];
@@ -30,6 +30,10 @@ function fieldsText(message: GatewayMessageRecord): string {
       return `${f.asset ?? '?'} NAV ${f.navPerUnit ?? '?'} (valuation ${f.valuationSeq ?? '?'}, valid until ${f.validUntil === undefined ? '?' : new Date(f.validUntil * 1000).toISOString()})`;
     case 'WriteOff':
       return `${f.asset ?? '?'} written off`;
+    case 'RegisterIdentity':
+      return `wallet ${f.wallet ?? '?'} on ${f.token ?? '?'} as identity ${f.identity ?? '?'}, country ${f.country ?? '?'}, ${f.claims?.length ?? 0} claim(s)`;
+    case 'RevokeIdentity':
+      return `wallet ${f.wallet ?? '?'} off ${f.token ?? '?'}`;
     default:
       return 'the whole gateway';
   }
