@@ -14,7 +14,7 @@ import { TransferContract } from '@trestle/chaincode/src/transfers/transfer-cont
 import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import type { PolicyDocument } from '@trestle/compliance/src/policy/policy';
-import { decide, legalAction } from '@trestle/chaincode/src/testing/legal-story';
+import { BENCH, decide, legalAction, propose } from '@trestle/chaincode/src/testing/legal-story';
 import { startHarness, type Harness } from '@trestle/compliance/src/officer/testing/officer-harness';
 import { screenshotPath } from './support/artifacts';
 import { launchChromium } from './support/chromium';
@@ -295,6 +295,50 @@ test.serial('the asset page shows a remediation with its window once the banks d
   await page.getByTestId('legal-state').waitFor();
   t.is(await page.getByTestId('legal-state').innerText(), 'Cured after a remediation: back to normal on both chains.');
   await page.context().close();
+});
+
+test.serial('officers vote on a legal proposal from the asset page: its proposer is refused, Bob and Carol approve with reasons and the asset goes into remediation', async (t) => {
+  const { harness, browser, errors } = t.context;
+  const at = { at: new Date(harness.clock.now()) };
+  await propose(harness.worldState, legalAction('L-CONSOLE-3', 'start-remediation', { remediationWindowDays: 45 }), BENCH.spvAdmin, at);
+  const assetPage = async (username: string): Promise<Page> => {
+    const page = await openConsole(browser, harness.server.url, errors);
+    await submitLogin(page, username);
+    await page.getByTestId('queue-count').waitFor();
+    await page.goto(`${harness.server.url}/#/assets/${ASSET_ID}/policy`);
+    await page.getByTestId('legal-proposal').waitFor();
+    return page;
+  };
+
+  // Alice is the SPV administrator who proposed it: the chaincode refuses her vote, and the card says why.
+  const alice = await assetPage('alice');
+  t.regex(await alice.getByTestId('legal-proposal-action').innerText(), /proposes to start a remediation: .*, with a 45-day remediation window\.$/);
+  t.is(await alice.getByTestId('legal-proposal-count').innerText(), '0 of 2 banks needed have approved (no bank yet).');
+  await alice.getByTestId('legal-vote-reason').fill('I filed it');
+  await alice.getByTestId('legal-approve').click();
+  await alice.getByTestId('legal-vote-error').waitFor();
+  t.regex(await alice.getByTestId('legal-vote-error').innerText(), /LEGAL_SELF_VOTE/);
+  await alice.context().close();
+
+  const bob = await assetPage('bob');
+  await bob.getByTestId('legal-vote-reason').fill('Default notice and board resolution checked');
+  await bob.getByTestId('legal-approve').click();
+  await bob.getByTestId('legal-no-vote').waitFor();
+  t.regex(await bob.getByTestId('legal-proposal-count').innerText(), /^1 of 2 banks needed have approved \(BankA\)\.$/);
+  await bob.screenshot({ path: screenshotPath('28-legal-proposal-one-vote'), fullPage: true });
+  await bob.context().close();
+
+  const carol = await assetPage('carol');
+  await carol.getByTestId('legal-vote-reason').fill('Agreed');
+  await carol.getByTestId('legal-approve').click();
+  await carol.getByText('In remediation since', { exact: false }).waitFor();
+  t.is(await carol.getByTestId('legal-proposal').count(), 0, 'no proposal is open any more');
+  t.like(JSON.parse(await assets.GetAsset(tx(DESK.regulator, harness.worldState).ctx, ASSET_ID)) as { state: string }, { state: 'REMEDIATION' });
+  await carol.context().close();
+  // The refused vote was the only console error; leave the asset as the other tests expect it.
+  t.deepEqual(errors.filter((line) => !/status of 403/.test(line)), []);
+  errors.length = 0;
+  await decide(harness.worldState, legalAction('L-CONSOLE-4', 'cure'), at);
 });
 
 test.serial('Rita lands on the overview with per-bank counts matching the ledger, reaches each queue, can freeze but is offered no approval, onboarding or status change', async (t) => {

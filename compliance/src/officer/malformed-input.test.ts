@@ -22,7 +22,7 @@ const resolve = schemaResolver(spec);
 const routes = new RouteTable(spec);
 
 /** Path values that exist in the harness's ledger, so a case isolates what it breaks. */
-const EXISTING: Record<string, string> = { transferId: 'T-M', bridgeOutId: 'BO-M', investorId: INVESTORS.annaA, assetId: ASSET_ID };
+const EXISTING: Record<string, string> = { transferId: 'T-M', bridgeOutId: 'BO-M', investorId: INVESTORS.annaA, assetId: ASSET_ID, proposalId: 'L-M' };
 
 /** A well-formed body per operation that takes one; a case breaks one part of it. */
 const VALID_BODIES: Record<string, unknown> = {
@@ -31,6 +31,8 @@ const VALID_BODIES: Record<string, unknown> = {
   rejectTransfer: { reason: 'checked' },
   approveBridgeOut: { reason: 'checked' },
   rejectBridgeOut: { reason: 'checked' },
+  approveLegalProposal: { reason: 'checked' },
+  rejectLegalProposal: { reason: 'checked' },
   onboardInvestor: { investor: investorDocument('INV-A-0099'), pii: investorPii() },
   updateInvestor: { investor: investorDocument(INVESTORS.annaA), pii: investorPii() },
   changeInvestorStatus: { action: 'suspend', reason: 'checked' },

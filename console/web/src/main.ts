@@ -71,7 +71,7 @@ async function route(): Promise<void> {
     else if (page === 'investors' && decodedId === 'new') await renderInvestorForm(view, session);
     else if (page === 'investors' && decodedId !== undefined && sub === 'edit') await renderInvestorForm(view, session, decodedId);
     else if (page === 'investors') await renderInvestors(view, session, decodedId);
-    else if (page === 'assets' && decodedId !== undefined && sub === 'policy') await renderPolicy(view, decodedId);
+    else if (page === 'assets' && decodedId !== undefined && sub === 'policy') await renderPolicy(view, decodedId, session);
     else if (page === 'audit') await renderAudit(view, session);
     else if (page === 'regulator' || (page !== 'queue' && session.role === 'regulator')) await renderRegulatorOverview(view, session);
     else await renderQueue(view, session, decodedId);

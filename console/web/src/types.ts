@@ -137,3 +137,32 @@ export type RegulatorOverview = { readonly banks: ReadonlyArray<{ readonly bankM
 
 /** One problem the service found in a request, by path (never echoing the value). */
 export type Problem = { readonly path: string; readonly problem: string };
+
+/** How an open legal proposal stands under the membership in force (the ledger's `counting`). */
+export type LegalCounting = {
+  readonly approvals: readonly string[];
+  readonly rejections: readonly string[];
+  readonly requiredBanks: number;
+  readonly consortiumBanks: number;
+  readonly notCounted: readonly string[];
+};
+
+/** A legal proposal as the service answers it. */
+export type LegalProposal = {
+  readonly proposalId: string;
+  readonly action: string;
+  readonly from: string;
+  readonly to: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly proposedBy: string;
+  readonly proposerMsp: string;
+  readonly proposedAt: string;
+  readonly legalDocument: { readonly uri: string; readonly sha256: string };
+  readonly remediationWindowDays: number | null;
+  readonly votes: ReadonlyArray<{ readonly decision: string; readonly officerMsp: string; readonly officerId: string; readonly at: string; readonly reason: string | null }>;
+  readonly counting: LegalCounting | null;
+};
+
+/** GET /assets/{assetId}/legal. */
+export type AssetLegal = { readonly assetId: string; readonly state: string; readonly openProposal: LegalProposal | null };

@@ -5,6 +5,7 @@ import { ControlContract } from '@trestle/chaincode/src/controls/control-contrac
 import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { ASSET_ID, investorDocument, investorPii } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
+import { BENCH, legalAction, propose } from '@trestle/chaincode/src/testing/legal-story';
 import { AFTER_LOCKUP, DESK, request, transferRequest } from '@trestle/chaincode/src/testing/transfer-story';
 import { loadOfficerSpec } from '../http/openapi-document';
 import { RouteTable, type Route } from '../http/route-table';
@@ -88,6 +89,12 @@ function callOf(operationId: string, persona: RoutePersona): { readonly path: st
       return { path: `/api/v1/holdings/${ASSET_ID}/${INVESTORS.annaA}/unfreeze`, options: { json: { amount: '10', reason: 'access matrix' } } };
     case 'getAssetPolicy':
       return { path: `/api/v1/assets/${ASSET_ID}/policy`, options: {} };
+    case 'getAssetLegal':
+      return { path: `/api/v1/assets/${ASSET_ID}/legal`, options: {} };
+    case 'approveLegalProposal':
+      return { path: '/api/v1/legal-proposals/L-M/approve', options: reason };
+    case 'rejectLegalProposal':
+      return { path: '/api/v1/legal-proposals/L-M/reject', options: reason };
     case 'searchAudit':
       return { path: `/api/v1/audit?${PERIOD}`, options: {} };
     case 'exportAuditCsv':
@@ -99,12 +106,13 @@ function callOf(operationId: string, persona: RoutePersona): { readonly path: st
   }
 }
 
-/** The story's ledger with a pending transfer T-M (anna at BankA to chloe at BankB, requested by bob), a pending bridge-out BO-M of anna, and 10 of anna's units frozen. */
+/** The story's ledger with a pending transfer T-M (anna at BankA to chloe at BankB, requested by bob), a pending bridge-out BO-M of anna, 10 of anna's units frozen, and a remediation L-M proposed by Alice, the SPV administrator. */
 async function setUp(): Promise<Harness> {
   const harness = await startHarness({ vault: EMPTY_VAULT });
   await request(harness.worldState, transferRequest('T-M', 5_000n));
   await requestBridgeOut(harness.worldState, bridgeOutRequest('BO-M', 1_000n));
   await new ControlContract().FreezePartial(tx(DESK.officerA, harness.worldState, { at: AFTER_LOCKUP }).ctx, ASSET_ID, INVESTORS.annaA, '10', 'access matrix set-up');
+  await propose(harness.worldState, legalAction('L-M', 'start-remediation'), BENCH.spvAdmin, { at: AFTER_LOCKUP });
   return harness;
 }
 

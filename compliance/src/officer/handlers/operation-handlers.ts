@@ -5,6 +5,7 @@ import { exportAuditCsv, searchAuditRecords } from './audit-handlers';
 import { listEvidenceFiles, openEvidenceFile } from './evidence-handlers';
 import { json, type Handler } from './handler';
 import { changeFreeze, getHolding } from './holding-handlers';
+import { getAssetLegal, voteLegalProposal } from './legal-handlers';
 import { changeInvestorStatus, getInvestor, getInvestorPii, listInvestors, onboardInvestor, updateInvestor } from './investor-handlers';
 import { getAssetPolicy } from './policy-handlers';
 import { regulatorOverview } from './regulator-handlers';
@@ -39,6 +40,9 @@ export const OPERATION_HANDLERS: Readonly<Record<string, Handler>> = {
   freezeHolding: changeFreeze('freeze'),
   unfreezeHolding: changeFreeze('unfreeze'),
   getAssetPolicy,
+  getAssetLegal,
+  approveLegalProposal: voteLegalProposal('approve'),
+  rejectLegalProposal: voteLegalProposal('reject'),
   searchAudit: searchAuditRecords,
   exportAuditCsv,
   regulatorOverview,

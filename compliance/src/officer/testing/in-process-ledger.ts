@@ -5,6 +5,7 @@ import { BridgeContract } from '@trestle/chaincode/src/bridge/bridge-contract';
 import { ControlContract } from '@trestle/chaincode/src/controls/control-contract';
 import { EvidenceContract } from '@trestle/chaincode/src/evidence/evidence-contract';
 import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
+import { LegalContract } from '@trestle/chaincode/src/legal/legal-contract';
 import { InProcessContract } from '@trestle/chaincode/src/testing/in-process-contract';
 import type { TestIdentity, WorldState } from '@trestle/chaincode/src/testing/stub-context';
 import { TransferContract } from '@trestle/chaincode/src/transfers/transfer-contract';
@@ -18,6 +19,7 @@ const CONTRACTS: Readonly<Record<OfficerContractName, Contract>> = {
   AssetContract: new AssetContract(),
   AuditContract: new AuditContract(),
   EvidenceContract: new EvidenceContract(),
+  LegalContract: new LegalContract(),
 };
 
 /**

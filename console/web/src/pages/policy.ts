@@ -1,7 +1,8 @@
 import { api } from '../api';
 import { h, replaceChildren } from '../dom';
 import { amount, instant } from '../format';
-import type { AssetPolicy, PolicyDocument } from '../types';
+import type { AssetPolicy, PolicyDocument, Session } from '../types';
+import { legalProposalCard } from './legal-proposal';
 
 function list(values: readonly string[], none: string): string {
   return values.length === 0 ? none : values.join(', ');
@@ -52,15 +53,20 @@ function legalState(asset: AssetPolicy['asset']): string {
   }
 }
 
-/** `#/assets/{assetId}/policy`: the policy version the asset's units are held under, every field in words, with its version and hash. */
-export async function renderPolicy(app: HTMLElement, assetId: string): Promise<void> {
+/**
+ * `#/assets/{assetId}/policy`: the asset's legal state and any open legal proposal (to vote on),
+ * then the policy version its units are held under, every field in words, with its version and hash.
+ */
+export async function renderPolicy(app: HTMLElement, assetId: string, session: Session): Promise<void> {
   const { asset, policy } = await api<AssetPolicy>('GET', `/assets/${encodeURIComponent(assetId)}/policy`);
+  const proposal = await legalProposalCard(assetId, session, () => void renderPolicy(app, assetId, session));
   replaceChildren(
     app,
     h('p', {}, h('a', { href: '#/queue' }, '\u2190 Queue')),
     h('h1', {}, `Policy of ${asset.assetId}`),
     h('p', { class: 'muted' }, `${asset.name} \u00b7 ${asset.state}`),
     h('p', { class: `card legal legal-${asset.state.toLowerCase()}`, 'data-testid': 'legal-state' }, legalState(asset)),
+    proposal,
     h('dl', { class: 'card facts', 'data-testid': 'policy' }, ...rows(policy.document).flatMap(([field, name, value]) => [h('dt', {}, name), h('dd', { 'data-testid': `policy-${field}` }, value)])),
     h(
       'dl',
