@@ -40,7 +40,7 @@ export async function consortiumFixture(): Promise<ConsortiumFixture> {
   const provider = await devnet();
   const deployer = await fundedWallet(provider);
   const validators = byAddress([randomWallet(), randomWallet(), randomWallet()]);
-  const consortium = await deployConsortium(deployer, { validators, claimSigner: randomWallet(), threshold: 2, superThreshold: 3, mintDelay: 3600 });
+  const consortium = await deployConsortium(deployer, { validators, claimSigner: randomWallet(), bankClaimSigners: validators.map((v) => v.address), threshold: 2, superThreshold: 3, mintDelay: 3600 });
   return { ...consortium, provider, chainId: consortium.quorum.chainId, validators };
 }
 

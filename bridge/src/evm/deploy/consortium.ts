@@ -26,6 +26,8 @@ export interface Consortium {
 export interface ConsortiumOptions {
   readonly validators: readonly Wallet[];
   readonly claimSigner: Wallet;
+  /** Also CLAIM keys of the ClaimIssuer: the banks' validator addresses, for identity mirroring through the ledger. */
+  readonly bankClaimSigners?: readonly string[];
   readonly threshold: number;
   readonly superThreshold: number;
   /** Seconds a mint above an asset's delay threshold waits. */
@@ -34,7 +36,7 @@ export interface ConsortiumOptions {
 
 /** Deploys ONCHAINID infrastructure, the gateway (which then owns the IdFactory) and the shared modules. */
 export async function deployConsortium(deployer: Signer, options: ConsortiumOptions): Promise<Consortium> {
-  const infra = await deployIdentityInfra(deployer, { claimSigner: options.claimSigner.address });
+  const infra = await deployIdentityInfra(deployer, { claimSigner: options.claimSigner.address, ...(options.bankClaimSigners === undefined ? {} : { bankClaimSigners: options.bankClaimSigners }) });
   const gateway = await deployContract(deployer, ourArtifact('BridgeGateway'), [
     options.validators.map((v) => v.address).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)),
     options.threshold,

@@ -108,7 +108,8 @@ export async function deployAll(
   const { chainId } = await provider.getNetwork();
 
   log('ONCHAINID infrastructure, gateway (2 of 3, unpause 3 of 3), compliance modules');
-  const c = await deployConsortium(deployer, { validators, claimSigner, threshold: 2, superThreshold: 3, mintDelay: MINT_DELAY });
+  // Each bank's validator key is also a CLAIM key of the ClaimIssuer: it signs its own investors' KYC claims.
+  const c = await deployConsortium(deployer, { validators, claimSigner, bankClaimSigners: validators.map((v) => v.address), threshold: 2, superThreshold: 3, mintDelay: MINT_DELAY });
   const gateway = await c.gateway.getAddress();
 
   log(`ERC-3643 suite for ${DEMO_ASSET.symbol}`);

@@ -4,6 +4,15 @@ import { GATEWAY_TYPES, gatewayDomain, typesFor, type GatewayMessage } from '../
 import { byAddress, signQuorum } from '../quorum-signer';
 import { mined } from './steps';
 
+/**
+ * Where this tool's identity registrations and revocations (venues, liquidators, fixtures) start
+ * numbering: the ledger numbers the same message types from 1 (identity mirroring), and the gateway
+ * keeps one nonce space per type, so the two must never take each other's nonces. Only unordered
+ * types: for a state-setting one a high nonce here would make every later ledger nonce stale.
+ */
+export const LEDGER_FREE_NONCE_BASE = 1n << 255n;
+const LEDGER_NUMBERED_UNORDERED: readonly GatewayMessage[] = ['RegisterIdentity', 'RevokeIdentity'];
+
 /** A signed gateway message: the nonce it was signed with and the ordered signature bundle. */
 export interface SignedMessage {
   readonly nonce: bigint;
@@ -48,10 +57,10 @@ export class GatewayQuorum {
     return mined(`gateway ${message}`, call(nonce, signatures));
   }
 
-  /** Nonces start at 1 and skip any already used on-chain, so a re-run never replays one. */
+  /** Nonces start at 1 (identities: at LEDGER_FREE_NONCE_BASE) and skip any already used on-chain, so a re-run never replays one. */
   async #unusedNonce(message: GatewayMessage): Promise<bigint> {
     const typeHash = typeHashOf(message);
-    let nonce = this.#nextNonce.get(message) ?? 1n;
+    let nonce = this.#nextNonce.get(message) ?? (LEDGER_NUMBERED_UNORDERED.includes(message) ? LEDGER_FREE_NONCE_BASE : 1n);
     while (await this.gateway.isNonceUsed(typeHash, nonce)) nonce += 1n;
     this.#nextNonce.set(message, nonce + 1n);
     return nonce;

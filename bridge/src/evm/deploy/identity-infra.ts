@@ -24,6 +24,11 @@ export interface IdentityInfraOptions {
   /** Address whose signatures the ClaimIssuer accepts (its CLAIM key, purpose 3). */
   readonly claimSigner: string;
   /**
+   * More CLAIM keys: the banks' validator addresses, so each bank vouches for its own investors'
+   * KYC when their registrations travel the ledger's quorum path (identity mirroring).
+   */
+  readonly bankClaimSigners?: readonly string[];
+  /**
    * Who manages the ClaimIssuer (adds or revokes claim keys, revokes claims); the deployer when
    * absent. A different manager replaces the deployer's management key.
    */
@@ -37,7 +42,8 @@ export function addressKey(address: string): string {
 
 /**
  * Deploys Identity (as library), ImplementationAuthority, IdFactory (owned by the deployer until
- * handed to the gateway) and the consortium ClaimIssuer with `claimSigner` as its CLAIM key.
+ * handed to the gateway) and the consortium ClaimIssuer with `claimSigner` and the banks' validator
+ * addresses as its CLAIM keys.
  */
 export async function deployIdentityInfra(deployer: Signer, options: IdentityInfraOptions): Promise<IdentityInfra> {
   const deployerAddress = await deployer.getAddress();
@@ -57,6 +63,10 @@ async function deployClaimIssuer(deployer: Signer, options: IdentityInfraOptions
   const deployerAddress = await deployer.getAddress();
   const issuer = await deployContract(deployer, onchainIdArtifact('ClaimIssuer'), [deployerAddress]);
   await mined('ClaimIssuer.addKey(claim signer)', issuer.addKey(addressKey(options.claimSigner), CLAIM_KEY, ECDSA_KEY));
+  for (const signer of new Set(options.bankClaimSigners ?? [])) {
+    if (signer.toLowerCase() === options.claimSigner.toLowerCase()) continue;
+    await mined('ClaimIssuer.addKey(bank validator)', issuer.addKey(addressKey(signer), CLAIM_KEY, ECDSA_KEY));
+  }
   const manager = options.claimIssuerManager;
   if (manager !== undefined) await replaceManager(issuer, deployerAddress, manager);
   return issuer;
@@ -72,6 +82,11 @@ async function replaceManager(issuer: DeployedContract, deployerAddress: string,
 /** Makes `manager` the consortium ClaimIssuer's only manager, in place of the deployer. */
 export async function handClaimIssuerTo(deployer: Signer, infra: IdentityInfra, manager: string): Promise<void> {
   await replaceManager(attach(onchainIdArtifact('ClaimIssuer'), infra.claimIssuer, deployer), await deployer.getAddress(), manager);
+}
+
+/** Whether `account` holds a CLAIM key of the issuer at `issuer`: its claim signatures count. */
+export async function isClaimSigner(issuer: DeployedContract, account: string): Promise<boolean> {
+  return (await issuer.keyHasPurpose(addressKey(account), CLAIM_KEY)) as boolean;
 }
 
 /** Whether `account` holds a management key of the identity or issuer at `identity`. */
