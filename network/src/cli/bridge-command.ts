@@ -4,15 +4,27 @@ import { localProvider } from '@trestle/bridge/src/evm/provider';
 import { readBridgeStatus, renderBridgeStatus } from '@trestle/bridge/src/evm/status/bridge-status';
 import { devnetStatus } from '../evm/devnet';
 import { stackFromEnv } from '../stack/stack-config';
+import { bridgeInCommand } from './bridge/bridge-in-command';
+import type { DeployedChain } from './deployed-chain';
+import { deployedChain } from './deployed-chain';
+import { bridgeOutCommands } from './ledger/bridge-out-command';
+import { bridgeReadCommands } from './ledger/bridge-read-command';
+import type { LedgerCommandDeps } from './ledger/ledger-action';
+
+/** What `trestle bridge` needs: the ledger as a chosen identity, and the stack's deployed chain for `bridge in`. */
+export interface BridgeCommandDeps extends LedgerCommandDeps {
+  /** The EVM chain `bridge in` burns on; the stack's deployment (TRESTLE_HOME) unless a caller says otherwise. */
+  readonly chain?: () => Promise<DeployedChain>;
+}
 
 /**
- * `trestle bridge status`: the EVM half of the bridge as the local stack has it: whether the gateway
- * is paused, its validators, each asset's supply and legal state, its NAV and the days before the
- * next haircut step. The ledger half (escrow, pending bridge-outs) needs the Fabric network, which
- * this machine kind cannot run (see the README).
+ * `trestle bridge …`: both halves of the bridge. The ledger half as a chosen identity (`--as`):
+ * bridge-outs requested, dry-run, decided and followed (out, check, approve, reject, cancel,
+ * expire, show, pending), the escrow and the burns coming home (escrow, burn). The EVM half from
+ * the stack's deployment: `status` (no identity) and `in` (a wallet burns units for redemption).
  */
-export function bridgeCommand(): Command {
-  const command = new Command('bridge').description('the bridge between the ledger and the EVM chain');
+export function bridgeCommand(deps: BridgeCommandDeps): Command {
+  const command = new Command('bridge').description('the bridge between the ledger and the EVM chain: bridge-outs on the ledger, burns home from a wallet, the EVM side\'s status');
   command
     .command('status')
     .description("show the gateway, each asset's supply and legal state, its NAV and the next haircut step")
@@ -40,5 +52,7 @@ export function bridgeCommand(): Command {
         provider.destroy();
       }
     });
+  for (const sub of [...bridgeOutCommands(deps), ...bridgeReadCommands(deps)]) command.addCommand(sub);
+  command.addCommand(bridgeInCommand({ ...deps, chain: deps.chain ?? (() => deployedChain(stackFromEnv())) }));
   return command;
 }

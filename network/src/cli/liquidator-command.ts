@@ -1,21 +1,18 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { formatUnits, getAddress, isAddress, type JsonRpcProvider } from 'ethers';
-import type { DeploymentFile } from '@trestle/bridge/src/evm/deploy/deploy-all';
+import { formatUnits, getAddress, isAddress } from 'ethers';
 import { executeLiquidation } from '@trestle/bridge/src/liquidation/execute-liquidation';
-import { liquidationMarketOf, marketContracts, type LiquidationMarket, type MarketContracts } from '@trestle/bridge/src/liquidation/liquidation-market';
+import { marketContracts, type MarketContracts } from '@trestle/bridge/src/liquidation/liquidation-market';
 import { openPositions, type BorrowerPosition } from '@trestle/bridge/src/liquidation/market-positions';
 import { ORACLE_PRICE_SCALE } from '@trestle/bridge/src/liquidation/morpho-math';
 import { planLiquidation } from '@trestle/bridge/src/liquidation/plan-liquidation';
-import { redeemUnits } from '@trestle/bridge/src/liquidation/redeem-units';
 import { stackFromEnv } from '../stack/stack-config';
-import { deployedAsset, deployedChain } from './deployed-chain';
-import { reportFailure, type CommandOutput } from './ledger/ledger-action';
+import { burnForRedeem } from './bridge/burn-for-redeem';
+import { baseUnits, onChain, type ChainCommandDeps } from './bridge/on-chain';
+import { deployedChain } from './deployed-chain';
 import { openKeystore } from './liquidator-wallet';
 
 /** How the command reaches the chain; main.ts reads the stack's deployment, tests may point elsewhere. */
-export interface LiquidatorDeps extends CommandOutput {
-  readonly chain: () => Promise<{ deployment: DeploymentFile; provider: JsonRpcProvider }>;
-}
+export type LiquidatorDeps = ChainCommandDeps;
 
 type Common = { asset?: string; json?: boolean };
 type Signed = Common & { keystore: string; passwordEnv: string };
@@ -34,32 +31,9 @@ async function unitsOf(c: MarketContracts): Promise<Units> {
 const amount = (value: bigint, unit: { symbol: string; decimals: number }): string => `${formatUnits(value, unit.decimals)} ${unit.symbol}`;
 const percent = (wad: bigint | undefined): string => (wad === undefined ? 'n/a' : `${formatUnits((wad * 10_000n) / 10n ** 18n, 2)}%`);
 
-function baseUnits(value: string): bigint | 'all' {
-  if (value === 'all') return 'all';
-  if (!/^[0-9]{1,78}$/.test(value)) throw new InvalidArgumentError('a whole number of base units, or "all"');
-  return BigInt(value);
-}
-
 function address(value: string): string {
   if (!isAddress(value)) throw new InvalidArgumentError('a 0x address');
   return getAddress(value);
-}
-
-/** Runs `work` on the deployed chain and reports any failure as one line with an exit code. */
-async function onChain(deps: LiquidatorDeps, options: Common, work: (market: LiquidationMarket, provider: JsonRpcProvider) => Promise<{ json: unknown; text: string[] }>): Promise<void> {
-  let provider: JsonRpcProvider | undefined;
-  try {
-    const chain = await deps.chain();
-    provider = chain.provider;
-    const market = liquidationMarketOf(chain.deployment, deployedAsset(chain.deployment, options.asset));
-    const result = await work(market, provider);
-    if (options.json === true) deps.out(JSON.stringify(result.json, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), 2));
-    else for (const line of result.text) deps.out(line);
-  } catch (error) {
-    reportFailure(deps, error, options.json === true);
-  } finally {
-    provider?.destroy();
-  }
 }
 
 function positionLine(p: BorrowerPosition, units: Units): string {
@@ -133,17 +107,8 @@ export function liquidatorCommand(deps: LiquidatorDeps): Command {
     .option('--json', 'print JSON')
     .action((options: Signed & { investor: string; amount: bigint | 'all' }) =>
       onChain(deps, options, async (market, provider) => {
-        const wallet = (await openKeystore(options.keystore, options.passwordEnv)).connect(provider);
-        const c = marketContracts(market, wallet);
-        const units = await unitsOf(c);
-        const burned = await redeemUnits(c, wallet.address, options.amount, options.investor);
-        return {
-          json: burned,
-          text: [
-            `burned ${amount(burned.amount, units.collateral)} for investor ${options.investor}: burn #${burned.burnNonce} (tx ${burned.txHash}, block ${burned.blockNumber})`,
-            "the validators attest it after their confirmations; the ledger then releases the units to the investor this wallet is bound to, or holds them in suspense if it is not bound to that investor",
-          ],
-        };
+        const burned = await burnForRedeem(market, provider, options);
+        return { json: burned.outcome, text: burned.text };
       }),
     );
   return command;

@@ -7,7 +7,6 @@ import { DEVNET_PROCESS, devnetStatus, stopDevnet } from '../evm/devnet';
 import { installedPin } from '../fabric/fabric-binaries';
 import { logFileOf } from '../process/managed-process';
 import { stackFromEnv } from '../stack/stack-config';
-import { bridgeCommand } from './bridge-command';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
 import { ledgerCommands } from './ledger/ledger-commands';
 import { liquidatorCommandForStack } from './liquidator-command';
@@ -91,7 +90,6 @@ program
     console.log(lines.slice(-Number(options.lines)).join('\n'));
   });
 
-program.addCommand(bridgeCommand());
 program.addCommand(validatorCommand());
 program.addCommand(liquidatorCommandForStack());
 const ledgerDeps = {
@@ -101,7 +99,8 @@ const ledgerDeps = {
   err: (line: string) => console.error(line),
   setExitCode: (code: number) => (process.exitCode = code),
 };
-// The ledger commands include `sanctions` (import|screen from files, and screen-investors from the ledger).
+// The ledger commands include `sanctions` (import|screen from files, and screen-investors from the ledger)
+// and `bridge` (its ledger half, and `status` and `in` on the stack's EVM chain).
 for (const command of ledgerCommands(ledgerDeps)) program.addCommand(command);
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? `error: ${error.message}` : error);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { bridgeCommand } from '../bridge-command';
 import { assetCommand } from './asset-command';
 import { auditCommand } from './audit-command';
 import { consortiumCommand } from './consortium-command';
@@ -15,6 +16,7 @@ import { transferCommand } from './transfer-command';
 /**
  * Every command that reads or writes the Fabric ledger as a chosen identity (`--as org/user`).
  * main.ts adds them with fabric-network sessions; the tests add them over the in-process stub.
+ * `bridge` is among them for its ledger half; its `status` and `in` reach the stack's EVM chain.
  */
 export function ledgerCommands(deps: LedgerCommandDeps): Command[] {
   return [
@@ -23,6 +25,7 @@ export function ledgerCommands(deps: LedgerCommandDeps): Command[] {
     assetCommand(deps),
     investorCommand(deps),
     transferCommand(deps),
+    bridgeCommand(deps),
     ...controlCommands(deps),
     policyCommand(deps),
     auditCommand(deps),
