@@ -158,6 +158,7 @@ test.serial('the investors page lists the bank\u2019s investors and opens one; t
   await page.getByRole('link', { name: 'INV-A-0001' }).click();
   await page.getByTestId('investor-detail').waitFor();
   t.regex(await page.getByTestId('investor-detail').innerText(), /Jurisdiction\s+CH/);
+  t.regex(await page.getByTestId('investor-fact-kyc-phase').innerText(), /^Current until \S+/, 'the KYC phase by the rules both chains apply, at the service\'s time');
 
   // The stub ledger's clock is the story's (2026-05-31), so the search period is set to it.
   await page.getByRole('link', { name: 'Audit' }).click();

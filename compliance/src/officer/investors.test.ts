@@ -2,6 +2,7 @@ import test from 'ava';
 import { investorDocument, investorPii } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
 import { privateStateOf } from '@trestle/chaincode/src/testing/stub-context';
+import { KYC_GRACE_SECONDS, KYC_REPAY_ONLY_SECONDS } from '../ledger/kyc-phase';
 import { startHarness } from './testing/officer-harness';
 
 const NEW_ID = 'INV-A-0100';
@@ -71,4 +72,21 @@ test("the asset's policy view shows the asset and the policy document its units 
     t.is(answer.status, 200, answer.text);
     t.like(answer.body, { asset: { assetId: 'ZOB', state: 'TOKENIZED', tokenization: { policyVersion: 1 } }, policy: { assetId: 'ZOB', version: 1, document: { fourEyesThreshold: '50000', allowedJurisdictions: ['CH', 'DE', 'LI'] } } });
   }
+});
+
+test("an investor's answer says where their KYC stands at the service's time: current, then grace, repay-only and frozen as the clock passes the expiry", async (t) => {
+  const harness = await startHarness();
+  t.teardown(harness.close);
+  // A fresh login each time: sessions expire while the clock jumps months.
+  const timelineAt = async () => ((await (await harness.as('alice')).send('GET', `/api/v1/investors/${INVESTORS.annaA}`)).body as { kycExpiresAt: number; kycTimeline: { phase: string; evmPhase: number; expiresAt: number } }).kycTimeline;
+  const first = await timelineAt();
+  t.like(first, { phase: 'current', evmPhase: 0 });
+  const secondsToExpiry = first.expiresAt - Math.floor(harness.clock.now() / 1000);
+  t.true(secondsToExpiry > 0);
+  harness.clock.advance(secondsToExpiry);
+  t.like(await timelineAt(), { phase: 'grace', evmPhase: 0 });
+  harness.clock.advance(KYC_GRACE_SECONDS);
+  t.like(await timelineAt(), { phase: 'repay-only', evmPhase: 1 });
+  harness.clock.advance(KYC_REPAY_ONLY_SECONDS);
+  t.like(await timelineAt(), { phase: 'frozen', evmPhase: 2 });
 });

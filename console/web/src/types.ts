@@ -74,6 +74,8 @@ export type Investor = {
   readonly onboardedAt: string;
   /** The last suspension, reinstatement or revocation (absent from older answers' shape: optional). */
   readonly lastStatusChange?: { readonly kycStatus: string; readonly reason: string; readonly changedAt: string; readonly changedBy: string } | null;
+  /** Where the KYC stands at the service's time, by the rules both chains apply (one investor's answer only, not lists). */
+  readonly kycTimeline?: { readonly phase: string; readonly evmPhase: number; readonly expiresAt: number; readonly graceEndsAt: number; readonly repayOnlyEndsAt: number };
 };
 
 export type InvestorPage = { readonly bankMsp: string; readonly records: readonly Investor[]; readonly bookmark: string };

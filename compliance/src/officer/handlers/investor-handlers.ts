@@ -1,6 +1,7 @@
 import { TrestleError } from '../../errors/trestle-error';
 import type { JsonObject } from '../../json/json-value';
 import { parseInvestorRecord } from '../../ledger/investor';
+import { kycTimeline } from '../../ledger/kyc-timeline';
 import { DEFAULT_PAGE_SIZE } from './approvable-handlers';
 import { callsOf, json, type Handler, type OfficerCalls } from './handler';
 import { asObject, checked, checkedPage } from '../../ledger-client/checked-records';
@@ -11,8 +12,10 @@ type StatusBody = { readonly action: 'suspend' | 'reinstate' | 'revoke'; readonl
 
 const STATUS_TRANSACTIONS = { suspend: 'SuspendInvestor', reinstate: 'ReinstateInvestor', revoke: 'RevokeInvestor' } as const;
 
-async function investorReply(calls: OfficerCalls, investorId: string, status = 200) {
-  return json(checked(await calls.evaluate('InvestorContract', 'GetInvestor', investorId), parseInvestorRecord).raw, status);
+/** The public record, with where its KYC stands at the service's time (`kycTimeline`): the same rules both chains apply. */
+async function investorReply(calls: OfficerCalls, investorId: string, nowMs: number, status = 200) {
+  const { record, raw } = checked(await calls.evaluate('InvestorContract', 'GetInvestor', investorId), parseInvestorRecord);
+  return json({ ...asObject(raw, 'investor'), kycTimeline: kycTimeline(record, Math.floor(nowMs / 1000)) }, status);
 }
 
 /** GET /investors: a page of a bank's investors (the person's own bank by default). */
@@ -26,7 +29,7 @@ export const listInvestors: Handler = async (request, service) => {
 };
 
 /** GET /investors/{id}: the public record. */
-export const getInvestor: Handler = async (request, service) => investorReply(await callsOf(request, service), request.input.path.investorId ?? '');
+export const getInvestor: Handler = async (request, service) => investorReply(await callsOf(request, service), request.input.path.investorId ?? '', service.clock.now());
 
 /** GET /investors/{id}/pii: personal data; the chaincode allows only officers of the investor's bank. */
 export const getInvestorPii: Handler = async (request, service) => {
@@ -41,7 +44,7 @@ export const onboardInvestor: Handler = async (request, service) => {
   const transient = piiTransient(pii ?? {});
   const calls = await callsOf(request, service);
   await calls.submitTransient('InvestorContract', 'OnboardInvestor', transient, argument);
-  return investorReply(calls, String(investor.investorId), 201);
+  return investorReply(calls, String(investor.investorId), service.clock.now(), 201);
 };
 
 /** PUT /investors/{id}: replaces the public fields, and the PII when the body has it. */
@@ -56,7 +59,7 @@ export const updateInvestor: Handler = async (request, service) => {
   const calls = await callsOf(request, service);
   if (transient === undefined) await calls.submit('InvestorContract', 'UpdateInvestor', argument);
   else await calls.submitTransient('InvestorContract', 'UpdateInvestor', transient, argument);
-  return investorReply(calls, investorId);
+  return investorReply(calls, investorId, service.clock.now());
 };
 
 /** POST /investors/{id}/status: suspend, reinstate or revoke, with a reason. */
@@ -65,5 +68,5 @@ export const changeInvestorStatus: Handler = async (request, service) => {
   const investorId = request.input.path.investorId ?? '';
   const calls = await callsOf(request, service);
   await calls.submit('InvestorContract', STATUS_TRANSACTIONS[action], investorId, reason);
-  return investorReply(calls, investorId);
+  return investorReply(calls, investorId, service.clock.now());
 };

@@ -5,6 +5,7 @@ import type { Investor, InvestorPage, Session } from '../types';
 import { bankPicker, defaultBank } from './bank-picker';
 import { holdingCard } from './holding-card';
 import { investorStatusCard } from './investor-status';
+import { kycPhaseWords } from './kyc-phase-words';
 
 function kycUntil(investor: Investor): string {
   return instant(new Date(investor.kycExpiresAt * 1000).toISOString());
@@ -28,15 +29,17 @@ function ownBankOfficer(session: Session, investor: Investor): boolean {
 }
 
 function detail(investor: Investor, session: Session): HTMLElement {
+  const phase = kycPhaseWords(investor);
   const facts: ReadonlyArray<readonly [string, string]> = [
     ['Bank', bankName(investor.bankMsp)],
     ['Type', investor.investorType],
     ['Jurisdiction', investor.jurisdiction],
     ['KYC', `${investor.kycStatus}, level ${investor.kycLevel}, until ${kycUntil(investor)}`],
+    ...(phase === undefined ? [] : [['KYC phase', phase] as const]),
     ['Sanctions', investor.sanctions === null ? 'not screened' : `${investor.sanctions.status} on ${investor.sanctions.listVersion}`],
     ['Onboarded', instant(investor.onboardedAt)],
   ];
-  return h('section', { class: 'card', 'data-testid': 'investor-detail' }, h('h2', {}, `Investor ${investor.investorId}`), h('dl', { class: 'facts' }, ...facts.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])), h('p', { class: 'muted' }, 'Personal data stays off this page: it is on the ledger only in the bank\u2019s private collection.'), ownBankOfficer(session, investor) ? h('a', { class: 'button', href: `#/investors/${encodeURIComponent(investor.investorId)}/edit`, 'data-testid': 'investor-edit' }, 'Edit') : null);
+  return h('section', { class: 'card', 'data-testid': 'investor-detail' }, h('h2', {}, `Investor ${investor.investorId}`), h('dl', { class: 'facts' }, ...facts.flatMap(([name, value]) => [h('dt', {}, name), h('dd', { 'data-testid': `investor-fact-${name.toLowerCase().replace(/ /g, '-')}` }, value)])), h('p', { class: 'muted' }, 'Personal data stays off this page: it is on the ledger only in the bank\u2019s private collection.'), ownBankOfficer(session, investor) ? h('a', { class: 'button', href: `#/investors/${encodeURIComponent(investor.investorId)}/edit`, 'data-testid': 'investor-edit' }, 'Edit') : null);
 }
 
 /** The bank's investors (any bank's, for the regulator) with a text and status filter; one investor's public record when `investorId` is given. */
