@@ -3,6 +3,7 @@ import type { GatewayMessageRecord, LedgerGatewayMessage } from '@trestle/compli
 import type { BridgeMetrics } from './metrics';
 import { gatewayMessageTypedData } from './gateway';
 import type { GatewayMessageLedger } from './gateway-message-ledger';
+import { registrationRefusal, type RegistrationCheckOptions } from './registration-check';
 import type { ValidatorSigner } from './signer/validator-signer';
 
 /**
@@ -11,15 +12,22 @@ import type { ValidatorSigner } from './signer/validator-signer';
  * chaincode from its records. So is a validator set: the banks in force (a membership change needs
  * every member's consent), their registered addresses and the chain configuration's threshold; only
  * the super threshold is the proposer's, and the chaincode bounds it. Signing it promptly is what
- * takes a removed bank's key out of the gateway. An unpause re-opens the bridge after an alarm, so
- * people decide it: pass it in `types` explicitly.
+ * takes a removed bank's key out of the gateway. A revocation is the ledger's own too (a REVOKED,
+ * erased or sanctioned investor); a registration carries the proposing bank's claim, which the
+ * ledger cannot check against the EVM, so it is signed only with `registrations` configured and
+ * after registration-check.ts passes. An unpause re-opens the bridge after an alarm, so people
+ * decide it: pass it in `types` explicitly.
  */
-export const AUTOMATIC_MESSAGES: readonly LedgerGatewayMessage[] = ['Pause', 'SetLegalState', 'SetKycPhase', 'SetValidators', 'Nav', 'WriteOff'];
+export const AUTOMATIC_MESSAGES: readonly LedgerGatewayMessage[] = ['Pause', 'SetLegalState', 'SetKycPhase', 'SetValidators', 'Nav', 'WriteOff', 'RegisterIdentity', 'RevokeIdentity'];
 
 export interface GatewayMessageSigningOptions {
   readonly signer: ValidatorSigner;
   readonly ledger: GatewayMessageLedger;
   readonly metrics?: BridgeMetrics;
+  /** How to check a RegisterIdentity against the EVM; without it registrations are left unsigned. */
+  readonly registrations?: RegistrationCheckOptions;
+  /** Told why a registration was left unsigned. */
+  readonly log?: (line: string) => void;
 }
 
 /** Signs the open gateway messages this bank's validator has not signed yet and records the signatures. */
@@ -33,11 +41,20 @@ export class GatewayMessageSigning {
     const signed: GatewayMessageRecord[] = [];
     for (const message of await ledger.openMessages()) {
       if (!types.includes(message.type) || message.signatures.some((entry) => getAddress(entry.validator) === me)) continue;
+      if (message.type === 'RegisterIdentity' && !(await this.#mayRegister(message))) continue;
       const { domain, types: fields, value } = gatewayMessageTypedData(message);
       await ledger.recordSignature(message, await signer.signTypedData(domain, fields, value));
       metrics?.increment('gatewayMessagesSigned');
       signed.push(message);
     }
     return signed;
+  }
+
+  async #mayRegister(message: GatewayMessageRecord): Promise<boolean> {
+    const { registrations, log } = this.options;
+    if (registrations === undefined) return false;
+    const refusal = await registrationRefusal(message, registrations);
+    if (refusal !== undefined) log?.(`not signing RegisterIdentity ${message.nonce} for ${message.fields.wallet ?? '?'}: ${refusal}`);
+    return refusal === undefined;
   }
 }

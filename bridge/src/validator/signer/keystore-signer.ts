@@ -46,6 +46,10 @@ export class KeystoreSigner implements ValidatorSigner {
     return this.#wallet.signTypedData(domain, types, value);
   }
 
+  signMessage(message: Uint8Array): Promise<string> {
+    return this.#wallet.signMessage(message);
+  }
+
   toJSON(): { type: 'KeystoreSigner'; address: string; key: string } {
     return { type: 'KeystoreSigner', address: this.address, key: REDACTED };
   }
