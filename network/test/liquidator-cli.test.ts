@@ -1,59 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import test from 'ava';
-import { encryptKeystoreJsonSync, type ContractRunner, type Wallet } from 'ethers';
+import type { ContractRunner } from 'ethers';
 import type { DeployedContract } from '@trestle/bridge/src/evm/deploy-contract';
-import type { DeploymentFile } from '@trestle/bridge/src/evm/deploy/deploy-all';
-import { DOLLARS, INITIAL_NAV, marketFixture, UNITS, type MarketFixture } from '@trestle/bridge/test/support/fixtures';
-import { REPO_ROOT, evmRpcUrl, testStack } from '../src/stack/stack-config';
+import { DOLLARS, INITIAL_NAV, marketFixture, UNITS } from '@trestle/bridge/test/support/fixtures';
+import { deploymentHomeFor, keystoreOf, PASSWORD_ENV, removeStateFolders, stateFolder, trestle as run } from './support/cli-deployment';
 
 // The liquidator's commands as a person runs them: `trestle liquidator …` in a child process,
 // against a deployment file naming a market the test set up on the devnet. Serial like every
 // devnet test here; the NAV update moves no clock.
 
-const homes: string[] = [];
-test.after.always(() => {
-  for (const home of homes) rmSync(home, { recursive: true, force: true });
-});
+test.after.always(removeStateFolders);
 
 const as = (contract: DeployedContract, runner: ContractRunner) => contract.connect(runner) as DeployedContract;
-const PASSWORD_ENV = 'TRESTLE_TEST_LIQUIDATOR_PASSWORD';
-const PASSWORD = 'liquidator keystore password';
-
-/** A state folder whose deployment.json names the fixture's gateway, Morpho and market. */
-async function homeFor(m: MarketFixture): Promise<string> {
-  const home = mkdtempSync(path.join(os.tmpdir(), 'trestle-liquidator-'));
-  homes.push(home);
-  const p = m.market.params;
-  const deployment = {
-    chainId: Number(m.chainId),
-    rpcUrl: evmRpcUrl(testStack()),
-    contracts: { gateway: await m.gateway.getAddress(), morpho: await m.morpho.getAddress() },
-    assets: [{ symbol: 'TTF', token: m.suite.token, identityRegistry: m.suite.identityRegistry, marketId: m.market.id, marketParams: { ...p, lltv: p.lltv.toString() } }],
-  } as unknown as DeploymentFile;
-  mkdirSync(path.join(home, 'evm'), { recursive: true });
-  writeFileSync(path.join(home, 'evm', 'deployment.json'), JSON.stringify(deployment));
-  return home;
-}
-
-/** The wallet's keystore, encrypted cheaply (still scrypt): its cost is not what is tested. */
-function keystoreOf(home: string, wallet: Wallet): string {
-  const file = path.join(home, `${wallet.address}.json`);
-  writeFileSync(file, encryptKeystoreJsonSync({ address: wallet.address, privateKey: wallet.privateKey }, PASSWORD, { scrypt: { N: 1 << 10 } }), { mode: 0o600 });
-  return file;
-}
-
-function trestle(home: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'network/src/cli/main.ts', 'liquidator', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, TRESTLE_HOME: home, [PASSWORD_ENV]: PASSWORD },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const homeFor = (m: Parameters<typeof deploymentHomeFor>[0]) => deploymentHomeFor(m, 'liquidator');
+const trestle = (home: string, ...args: string[]) => run(home, ['liquidator', ...args]);
 
 test.serial('trestle liquidator: positions, a refused and a real liquidation, and the seized units burned for redemption', async (t) => {
   const m = await marketFixture();
@@ -99,8 +58,7 @@ test.serial('trestle liquidator: positions, a refused and a real liquidation, an
 });
 
 test.serial('trestle liquidator refuses bad calls in one line: no deployment, bad address, wrong password, unknown asset', async (t) => {
-  const empty = mkdtempSync(path.join(os.tmpdir(), 'trestle-liquidator-'));
-  homes.push(empty);
+  const empty = stateFolder('liquidator');
   const none = trestle(empty, 'positions');
   t.is(none.code, 2);
   t.regex(none.stderr, /^error: \[CLI_INPUT_INVALID\] No deployment under .+; run "npm start"/m);
@@ -108,16 +66,12 @@ test.serial('trestle liquidator refuses bad calls in one line: no deployment, ba
   const m = await marketFixture();
   const home = await homeFor(m);
   const badAddress = trestle(home, 'liquidate', '0x1234', '--keystore', 'k.json', '--password-env', PASSWORD_ENV);
-  t.not(badAddress.code, 0);
+  t.is(badAddress.code, 2, 'a usage error');
   t.regex(badAddress.stderr, /a 0x address/);
   const liquidator = await m.fundedAccount();
   const keystore = keystoreOf(home, liquidator);
-  const wrong = spawnSync(process.execPath, ['--import', 'tsx', 'network/src/cli/main.ts', 'liquidator', 'redeem', '--investor', 'X', '--keystore', keystore, '--password-env', PASSWORD_ENV], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, TRESTLE_HOME: home, [PASSWORD_ENV]: 'not the password' },
-    encoding: 'utf8',
-  });
-  t.is(wrong.status, 2);
+  const wrong = run(home, ['liquidator', 'redeem', '--investor', 'X', '--keystore', keystore, '--password-env', PASSWORD_ENV], 'not the password');
+  t.is(wrong.code, 2);
   t.regex(wrong.stderr, /did not open with the password/);
   t.false(wrong.stderr.includes(liquidator.privateKey.slice(2)), 'no key material in the error');
   const unknown = trestle(home, 'positions', '--asset', 'NOPE');

@@ -102,7 +102,15 @@ const ledgerDeps = {
 // The ledger commands include `sanctions` (import|screen from files, and screen-investors from the ledger)
 // and `bridge` (its ledger half, and `status` and `in` on the stack's EVM chain).
 for (const command of ledgerCommands(ledgerDeps)) program.addCommand(command);
+// Commander ends a usage error (missing option, bad argument, unknown command) with exit code 1,
+// which scripts would read as "the ledger could not be reached": the CLI's contract says 2.
+for (const command of withSubcommands(program)) command.exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? `error: ${error.message}` : error);
   process.exit(1);
 });
+
+function* withSubcommands(command: Command): Generator<Command> {
+  yield command;
+  for (const child of command.commands) yield* withSubcommands(child);
+}
