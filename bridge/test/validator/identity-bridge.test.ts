@@ -109,4 +109,11 @@ test.serial("a RegisterIdentity whose claim names another identity is not signed
   const gateway = s.a.gateway.connect(s.relayerAccount) as DeployedContract;
   await t.throwsAsync(gateway.registerIdentity(fields.token, fields.wallet, fields.investorRef, fields.country, input, BigInt(open!.nonce), signatures), { message: /invalid claim/ });
   t.false((await s.a.identityRegistry.isVerified(getAddress(WALLETS.chloe.address))) as boolean);
+
+  // BankB proposes again with a claim for her real identity: it replaces the stuck one (still PROPOSED), and is carried.
+  const claimantB = new KycClaimant({ signer: signerB, bankMsp: 'BankBMSP', gateway: s.a.gateway, claimIssuer: s.claimIssuer });
+  await s.messages[1]!.proposeIdentityRegistration(s.a.suite.token, WALLETS.chloe.address, await claimantB.claimsFor(WALLETS.chloe.address), 'Mirror chloe, her real identity');
+  t.deepEqual(await sign(s), [[`RegisterIdentity ${WALLETS.chloe.address}`], [`RegisterIdentity ${WALLETS.chloe.address}`]]);
+  t.deepEqual((await relay(s)).map((outcome) => `${outcome.kind} ${outcome.type}`), ['relayed RegisterIdentity']);
+  t.true((await s.a.identityRegistry.isVerified(WALLETS.chloe.address)) as boolean);
 });

@@ -4,6 +4,7 @@ import type { LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gatewa
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { callerOf } from '../identity/caller';
 import { sortedJson } from '../support/sorted-json';
+import { openMessageKey } from './bridge-keys';
 import { activeChain, requireValidator } from './bridge-registry';
 import { listOpenGatewayMessages, proposeDerived } from './gateway-message-steps';
 import { registerIdentityMessage, revokeIdentityMessage } from './identity-message';
@@ -16,24 +17,31 @@ type IdentityMessage = Extract<LedgerGatewayMessage, 'RegisterIdentity' | 'Revok
  * sets, legal states and KYC phases per subject (MessageNonceStale) but not identities, and register
  * and revoke have separate nonce spaces there: with both open, relayers could land them in either
  * order and leave the registry holding the opposite of what the ledger noted last. So one at a time
- * per token and wallet; the same message again is a no-op (proposeDerived).
+ * per token and wallet; the same message again is a no-op (proposeDerived). One exception: a new
+ * registration replaces an open one that has not reached the threshold (PROPOSED), so a claim the
+ * other banks would not sign (made for the wrong identity) does not block the wallet for good; the
+ * replaced one leaves the work list.
  */
-async function requireNoOtherOpen(ctx: Context, chain: BridgeChainConfig, type: IdentityMessage, derived: DerivedMessage): Promise<void> {
+async function closeOrRefuseOtherOpen(ctx: Context, chain: BridgeChainConfig, type: IdentityMessage, derived: DerivedMessage): Promise<void> {
   const { token, wallet } = derived.fields;
   for (const kind of ['RegisterIdentity', 'RevokeIdentity'] as const) {
-    const conflicting = (await listOpenGatewayMessages(ctx, chain.chainId, kind)).find(
+    const conflicting = (await listOpenGatewayMessages(ctx, chain.chainId, kind)).filter(
       (open) => open.fields.token === token && open.fields.wallet === wallet && (kind !== type || sortedJson(open.fields) !== sortedJson(derived.fields)),
     );
-    if (conflicting !== undefined) {
-      throw new TrestleError('BRIDGE_OUT_STATE_CONFLICT', `A ${kind} for this wallet and token is open (nonce ${conflicting.nonce}); it must be relayed before another identity message for the wallet.`, {
-        details: { chainId: chain.chainId, type: kind, nonce: conflicting.nonce, wallet: wallet ?? null },
+    for (const open of conflicting) {
+      if (type === 'RegisterIdentity' && kind === 'RegisterIdentity' && open.status === 'PROPOSED') {
+        await ctx.stub.deleteState(openMessageKey(ctx, open));
+        continue;
+      }
+      throw new TrestleError('BRIDGE_OUT_STATE_CONFLICT', `A ${kind} for this wallet and token is open (nonce ${open.nonce}, ${open.status}); it must be relayed before another identity message for the wallet.`, {
+        details: { chainId: chain.chainId, type: kind, nonce: open.nonce, wallet: wallet ?? null },
       });
     }
   }
 }
 
 async function proposeIdentity(ctx: Context, chain: BridgeChainConfig, type: IdentityMessage, derived: DerivedMessage, reason: string): Promise<void> {
-  await requireNoOtherOpen(ctx, chain, type, derived);
+  await closeOrRefuseOtherOpen(ctx, chain, type, derived);
   await proposeDerived(ctx, chain, type, derived, reason);
 }
 

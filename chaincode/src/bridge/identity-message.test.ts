@@ -1,6 +1,6 @@
 import '../testing/quiet-fabric-logs';
 import test from 'ava';
-import type { Wallet } from 'ethers';
+import { getAddress, type Wallet } from 'ethers';
 import type { GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';
 import { ledgerMessageTypedData } from '@trestle/compliance/src/bridge/gateway-message-typed-data';
 import { investorRef } from '@trestle/compliance/src/bridge/investor-ref';
@@ -121,6 +121,20 @@ test('registered then revoked: anna REVOKED makes a RevokeIdentity drift any ban
   t.deepEqual((await drift(worldState)).map((entry) => entry.wallet), [WALLETS.chloe.address], 'revoked: no drift left for anna');
   await messages.ProposeIdentityRevocation(tx(BRIDGE_DESK.validatorB, worldState).ctx, chain, TOKEN, WALLETS.anna.address, 'Again');
   t.deepEqual((await open(worldState)).filter((entry) => entry.type === 'RevokeIdentity'), [], 'revoking a revoked wallet is a no-op');
+});
+
+test('a new registration replaces an open one below the threshold (a claim for the wrong identity), but not a SIGNED one', async (t) => {
+  const worldState = await ledgerForBridge({ chain: identityChain });
+  const wrong = getAddress(`0x${'2e'.repeat(20)}`);
+  await messages.ProposeIdentityRegistration(tx(BRIDGE_DESK.validatorA, worldState).ctx, chain, TOKEN, WALLETS.anna.address, await claimsJson(VALIDATOR_KEYS.A, { identity: wrong }), 'Wrong identity');
+  const replacement = await proposeAnna(worldState);
+  t.deepEqual((await open(worldState)).map((record) => [record.nonce, record.fields.identity]), [['2', IDENTITY]], 'the first left the work list');
+  const { domain, types, value } = ledgerMessageTypedData(replacement);
+  for (const [validator, key] of [[BRIDGE_DESK.validatorA, VALIDATOR_KEYS.A], [BRIDGE_DESK.validatorB, VALIDATOR_KEYS.B]] as const) {
+    await messages.RecordGatewaySignature(tx(validator, worldState).ctx, chain, 'RegisterIdentity', replacement.verifyingContract, replacement.nonce, await key.signTypedData(domain, types, value));
+  }
+  const again = await claimsJson(VALIDATOR_KEYS.A, { identity: wrong });
+  await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_OUT_STATE_CONFLICT', (ctx) => messages.ProposeIdentityRegistration(ctx, chain, TOKEN, WALLETS.anna.address, again, 'Too late'));
 });
 
 test('a revocation is refused, writing nothing, while the investor is in good standing', async (t) => {
