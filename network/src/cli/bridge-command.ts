@@ -5,8 +5,7 @@ import { readBridgeStatus, renderBridgeStatus } from '@trestle/bridge/src/evm/st
 import { devnetStatus } from '../evm/devnet';
 import { stackFromEnv } from '../stack/stack-config';
 import { bridgeInCommand } from './bridge/bridge-in-command';
-import type { DeployedChain } from './deployed-chain';
-import { deployedChain } from './deployed-chain';
+import { deployedChain, type DeployedChain } from './deployed-chain';
 import { bridgeOutCommands } from './ledger/bridge-out-command';
 import { bridgeReadCommands } from './ledger/bridge-read-command';
 import type { LedgerCommandDeps } from './ledger/ledger-action';

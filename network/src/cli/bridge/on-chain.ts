@@ -2,8 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import type { JsonRpcProvider } from 'ethers';
 import type { DeploymentFile } from '@trestle/bridge/src/evm/deploy/deploy-all';
 import { liquidationMarketOf, type LiquidationMarket } from '@trestle/bridge/src/liquidation/liquidation-market';
-import type { DeployedChain } from '../deployed-chain';
-import { deployedAsset } from '../deployed-chain';
+import { deployedAsset, type DeployedChain } from '../deployed-chain';
 import { reportFailure, type CommandOutput } from '../ledger/ledger-action';
 
 // What the commands that act on the public chain from a wallet share (`bridge in`, `liquidator …`):
