@@ -1,6 +1,10 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import test from 'ava';
+import { ANNA_IDENTITY, IDENTITY_CHAIN_CONFIG, kycClaimsDocument } from '@trestle/chaincode/src/bridge/identity-story';
 import { ConsortiumContract } from '@trestle/chaincode/src/consortium/consortium-contract';
-import { CHAIN_CONFIG, GATEWAY, ledgerForBridge, TOKEN, VALIDATOR_KEYS } from '@trestle/chaincode/src/testing/bridge-story';
+import { CHAIN_CONFIG, GATEWAY, ledgerForBridge, TOKEN, VALIDATOR_KEYS, WALLETS } from '@trestle/chaincode/src/testing/bridge-story';
 import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { snapshotLedger, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
 import { BANK_A_ADMIN, BANK_B_ADMIN, REGULATOR_ADMIN } from '@trestle/chaincode/src/testing/test-identities';
@@ -90,4 +94,23 @@ test('drift names what the EVM side lacks that no message carries yet', async (t
   await trestle('gateway-message', 'propose', CHAIN, 'Nav', TOKEN, '--reason', 'valuation in force', '--as', 'bankA/admin');
   const after = await trestle('gateway-message', 'drift', CHAIN, '--as', 'bankA/admin');
   t.false(/^Nav for /m.test(after.stdout), 'a NAV on its way is not drift');
+});
+
+test("a bank's validator proposes registering its investor's wallet with a claims file; another bank cannot, and no bank revokes an investor in good standing", async (t) => {
+  const worldState = await ledgerForBridge({ chain: IDENTITY_CHAIN_CONFIG });
+  const trestle = cli(worldState);
+  const dir = await mkdtemp(path.join(tmpdir(), 'trestle-claims-'));
+  const claimsFile = path.join(dir, 'claims.json');
+  await writeFile(claimsFile, JSON.stringify(kycClaimsDocument(VALIDATOR_KEYS.A)));
+
+  const drift = await trestle('gateway-message', 'drift', CHAIN, '--as', 'bankC/admin');
+  t.regex(drift.stdout, new RegExp(`^RegisterIdentity for \\S+ wallet ${WALLETS.anna.address} \\(by BankAMSP\\)`, 'm'));
+  const refused = await trestle('gateway-message', 'propose-identity', CHAIN, TOKEN, WALLETS.anna.address, '--claims-file', claimsFile, '--reason', 'Mirror anna', '--as', 'bankB/admin');
+  t.regex(refused.stderr, /^error: \[CALLER_OF_OTHER_BANK\] /, "BankB cannot vouch for BankA's investor");
+  const proposed = await trestle('gateway-message', 'propose-identity', CHAIN, TOKEN, WALLETS.anna.address, '--claims-file', claimsFile, '--reason', 'Mirror anna', '--as', 'bankA/admin');
+  t.is(proposed.exitCode, 0, proposed.stderr);
+  t.is(proposed.stdout, `proposed RegisterIdentity #1: wallet ${WALLETS.anna.address} on ${TOKEN} as identity ${ANNA_IDENTITY}, country 756, 1 claim(s); each bank's validator signs it, then any relayer carries it`);
+
+  const early = await trestle('gateway-message', 'propose-revocation', CHAIN, TOKEN, WALLETS.anna.address, '--reason', 'Not yet', '--as', 'bankC/admin');
+  t.regex(early.stderr, /^error: \[BRIDGE_IDENTITY_INELIGIBLE\] /);
 });

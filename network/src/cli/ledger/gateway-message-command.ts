@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Argument, Command } from 'commander';
 import { LEDGER_GATEWAY_MESSAGES, type GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';
 import { ledgerAction, ledgerCommand, ledgerJson, type LedgerCommandDeps } from './ledger-action';
@@ -5,9 +6,10 @@ import type { LedgerSession } from './ledger-session';
 
 type ReasonOptions = { as: string; json?: boolean; reason: string };
 type ValidatorSetOptions = ReasonOptions & { super: string };
+type IdentityOptions = ReasonOptions & { claimsFile: string };
 
 /** The drift the ledger reports: what it holds that the EVM side does not yet, with nothing on its way. */
-type MirrorDrift = { readonly type: string; readonly assetId: string; readonly token: string; readonly wallet?: string; readonly why: string };
+type MirrorDrift = { readonly type: string; readonly assetId: string; readonly token: string; readonly wallet?: string; readonly bank?: string; readonly why: string };
 
 /** Messages proposed one way; the others have commands of their own. */
 const PLAIN_TYPES = LEDGER_GATEWAY_MESSAGES.filter((type) => type !== 'SetKycPhase' && type !== 'SetValidators' && type !== 'RegisterIdentity' && type !== 'RevokeIdentity');
@@ -58,7 +60,7 @@ async function proposed(session: LedgerSession, chainId: string, type: string): 
 }
 
 /**
- * `trestle gateway-message list|show|propose|propose-kyc-phase|propose-validator-set|drift`: the
+ * `trestle gateway-message list|show|propose|propose-kyc-phase|propose-validator-set|propose-identity|propose-revocation|drift`: the
  * quorum messages the ledger sends the EVM gateway and NAV oracles (GatewayMessageContract). The
  * ledger fills every field from its own records; people choose only what to carry and say why.
  * After a consortium membership change, an operator proposes the new validator set here.
@@ -131,12 +133,42 @@ export function gatewayMessageCommand(deps: LedgerCommandDeps): Command {
       ),
   );
   command.addCommand(
+    ledgerCommand('propose-identity', "propose registering a bound wallet on a token's identity registry (a validator of the investor's bank), with the KYC claim its validator key signed")
+      .argument('<chainId>', 'the EVM chain id')
+      .argument('<token>', "the asset's token")
+      .argument('<wallet>', 'the bound wallet')
+      .requiredOption('--claims-file <path>', 'JSON {"identity", "claims": [{topic, issuer, signature, data}]}: one KYC claim for the wallet\'s ONCHAINID')
+      .requiredOption('--reason <text>', 'why')
+      .action(
+        ledgerAction<IdentityOptions>(deps, async ({ session, args, options }) => {
+          const [chainId = '', token = '', wallet = ''] = args;
+          const claims = await readFile(options.claimsFile, 'utf8');
+          await session.contract('GatewayMessageContract').submitTransaction('ProposeIdentityRegistration', chainId, token, wallet, claims, options.reason);
+          return proposed(session, chainId, 'RegisterIdentity');
+        }),
+      ),
+  );
+  command.addCommand(
+    ledgerCommand('propose-revocation', "propose removing a wallet from a token's identity registry once its investor is revoked, erased or a sanctions hit (a bank's validator)")
+      .argument('<chainId>', 'the EVM chain id')
+      .argument('<token>', "the asset's token")
+      .argument('<wallet>', 'the bound wallet')
+      .requiredOption('--reason <text>', 'why')
+      .action(
+        ledgerAction<ReasonOptions>(deps, async ({ session, args, options }) => {
+          const [chainId = '', token = '', wallet = ''] = args;
+          await session.contract('GatewayMessageContract').submitTransaction('ProposeIdentityRevocation', chainId, token, wallet, options.reason);
+          return proposed(session, chainId, 'RevokeIdentity');
+        }),
+      ),
+  );
+  command.addCommand(
     ledgerCommand('drift', 'what the ledger holds that the EVM side does not yet, with no message on its way (what the mirrors will propose)')
       .argument('<chainId>', 'the EVM chain id')
       .action(
         ledgerAction(deps, async ({ session, args }) => {
           const drift = ledgerJson(await session.contract('GatewayMessageContract').evaluateTransaction('ListMirrorDrift', args[0] ?? ''), 'the drift') as MirrorDrift[];
-          const text = drift.length === 0 ? ['the EVM side carries everything the ledger holds'] : drift.map((d) => `${d.type} for ${d.assetId}${d.wallet === undefined ? '' : ` wallet ${d.wallet}`}: ${d.why}`);
+          const text = drift.length === 0 ? ['the EVM side carries everything the ledger holds'] : drift.map((d) => `${d.type} for ${d.assetId}${d.wallet === undefined ? '' : ` wallet ${d.wallet}`}${d.bank === undefined ? '' : ` (by ${d.bank})`}: ${d.why}`);
           return { json: drift, text };
         }),
       ),
