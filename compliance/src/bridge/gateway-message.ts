@@ -129,31 +129,52 @@ function readFields(reader: RecordReader): GatewayMessageFields {
   };
 }
 
+/**
+ * Fields an identity message cannot do without: the relayer submits them and the signers check
+ * them, and a record missing one could never be carried. (Other types keep their older, looser form.)
+ */
+const REQUIRED_FIELDS: Partial<Record<LedgerGatewayMessage, readonly (keyof GatewayMessageFields)[]>> = {
+  RegisterIdentity: ['token', 'wallet', 'investorRef', 'country', 'claimsHash', 'identity', 'claims'],
+  RevokeIdentity: ['token', 'wallet'],
+};
+
+function readTypedFields(reader: RecordReader, type: LedgerGatewayMessage): GatewayMessageFields {
+  const fieldsReader = reader.record('fields', FIELD_NAMES);
+  const fields = readFields(fieldsReader);
+  for (const name of REQUIRED_FIELDS[type] ?? []) {
+    if (!fieldsReader.has(name)) reader.problems.add(childPath(fieldsReader.path, name), `is required in a ${type}`);
+  }
+  return fields;
+}
+
 /** Validates a gateway message record read from the ledger; `RECORD_MALFORMED` when it is not one. */
 export function parseGatewayMessageRecord(value: unknown): GatewayMessageRecord {
   return readJsonValue(value, {
     code: 'RECORD_MALFORMED',
     name: 'gateway message record',
     fields: ['chainId', 'type', 'nonce', 'verifyingContract', 'fields', 'reason', 'proposedBy', 'proposerMsp', 'proposedAt', 'status', 'signatures', 'evmTxHash', 'relayedAt'],
-    read: (reader) => ({
-      chainId: readUintText(reader, 'chainId', 1n),
-      type: reader.member('type', isLedgerGatewayMessage, oneOf(LEDGER_GATEWAY_MESSAGES), 'Pause'),
-      nonce: readUintText(reader, 'nonce', 1n),
-      verifyingContract: readAddress(reader, 'verifyingContract'),
-      fields: readFields(reader.record('fields', FIELD_NAMES)),
-      reason: reader.string('reason', (text) => isPlainText(text, 1, MAX_GATEWAY_REASON_CHARS), 'a reason'),
-      proposedBy: readIdentityId(reader, 'proposedBy'),
-      proposerMsp: readMspId(reader, 'proposerMsp'),
-      proposedAt: readIsoInstant(reader, 'proposedAt'),
-      status: reader.member('status', isIn(GATEWAY_MESSAGE_STATUSES), oneOf(GATEWAY_MESSAGE_STATUSES), 'PROPOSED'),
-      signatures: reader.records('signatures', 16, ['bankMsp', 'validator', 'signature', 'recordedAt'], (inner) => ({
-        bankMsp: readMspId(inner, 'bankMsp'),
-        validator: readAddress(inner, 'validator'),
-        signature: readSignature(inner, 'signature'),
-        recordedAt: readIsoInstant(inner, 'recordedAt'),
-      })),
-      evmTxHash: reader.nullableString('evmTxHash', isBytes32, '0x and 64 lower-case hex digits'),
-      relayedAt: reader.nullableString('relayedAt', (text) => text.length > 0, 'an ISO instant'),
-    }),
+    read: (reader) => {
+      const type = reader.member('type', isLedgerGatewayMessage, oneOf(LEDGER_GATEWAY_MESSAGES), 'Pause');
+      return {
+        chainId: readUintText(reader, 'chainId', 1n),
+        type,
+        nonce: readUintText(reader, 'nonce', 1n),
+        verifyingContract: readAddress(reader, 'verifyingContract'),
+        fields: readTypedFields(reader, type),
+        reason: reader.string('reason', (text) => isPlainText(text, 1, MAX_GATEWAY_REASON_CHARS), 'a reason'),
+        proposedBy: readIdentityId(reader, 'proposedBy'),
+        proposerMsp: readMspId(reader, 'proposerMsp'),
+        proposedAt: readIsoInstant(reader, 'proposedAt'),
+        status: reader.member('status', isIn(GATEWAY_MESSAGE_STATUSES), oneOf(GATEWAY_MESSAGE_STATUSES), 'PROPOSED'),
+        signatures: reader.records('signatures', 16, ['bankMsp', 'validator', 'signature', 'recordedAt'], (inner) => ({
+          bankMsp: readMspId(inner, 'bankMsp'),
+          validator: readAddress(inner, 'validator'),
+          signature: readSignature(inner, 'signature'),
+          recordedAt: readIsoInstant(inner, 'recordedAt'),
+        })),
+        evmTxHash: reader.nullableString('evmTxHash', isBytes32, '0x and 64 lower-case hex digits'),
+        relayedAt: reader.nullableString('relayedAt', (text) => text.length > 0, 'an ISO instant'),
+      };
+    },
   });
 }
