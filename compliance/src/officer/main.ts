@@ -9,6 +9,7 @@ import { startOfficerServer } from './http/officer-server';
 import { fabricGatewayConnector } from './ledger/fabric-gateway-connector';
 import { SEAL_EVIDENCE_USAGE, sealEvidenceCommand } from './seal-evidence-command';
 import { accountsFileFromEnv, serviceConfigFromEnv } from './service-config';
+import { navReaderFromEnv } from './nav/nav-reader-from-env';
 import { officerVaultFromEnv } from './vault/officer-vault-from-env';
 
 const USAGE = `usage:
@@ -21,12 +22,14 @@ const USAGE = `usage:
 async function serve(): Promise<void> {
   const config = serviceConfigFromEnv();
   const vault = officerVaultFromEnv(process.env);
+  const nav = navReaderFromEnv(process.env);
   const ledger = fabricGatewayConnector(config.fabric);
-  const server = await startOfficerServer({ accounts: new FileAccountStore(config.accountsFile), ledger, port: config.port, tls: config.tls, secureCookies: config.secureCookies, banks: config.banks, extraHosts: config.extraHosts, consoleDir: config.consoleDir, vault });
+  const server = await startOfficerServer({ accounts: new FileAccountStore(config.accountsFile), ledger, port: config.port, tls: config.tls, secureCookies: config.secureCookies, banks: config.banks, extraHosts: config.extraHosts, consoleDir: config.consoleDir, vault, nav });
   console.log(`[officer] listening on ${server.url} (accounts: ${config.accountsFile})`);
   console.log(vault === undefined ? '[officer] evidence vault not configured (OFFICER_VAULT_*): files cannot be opened' : `[officer] evidence vault: store ${process.env.OFFICER_VAULT_STORE_DIR ?? ''}, share services ${process.env.OFFICER_VAULT_SHARE_URLS ?? ''}`);
+  console.log(nav === undefined ? '[officer] NAV view off (OFFICER_EVM_RPC_URL, OFFICER_EVM_CHAIN_ID unset): the asset page shows no oracle price' : `[officer] NAV view: chain ${nav.chainId} at ${process.env.OFFICER_EVM_RPC_URL ?? ''}`);
   console.log(config.consoleDir === undefined ? '[officer] no web console built (npm run console:build); serving the API only' : `[officer] web console at ${server.url}/ (from ${config.consoleDir})`);
-  const stop = () => void server.close().then(() => ledger.close()).then(() => process.exit(0));
+  const stop = () => void server.close().then(() => ledger.close()).then(() => nav?.close()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -9,6 +9,8 @@ export type Session = {
   readonly csrfToken: string;
   readonly expiresAt: string;
   readonly idleExpiresAt: string;
+  /** What the bank's service is wired to (absent from older services: treat as off). */
+  readonly features?: { readonly evidenceVault?: boolean; readonly navView?: boolean };
 };
 
 export type Verdict = {
@@ -168,3 +170,17 @@ export type LegalProposal = {
 
 /** GET /assets/{assetId}/legal. */
 export type AssetLegal = { readonly assetId: string; readonly state: string; readonly openProposal: LegalProposal | null };
+
+/** GET /assets/{assetId}/nav: the asset's NAV oracle on the service's EVM chain. */
+export type AssetNav = {
+  readonly assetId: string;
+  readonly chainId: string;
+  readonly oracle: string;
+  readonly currency: string;
+  readonly navPerUnit: string;
+  readonly valuationSeq: string;
+  readonly validUntil: number;
+  readonly writtenOff: boolean;
+  readonly haircutBps: string;
+  readonly outlook: string;
+};

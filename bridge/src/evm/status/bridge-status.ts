@@ -3,7 +3,8 @@ import { ourArtifact } from '../artifacts';
 import type { DeploymentFile } from '../deploy/deploy-all';
 import { attach } from '../deploy/steps';
 import { gatewayAt } from '../../validator/gateway';
-import { daysUp, haircutOutlook, type HaircutOutlook, type HaircutPoint } from './haircut-step';
+import { describeOutlook, type HaircutOutlook } from '@trestle/compliance/src/nav/haircut-outlook';
+import { readOracleNav } from '@trestle/compliance/src/nav/read-oracle-nav';
 
 /** One bridged asset as the EVM side holds it now. */
 export interface AssetStatus {
@@ -36,11 +37,7 @@ export async function readBridgeStatus(provider: Provider, deployment: Deploymen
   const [paused, threshold, superThreshold, validators] = (await Promise.all([gateway.paused(), gateway.threshold(), gateway.superThreshold(), gateway.validators()])) as [boolean, bigint, bigint, string[]];
   const assets: AssetStatus[] = [];
   for (const asset of deployment.assets) {
-    const oracle = attach(ourArtifact('NavOracle'), asset.oracle, provider);
-    const nav = (await oracle.latestNav()) as { navPerUnit: bigint; valuationSeq: bigint; validUntil: bigint; updatedAt: bigint; writtenOff: boolean };
-    const schedule = ((await oracle.haircutSchedule()) as { secondsAfterExpiry: bigint; haircutBps: bigint }[]).map(
-      (point): HaircutPoint => ({ secondsAfterExpiry: Number(point.secondsAfterExpiry), haircutBps: Number(point.haircutBps) }),
-    );
+    const nav = await readOracleNav(provider, asset.oracle);
     assets.push({
       symbol: asset.symbol,
       token: asset.token,
@@ -48,28 +45,12 @@ export async function readBridgeStatus(provider: Provider, deployment: Deploymen
       inRemediation: (await module.inRemediation(asset.compliance)) as boolean,
       navPerUnit: nav.navPerUnit,
       valuationSeq: nav.valuationSeq,
-      haircutBps: (await oracle.currentHaircutBps()) as bigint,
-      price: (await oracle.price()) as bigint,
-      outlook: haircutOutlook({ validUntil: Number(nav.validUntil), writtenOff: nav.writtenOff, updatedAt: Number(nav.updatedAt) }, schedule, at),
+      haircutBps: nav.haircutBps,
+      price: nav.price ?? 0n,
+      outlook: nav.outlook,
     });
   }
   return { gateway: { address: deployment.contracts.gateway, paused, threshold, superThreshold, validators }, assets, at };
-}
-
-/** The NAV's outlook in a sentence: what an operator must know about the price's next move. */
-export function describeOutlook(outlook: HaircutOutlook): string {
-  switch (outlook.kind) {
-    case 'no-nav':
-      return 'no NAV published yet';
-    case 'written-off':
-      return 'written off: the oracle prices the collateral at zero';
-    case 'valid':
-      return `valid for ${daysUp(outlook.secondsUntilExpiry)} more day(s)${outlook.firstPoint === undefined ? '' : `, then a ${outlook.firstPoint.haircutBps / 100}% haircut ${daysUp(outlook.firstPoint.secondsAfterExpiry)} day(s) later unless a new valuation arrives`}`;
-    case 'haircut':
-      return outlook.next === undefined
-        ? `expired ${daysUp(outlook.secondsSinceExpiry)} day(s) ago; at the schedule's last step`
-        : `expired ${daysUp(outlook.secondsSinceExpiry)} day(s) ago; next step ${outlook.next.haircutBps / 100}% in ${daysUp(outlook.next.secondsUntil)} day(s)`;
-  }
 }
 
 /** The status as lines a person reads in a terminal. */

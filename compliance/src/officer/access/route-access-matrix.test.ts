@@ -89,6 +89,8 @@ function callOf(operationId: string, persona: RoutePersona): { readonly path: st
       return { path: `/api/v1/holdings/${ASSET_ID}/${INVESTORS.annaA}/unfreeze`, options: { json: { amount: '10', reason: 'access matrix' } } };
     case 'getAssetPolicy':
       return { path: `/api/v1/assets/${ASSET_ID}/policy`, options: {} };
+    case 'getAssetNav':
+      return { path: `/api/v1/assets/${ASSET_ID}/nav`, options: {} };
     case 'getAssetLegal':
       return { path: `/api/v1/assets/${ASSET_ID}/legal`, options: {} };
     case 'approveLegalProposal':

@@ -73,6 +73,12 @@ export const ROUTE_ACCESS_MATRIX: readonly RouteAccessRow[] = [
   { operationId: 'freezeHolding', subject: 'a BankA investor\'s holding', outcomes: bankAOrRegulator },
   { operationId: 'unfreezeHolding', subject: 'a frozen BankA holding', outcomes: bankAOrRegulator },
   { operationId: 'getAssetPolicy', subject: 'the asset\'s policy', outcomes: anyOfficerOrRegulator },
+  {
+    operationId: 'getAssetNav',
+    subject: 'the asset\'s NAV oracle on the EVM chain',
+    outcomes: anyOfficerOrRegulator,
+    reachedRefusals: { codes: ['OFFICER_EVM_NOT_CONFIGURED'], why: 'the matrix runs without an EVM node; reading the oracle is tested against the devnet in console/test/console-nav.test.ts' },
+  },
   { operationId: 'getAssetLegal', subject: 'the asset\'s legal standing and open proposal', outcomes: anyOfficerOrRegulator },
   {
     operationId: 'approveLegalProposal',

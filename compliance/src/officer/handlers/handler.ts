@@ -10,6 +10,7 @@ import type { LedgerConnector, OfficerContractName } from '../ledger/ledger-cont
 import type { Clock } from '../session/clock';
 import type { LoginThrottle } from '../session/login-throttle';
 import type { Session, SessionStore } from '../session/session-store';
+import type { NavReader } from '../nav/nav-reader';
 import type { OfficerVault } from '../vault/officer-vault';
 
 /** Settings handlers read. */
@@ -31,6 +32,8 @@ export type OfficerServiceContext = {
   readonly settings: HandlerSettings;
   /** The evidence vault, when the service is wired to the banks' share services. */
   readonly vault: OfficerVault | undefined;
+  /** The EVM chain's NAV oracles, when the service is wired to a node (OFFICER_EVM_RPC_URL). */
+  readonly nav: NavReader | undefined;
   /** Operational log lines; never given passwords, tokens, session ids or personal data. */
   readonly log: (line: string) => void;
 };

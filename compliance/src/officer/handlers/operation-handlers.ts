@@ -6,6 +6,7 @@ import { listEvidenceFiles, openEvidenceFile } from './evidence-handlers';
 import { json, type Handler } from './handler';
 import { changeFreeze, getHolding } from './holding-handlers';
 import { getAssetLegal, voteLegalProposal } from './legal-handlers';
+import { getAssetNav } from './nav-handlers';
 import { changeInvestorStatus, getInvestor, getInvestorPii, listInvestors, onboardInvestor, updateInvestor } from './investor-handlers';
 import { getAssetPolicy } from './policy-handlers';
 import { regulatorOverview } from './regulator-handlers';
@@ -41,6 +42,7 @@ export const OPERATION_HANDLERS: Readonly<Record<string, Handler>> = {
   unfreezeHolding: changeFreeze('unfreeze'),
   getAssetPolicy,
   getAssetLegal,
+  getAssetNav,
   approveLegalProposal: voteLegalProposal('approve'),
   rejectLegalProposal: voteLegalProposal('reject'),
   searchAudit: searchAuditRecords,

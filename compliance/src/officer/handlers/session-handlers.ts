@@ -3,8 +3,8 @@ import type { JsonObject } from '../../json/json-value';
 import { isUsername } from '../accounts/officer-account';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type PasswordHash } from '../accounts/password-hash';
 import { sessionCookie, sessionCookieName } from '../http/cookies';
-import type { Session, SessionStore } from '../session/session-store';
-import { json, sessionOf, type Handler } from './handler';
+import type { Session } from '../session/session-store';
+import { json, sessionOf, type Handler, type OfficerServiceContext } from './handler';
 
 type LoginBody = { readonly username: string; readonly password: string };
 
@@ -12,8 +12,13 @@ type LoginBody = { readonly username: string; readonly password: string };
 let decoy: Promise<PasswordHash> | undefined;
 const decoyHash = (): Promise<PasswordHash> => (decoy ??= hashPassword('not a password of anyone', DEFAULT_SCRYPT_COST));
 
-function sessionInfo(session: Session, sessions: SessionStore): JsonObject {
+/**
+ * The session, and what this bank's service is wired to (the evidence vault, the EVM chain's NAV
+ * oracles), so the console offers only what works instead of asking and being refused.
+ */
+function sessionInfo(session: Session, service: OfficerServiceContext): JsonObject {
   const { account } = session;
+  const { sessions } = service;
   return {
     username: account.username,
     displayName: account.displayName,
@@ -22,6 +27,7 @@ function sessionInfo(session: Session, sessions: SessionStore): JsonObject {
     csrfToken: session.csrfToken,
     expiresAt: new Date(session.expiresAt).toISOString(),
     idleExpiresAt: new Date(sessions.idleExpiryOf(session)).toISOString(),
+    features: { evidenceVault: service.vault !== undefined, navView: service.nav !== undefined },
   };
 }
 
@@ -54,11 +60,11 @@ export const login: Handler = async (request, service) => {
   if (request.sessionId !== undefined) service.sessions.destroy(request.sessionId);
   const { id, session } = service.sessions.create(account);
   const cookie = sessionCookie(sessionCookieName(service.settings.secureCookies), id, service.sessions.policy.absoluteSeconds, service.settings.secureCookies);
-  return { kind: 'json', body: sessionInfo(session, service.sessions), headers: { 'Set-Cookie': cookie } };
+  return { kind: 'json', body: sessionInfo(session, service), headers: { 'Set-Cookie': cookie } };
 };
 
 /** GET /session: who is logged in, and the CSRF token (for a page reloaded after login). */
-export const getSession: Handler = async (request, service) => json(sessionInfo(sessionOf(request), service.sessions));
+export const getSession: Handler = async (request, service) => json(sessionInfo(sessionOf(request), service));
 
 /** DELETE /session: ends the session and clears the cookie. */
 export const logout: Handler = async (request, service) => {

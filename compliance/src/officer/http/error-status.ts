@@ -16,6 +16,9 @@ const EXPLICIT: Partial<Record<TrestleErrorCode, number>> = {
   OFFICER_ACCOUNT_STORE_CORRUPT: 500,
   // The evidence vault: too few share services or none configured is the service's state, not the caller's fault.
   OFFICER_VAULT_NOT_CONFIGURED: 503,
+  // The EVM chain the NAV view reads: unset or not answering is the service's state.
+  OFFICER_EVM_NOT_CONFIGURED: 503,
+  OFFICER_EVM_UNAVAILABLE: 502,
   VAULT_NOT_ENOUGH_SHARES: 503,
   VAULT_SHARE_SERVICE_UNAVAILABLE: 503,
   VAULT_ACCESS_CHECK_FAILED: 503,

@@ -12,6 +12,7 @@ import { DEFAULT_SESSION_POLICY, SessionStore, type SessionPolicy } from '../ses
 import { loadOfficerSpec, type OpenApiDocument } from './openapi-document';
 import { serveRequest } from './request-pipeline';
 import { RouteTable } from './route-table';
+import type { NavReader } from '../nav/nav-reader';
 
 /** The only interface the service listens on. Not configurable: a bank reaches it through its own proxy or tunnel. */
 export const OFFICER_HOST = '127.0.0.1';
@@ -43,6 +44,8 @@ export type OfficerServerOptions = {
   readonly consoleDir?: string;
   /** The evidence vault (the share services' clients); without it the evidence route answers OFFICER_VAULT_NOT_CONFIGURED. */
   readonly vault?: OfficerVault;
+  /** The EVM chain's NAV oracles; without it the NAV route answers OFFICER_EVM_NOT_CONFIGURED. */
+  readonly nav?: NavReader;
   readonly log?: (line: string) => void;
 };
 
@@ -81,6 +84,7 @@ export async function startOfficerServer(options: OfficerServerOptions): Promise
     clock,
     settings: { banks: options.banks ?? DEFAULT_BANKS, secureCookies },
     vault: options.vault,
+    nav: options.nav,
     log: options.log ?? ((line) => console.error(`[officer] ${line}`)),
   };
   const pipeline = { context, routes, handlers, hosts: [] as string[], origins: [] as string[], consoleDir: options.consoleDir };

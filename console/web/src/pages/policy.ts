@@ -3,6 +3,7 @@ import { h, replaceChildren } from '../dom';
 import { amount, instant } from '../format';
 import type { AssetPolicy, PolicyDocument, Session } from '../types';
 import { legalProposalCard } from './legal-proposal';
+import { navCard } from './nav-card';
 
 function list(values: readonly string[], none: string): string {
   return values.length === 0 ? none : values.join(', ');
@@ -67,6 +68,7 @@ export async function renderPolicy(app: HTMLElement, assetId: string, session: S
     h('p', { class: 'muted' }, `${asset.name} \u00b7 ${asset.state}`),
     h('p', { class: `card legal legal-${asset.state.toLowerCase()}`, 'data-testid': 'legal-state' }, legalState(asset)),
     proposal,
+    navCard(asset.assetId, session),
     h('dl', { class: 'card facts', 'data-testid': 'policy' }, ...rows(policy.document).flatMap(([field, name, value]) => [h('dt', {}, name), h('dd', { 'data-testid': `policy-${field}` }, value)])),
     h(
       'dl',

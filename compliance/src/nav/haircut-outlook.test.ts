@@ -1,5 +1,5 @@
 import test from 'ava';
-import { daysUp, haircutOutlook } from './haircut-step';
+import { daysUp, describeOutlook, haircutOutlook } from './haircut-outlook';
 
 const DAY = 86_400;
 const SCHEDULE = [
@@ -16,4 +16,12 @@ test('a valid NAV says how long it has; an expired one, the next schedule point 
   t.deepEqual(haircutOutlook({ ...NAV, writtenOff: true }, SCHEDULE, 0), { kind: 'written-off' });
   t.deepEqual(haircutOutlook({ ...NAV, updatedAt: 0 }, SCHEDULE, 0), { kind: 'no-nav' });
   t.deepEqual([daysUp(1), daysUp(DAY), daysUp(DAY + 1)], [1, 1, 2]);
+});
+
+test('the outlook in a sentence: days left round up, days since expiry round down', (t) => {
+  t.is(describeOutlook(haircutOutlook(NAV, SCHEDULE, NAV.validUntil - DAY - 1)), 'valid for 2 more day(s), then a 10% haircut 1 day(s) later unless a new valuation arrives');
+  t.is(describeOutlook(haircutOutlook(NAV, SCHEDULE, NAV.validUntil + 3_600)), 'expired less than a day ago; next step 10% in 1 day(s)');
+  t.is(describeOutlook(haircutOutlook(NAV, SCHEDULE, NAV.validUntil + 2 * DAY + 10)), 'expired 2 day(s) ago; next step 50% in 5 day(s)');
+  t.is(describeOutlook(haircutOutlook(NAV, SCHEDULE, NAV.validUntil + 8 * DAY)), "expired 8 day(s) ago; at the schedule's last step");
+  t.is(describeOutlook({ kind: 'written-off' }), 'written off: the oracle prices the collateral at zero');
 });

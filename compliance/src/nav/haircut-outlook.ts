@@ -22,7 +22,28 @@ export function haircutOutlook(nav: { readonly validUntil: number; readonly writ
   return { kind: 'haircut', secondsSinceExpiry: since, next: point === undefined ? undefined : { ...point, secondsUntil: point.secondsAfterExpiry - since } };
 }
 
+/** Time since an instant in whole days, rounded down (2 days and an hour ago is "2 day(s) ago"). */
+function elapsed(seconds: number): string {
+  return seconds < 86_400 ? 'less than a day ago' : `${Math.floor(seconds / 86_400)} day(s) ago`;
+}
+
 /** Whole days in `seconds`, rounded up (a step 1 s away is "in 1 day", not "in 0 days"). */
 export function daysUp(seconds: number): number {
   return Math.ceil(seconds / 86_400);
+}
+
+/** The NAV's outlook in a sentence: what an operator must know about the price's next move. */
+export function describeOutlook(outlook: HaircutOutlook): string {
+  switch (outlook.kind) {
+    case 'no-nav':
+      return 'no NAV published yet';
+    case 'written-off':
+      return 'written off: the oracle prices the collateral at zero';
+    case 'valid':
+      return `valid for ${daysUp(outlook.secondsUntilExpiry)} more day(s)${outlook.firstPoint === undefined ? '' : `, then a ${outlook.firstPoint.haircutBps / 100}% haircut ${daysUp(outlook.firstPoint.secondsAfterExpiry)} day(s) later unless a new valuation arrives`}`;
+    case 'haircut':
+      return outlook.next === undefined
+        ? `expired ${elapsed(outlook.secondsSinceExpiry)}; at the schedule's last step`
+        : `expired ${elapsed(outlook.secondsSinceExpiry)}; next step ${outlook.next.haircutBps / 100}% in ${daysUp(outlook.next.secondsUntil)} day(s)`;
+  }
 }
