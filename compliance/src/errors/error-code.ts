@@ -206,6 +206,8 @@ export const TRESTLE_ERROR_CODES = [
   'LIQUIDATOR_FUNDS_INSUFFICIENT',
   'REDEEM_AMOUNT_INVALID',
   'REDEEM_REFUSED',
+  // Owner calls through the QuorumOwner (trestle owner-call)
+  'QUORUM_OWNER_REFUSED',
   // Ledger CLI (trestle spv|asset|investor|transfer|… acting as a chosen identity)
   'CLI_IDENTITY_UNKNOWN',
   'CLI_INPUT_INVALID',

@@ -10,6 +10,8 @@ import { stackFromEnv } from '../stack/stack-config';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
 import { ledgerCommands } from './ledger/ledger-commands';
 import { liquidatorCommandForStack } from './liquidator-command';
+import { deployedChain } from './deployed-chain';
+import { ownerCallCommand } from './owner-call/owner-call-command';
 import { validatorCommand } from './validator-command';
 import { printSummary } from './summary';
 import { stackUp } from './stack-up';
@@ -92,6 +94,7 @@ program
 
 program.addCommand(validatorCommand());
 program.addCommand(liquidatorCommandForStack());
+program.addCommand(ownerCallCommand({ chain: () => deployedChain(stackFromEnv()), out: (line) => console.log(line), err: (line) => console.error(line), setExitCode: (code) => (process.exitCode = code) }));
 const ledgerDeps = {
   // The stack is read when a command runs, so a bad TRESTLE_PORT_BASE fails that command, not --help.
   open: (identity: Parameters<ReturnType<typeof fabricLedgerSessions>>[0]) => fabricLedgerSessions(stackFromEnv())(identity),
