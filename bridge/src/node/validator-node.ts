@@ -12,6 +12,7 @@ import { EscrowMoveWatcher, type EscrowMoveLedger } from '../validator/escrow-mo
 import type { FileCheckpoint } from '../validator/checkpoint';
 import { GatewayMessageSigning } from '../validator/gateway-message-signing';
 import type { GatewayMessageLedger } from '../validator/gateway-message-ledger';
+import { KycClaimant } from '../validator/kyc-claimant';
 import { LedgerMirror } from '../validator/ledger-mirror';
 import type { BridgeMetrics } from '../validator/metrics';
 import { MintSigning } from '../validator/mint-signing';
@@ -40,6 +41,14 @@ export interface ValidatorNodeOptions {
    * with the watcher's own checkpoint file; without it this bank states no moves (others may).
    */
   readonly escrowMoves?: { readonly tokens: readonly string[]; readonly venues: readonly string[]; readonly checkpoint: FileCheckpoint };
+  /**
+   * Identity mirroring: the consortium ClaimIssuer (this validator's key is one of its CLAIM keys),
+   * the gateway's IdFactory and each bank's validator address on the ledger. With it the mirror
+   * proposes registrations of this bank's investors' bound wallets with this bank's KYC claim, and
+   * RegisterIdentity messages are signed only after checking them against the EVM; without it the
+   * node proposes and signs revocations only (kyc-claimant.ts, registration-check.ts).
+   */
+  readonly identities?: { readonly claimIssuer: string; readonly idFactory: DeployedContract; readonly validatorOfBank: (bankMsp: string) => Promise<string | undefined> };
   /** A funded account to relay from; a bank without one signs and attests but leaves relaying to others. */
   readonly relayer?: { readonly sender: Signer; readonly journal?: SendJournal };
   readonly metrics?: BridgeMetrics;
@@ -85,8 +94,11 @@ export class ValidatorNode {
       const { tokens, venues, checkpoint } = options.escrowMoves;
       this.#moves = new EscrowMoveWatcher({ provider, ledger, checkpoint, gateway: gateway.target as string, tokens, venues, confirmations: options.confirmations, startBlock: options.startBlock, metrics, log: options.log });
     }
-    this.#mirror = new LedgerMirror(messages);
-    this.#messageSigning = new GatewayMessageSigning({ signer, ledger: messages, metrics });
+    const identities = options.identities;
+    const claimant = identities === undefined ? undefined : new KycClaimant({ signer, bankMsp: options.bank, gateway, claimIssuer: identities.claimIssuer });
+    this.#mirror = new LedgerMirror(messages, claimant);
+    const registrations = identities === undefined ? {} : { registrations: { idFactory: identities.idFactory, validatorOfBank: identities.validatorOfBank } };
+    this.#messageSigning = new GatewayMessageSigning({ signer, ledger: messages, metrics, ...registrations });
     this.#reconciler = new Reconciler({ provider, ledger, messages, metrics });
     const address = gateway.target as string;
     if (options.relayer !== undefined) {

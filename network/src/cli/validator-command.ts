@@ -11,6 +11,8 @@ import { BridgeMetrics, FileCheckpoint, gatewayAt, KeystoreSigner } from '@trest
 import { SendJournal } from '@trestle/bridge/src/relayer/send-journal';
 import { FabricAttestationLedger } from '@trestle/bridge/src/validator/fabric-attestation-ledger';
 import { FabricGatewayMessageLedger } from '@trestle/bridge/src/validator/gateway-message-ledger';
+import { identityFactoryOf } from '@trestle/bridge/src/validator/kyc-claimant';
+import { validatorsOnLedger } from '@trestle/bridge/src/validator/registration-check';
 import { stackFromEnv } from '../stack/stack-config';
 
 const MSP_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
@@ -61,11 +63,15 @@ async function start(options: StartOptions): Promise<void> {
   }
   const connection = await connectBankLedger({ connectionProfile: options.connectionProfile, walletPath: options.wallet, identity: options.identity, channel: options.channel, chaincode: options.chaincode });
   const chainId = BigInt(deployment.chainId);
+  const gateway = gatewayAt(deployment.contracts.gateway, provider);
+  // Identity mirroring: this bank vouches for its own investors with its validator key, a CLAIM key of the consortium ClaimIssuer.
+  const identities = { claimIssuer: deployment.contracts.claimIssuer, idFactory: await identityFactoryOf(gateway), validatorOfBank: validatorsOnLedger(connection.bridge) };
   const node = new ValidatorNode({
     bank: options.bank,
     signer,
     provider,
-    gateway: gatewayAt(deployment.contracts.gateway, provider),
+    gateway,
+    identities,
     ledger: new FabricAttestationLedger(connection.bridge, chainId),
     messages: new FabricGatewayMessageLedger(connection.messages, chainId),
     checkpoint: new FileCheckpoint(path.join(stack.home, 'run', `burns-${options.bank}.json`)),
