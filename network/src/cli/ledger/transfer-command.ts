@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { parseTrestleError, TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { Checked } from '@trestle/compliance/src/ledger-client/checked-records';
 import type { TransferVerdict } from '@trestle/compliance/src/rules/evaluate-transfer';
 import { parseTransferRecord, type TransferRecord } from '@trestle/compliance/src/transfers/transfer-record';
@@ -9,6 +9,7 @@ import type { LedgerSession } from './ledger-session';
 import { bankMspOf, bookmarkOf, bookmarkText, pageSizeOf, verdictLines } from './ledger-wording';
 import { transferListLine, transferLines } from './transfer-lines';
 import { transferRequestOf, travelRuleTransient, type TransferFlags } from './transfer-request-input';
+import { withRuleReasons } from './bridge-rule-reasons';
 
 interface BaseOptions {
   readonly as: string;
@@ -49,7 +50,7 @@ function requestCommand(deps: LedgerCommandDeps): Command {
         const request = transferRequestOf(args[0], options);
         const transient = travelRuleTransient(options.travelRule);
         const contract = session.contract('TransferContract');
-        await withRuleReasons(() => contract.createTransaction('RequestTransfer').setTransient(transient).submit(request.json));
+        await withRuleReasons('TRANSFER_REFUSED', () => contract.createTransaction('RequestTransfer').setTransient(transient).submit(request.json));
         return transferAnswer(await readTransfer(session, request.transferId));
       }),
     );
@@ -139,18 +140,3 @@ function approvalsPhrase(verdict: TransferVerdict): string {
   return `an officer of each bank${distinctOfficers === 2 ? ', two distinct officers in all (four-eyes)' : ''}`;
 }
 
-/**
- * Runs a request; a TRANSFER_REFUSED comes back with each failing rule's reason and sentence in
- * its one line, since the person at the terminal needs them to fix the request (--json keeps the details).
- */
-async function withRuleReasons(submit: () => Promise<unknown>): Promise<void> {
-  try {
-    await submit();
-  } catch (error) {
-    const refusal = error instanceof Error ? parseTrestleError(error.message) : undefined;
-    if (refusal?.code !== 'TRANSFER_REFUSED') throw error;
-    const reasons = Array.isArray(refusal.details?.reasons) ? (refusal.details.reasons as { reason?: string; sentence?: string }[]) : [];
-    const said = reasons.map((reason) => `[${reason.reason ?? ''}] ${reason.sentence ?? ''}`).join(' ');
-    throw new TrestleError('TRANSFER_REFUSED', said === '' ? refusal.sentence : `${refusal.sentence} ${said}`, { ...(refusal.details === undefined ? {} : { details: refusal.details }) });
-  }
-}
