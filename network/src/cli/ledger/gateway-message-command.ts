@@ -59,6 +59,22 @@ async function proposed(session: LedgerSession, chainId: string, type: string): 
   return { json: newest, text: [`proposed ${type} #${newest.nonce}: ${fieldsText(newest)}; each bank's validator signs it, then any relayer carries it`] };
 }
 
+/** A proposal about one wallet on one token (its KYC phase, its revocation): the ledger derives the rest. */
+function walletProposal(deps: LedgerCommandDeps, name: string, description: string, transaction: string, type: string): Command {
+  return ledgerCommand(name, description)
+    .argument('<chainId>', 'the EVM chain id')
+    .argument('<token>', "the asset's token")
+    .argument('<wallet>', 'the bound wallet')
+    .requiredOption('--reason <text>', 'why')
+    .action(
+      ledgerAction<ReasonOptions>(deps, async ({ session, args, options }) => {
+        const [chainId = '', token = '', wallet = ''] = args;
+        await session.contract('GatewayMessageContract').submitTransaction(transaction, chainId, token, wallet, options.reason);
+        return proposed(session, chainId, type);
+      }),
+    );
+}
+
 /**
  * `trestle gateway-message list|show|propose|propose-kyc-phase|propose-validator-set|propose-identity|propose-revocation|drift`: the
  * quorum messages the ledger sends the EVM gateway and NAV oracles (GatewayMessageContract). The
@@ -105,20 +121,7 @@ export function gatewayMessageCommand(deps: LedgerCommandDeps): Command {
         }),
       ),
   );
-  command.addCommand(
-    ledgerCommand('propose-kyc-phase', "propose carrying the KYC phase of the investor a wallet is bound to (a bank's validator)")
-      .argument('<chainId>', 'the EVM chain id')
-      .argument('<token>', "the asset's token")
-      .argument('<wallet>', 'the bound wallet')
-      .requiredOption('--reason <text>', 'why')
-      .action(
-        ledgerAction<ReasonOptions>(deps, async ({ session, args, options }) => {
-          const [chainId = '', token = '', wallet = ''] = args;
-          await session.contract('GatewayMessageContract').submitTransaction('ProposeKycPhase', chainId, token, wallet, options.reason);
-          return proposed(session, chainId, 'SetKycPhase');
-        }),
-      ),
-  );
+  command.addCommand(walletProposal(deps, 'propose-kyc-phase', "propose carrying the KYC phase of the investor a wallet is bound to (a bank's validator)", 'ProposeKycPhase', 'SetKycPhase'));
   command.addCommand(
     ledgerCommand('propose-validator-set', "after a membership change: propose the validators of the banks in force, at the chain's threshold (an operator or validator of a member bank)")
       .argument('<chainId>', 'the EVM chain id')
@@ -148,20 +151,7 @@ export function gatewayMessageCommand(deps: LedgerCommandDeps): Command {
         }),
       ),
   );
-  command.addCommand(
-    ledgerCommand('propose-revocation', "propose removing a wallet from a token's identity registry once its investor is revoked, erased or a sanctions hit (a bank's validator)")
-      .argument('<chainId>', 'the EVM chain id')
-      .argument('<token>', "the asset's token")
-      .argument('<wallet>', 'the bound wallet')
-      .requiredOption('--reason <text>', 'why')
-      .action(
-        ledgerAction<ReasonOptions>(deps, async ({ session, args, options }) => {
-          const [chainId = '', token = '', wallet = ''] = args;
-          await session.contract('GatewayMessageContract').submitTransaction('ProposeIdentityRevocation', chainId, token, wallet, options.reason);
-          return proposed(session, chainId, 'RevokeIdentity');
-        }),
-      ),
-  );
+  command.addCommand(walletProposal(deps, 'propose-revocation', "propose removing a wallet from a token's identity registry once its investor is revoked, erased or a sanctions hit (a bank's validator)", 'ProposeIdentityRevocation', 'RevokeIdentity'));
   command.addCommand(
     ledgerCommand('drift', 'what the ledger holds that the EVM side does not yet, with no message on its way (what the mirrors will propose)')
       .argument('<chainId>', 'the EVM chain id')
