@@ -39,15 +39,18 @@ export interface ChaincodeBridge<F extends AssetFixture = AssetFixture> {
   setLedgerTime(instant: Date): void;
 }
 
+/** How a test wants the story set up: anna's wallet registered on the token by the fixture (default), and whether the chain configuration names the ClaimIssuer (identity mirroring). */
+export type ChaincodeBridgeOptions = { readonly registerHolder?: boolean; readonly claimIssuer?: boolean };
+
 /** A devnet asset (from `build`), the ledger story bridged to it (chain in force, validators registered, anna's wallet bound). */
-export async function chaincodeBridge<F extends AssetFixture = AssetFixture>(build: () => Promise<F> = assetFixture as () => Promise<F>): Promise<ChaincodeBridge<F>> {
+export async function chaincodeBridge<F extends AssetFixture = AssetFixture>(build: () => Promise<F> = assetFixture as () => Promise<F>, options: ChaincodeBridgeOptions = {}): Promise<ChaincodeBridge<F>> {
   const a = await build();
   const holder = await fundedWallet(a.provider);
-  await a.register(holder.address);
+  if (options.registerHolder !== false) await a.register(holder.address);
   const gateway = await a.gateway.getAddress();
   // A market fixture's NavOracle quotes the loan token, a dollar with cents.
   const oracle = 'oracle' in a ? { oracle: { address: await (a.oracle as DeployedContract).getAddress(), currency: 'USD' as const, currencyDecimals: 2 } } : {};
-  const chain = { chainId: a.chainId.toString(), gateway, threshold: 2, confirmations: CONFIRMATIONS, tokens: [{ assetId: ASSET_ID, token: a.suite.token, ...oracle }] };
+  const chain = { chainId: a.chainId.toString(), gateway, threshold: 2, confirmations: CONFIRMATIONS, tokens: [{ assetId: ASSET_ID, token: a.suite.token, ...oracle }], ...(options.claimIssuer === true ? { claimIssuer: a.infra.claimIssuer } : {}) };
   const [first = '', second = '', third = ''] = a.validators.map((wallet) => wallet.address);
   const worldState = await ledgerForBridge({ chain, validators: [first, second, third], annaWallet: holder });
   // The ledger's clock runs past the lockup, a second per transaction, unless a test moves it.
