@@ -25,7 +25,7 @@ export function printSummary(stack: StackConfig, result: StackUpResult): void {
     console.log(`  ${result.fabric.reason.split('\n').join('\n  ')}`);
     console.log('\n  Bridge validators: not started; each needs its bank\'s Fabric peer ("npm run trestle -- validator start --help").');
     console.log('  Officer console: not started; it needs its bank\'s Fabric peer ("npm run officer -- serve", see compliance/src/officer/README.md).');
-    console.log('  Ledger commands (spv, asset, investor, transfer, policy, legal, audit …): need the Fabric network.');
+    console.log('  Ledger commands (spv, asset, investor, transfer, policy, legal, bridge out, gateway-message, audit …): need the Fabric network.');
   }
-  if (result.deployment) console.log('\n  On the EVM side now: "npm run trestle -- bridge status", "npm run trestle -- liquidator positions".');
+  if (result.deployment) console.log('\n  On the EVM side now: "npm run trestle -- bridge status", "npm run trestle -- liquidator positions", "npm run trestle -- owner-call --help".');
 }
