@@ -27,7 +27,7 @@ test('without Fabric the summary says why, and names what waits for it and what 
   t.regex(text, /Fabric network: NOT STARTED\n {2}go install refused: 403 Forbidden/);
   t.regex(text, /Bridge validators: not started; each needs its bank's Fabric peer/);
   t.regex(text, /Officer console: not started; it needs its bank's Fabric peer/);
-  t.regex(text, /Ledger commands \(spv, asset, investor, transfer, policy, legal, audit …\): need the Fabric network\./);
+  t.regex(text, /Ledger commands \(spv, asset, investor, transfer, policy, legal, bridge out, gateway-message, audit …\): need the Fabric network\./);
   t.regex(text, /On the EVM side now: "npm run trestle -- bridge status", "npm run trestle -- liquidator positions", "npm run trestle -- owner-call --help"\./);
   t.regex(text, /asset ZOB +token 0x0{39}3/);
 });
