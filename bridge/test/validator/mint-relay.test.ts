@@ -62,6 +62,27 @@ test.serial('two of three validators sign, their signatures recover to them, and
   t.is(metrics.value('mintsRelayed'), 1);
 });
 
+test.serial('a validator that dies after signing a Mint but before recording it signs the same bytes after a restart; one mint follows', async (t) => {
+  const s = await setup();
+  // The process dies inside the ledger call: the signature was made, nothing reached the ledger.
+  const dying = { ...s.ledger, pendingMints: () => s.ledger.pendingMints(), recordMintSignature: () => Promise.reject(new Error('killed before the ledger answered')) } as unknown as InMemoryAttestationLedger;
+  const beforeCrash = new MintSigning({ signer: s.signers[0]!, gateway: s.a.gateway, ledger: dying });
+  await t.throwsAsync(beforeCrash.signAndRecord(s.mint), { message: /killed/ });
+  t.is((await s.ledger.mint(1n))?.signatures.length, 0, 'nothing was recorded');
+
+  const restarted = signing(s, s.signers[0]!);
+  await restarted.signPending();
+  await signing(s, s.signers[1]!).signPending();
+  const recorded = (await s.ledger.mint(1n))!;
+  t.is(recorded.status, 'SIGNED');
+  const { domain, types, value } = mintTypedData(s.gateway, s.mint);
+  t.is(verifyTypedData(domain, types, value, recorded.signatures[0]!.signature), s.signers[0]!.address);
+  t.is(recorded.signatures[0]!.signature, await s.signers[0]!.signTypedData(domain, types, value), 'deterministic (RFC 6979): the restart signs the very bytes it would have recorded');
+  t.is((await (await relayer(s)).relayPending())[0]?.kind, 'minted');
+  t.deepEqual(await (await relayer(s)).relayPending(), []);
+  t.is(await s.a.token.balanceOf(s.holder.address), UNITS(100n), 'minted once');
+});
+
 test.serial('with one of three signatures nothing is submitted and the status says why', async (t) => {
   const s = await setup();
   await signing(s, s.signers[1]!).signAndRecord(s.mint);
