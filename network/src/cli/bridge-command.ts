@@ -6,6 +6,7 @@ import { devnetStatus } from '../evm/devnet';
 import { stackFromEnv } from '../stack/stack-config';
 import { bridgeInCommand } from './bridge/bridge-in-command';
 import { deployedChain, type DeployedChain } from './deployed-chain';
+import { bridgeConfigCommands } from './ledger/bridge-config-command';
 import { bridgeOutCommands } from './ledger/bridge-out-command';
 import { bridgeReadCommands } from './ledger/bridge-read-command';
 import type { LedgerCommandDeps } from './ledger/ledger-action';
@@ -51,7 +52,7 @@ export function bridgeCommand(deps: BridgeCommandDeps): Command {
         provider.destroy();
       }
     });
-  for (const sub of [...bridgeOutCommands(deps), ...bridgeReadCommands(deps)]) command.addCommand(sub);
+  for (const sub of [...bridgeOutCommands(deps), ...bridgeReadCommands(deps), ...bridgeConfigCommands(deps)]) command.addCommand(sub);
   command.addCommand(bridgeInCommand({ ...deps, chain: deps.chain ?? (() => deployedChain(stackFromEnv())) }));
   return command;
 }

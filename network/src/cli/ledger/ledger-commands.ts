@@ -9,6 +9,7 @@ import { investorCommand } from './investor-command';
 import type { LedgerCommandDeps } from './ledger-action';
 import { legalCommand } from './legal-command';
 import { policyCommand } from './policy-command';
+import { roleCommand } from './role-command';
 import { sanctionsWithLedgerCommand } from './screening-command';
 import { spvCommand } from './spv-command';
 import { transferCommand } from './transfer-command';
@@ -21,6 +22,7 @@ import { transferCommand } from './transfer-command';
 export function ledgerCommands(deps: LedgerCommandDeps): Command[] {
   return [
     consortiumCommand(deps),
+    roleCommand(deps),
     spvCommand(deps),
     assetCommand(deps),
     investorCommand(deps),
