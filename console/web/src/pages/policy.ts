@@ -64,7 +64,7 @@ export async function renderPolicy(app: HTMLElement, assetId: string, session: S
   replaceChildren(
     app,
     h('p', {}, h('a', { href: '#/queue' }, '\u2190 Queue')),
-    h('h1', {}, `Policy of ${asset.assetId}`),
+    h('h1', {}, `${asset.assetId}: legal state, price and policy`),
     h('p', { class: 'muted' }, `${asset.name} \u00b7 ${asset.state}`),
     h('p', { class: `card legal legal-${asset.state.toLowerCase()}`, 'data-testid': 'legal-state' }, legalState(asset)),
     proposal,
