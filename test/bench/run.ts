@@ -38,15 +38,19 @@ const LATENCY_NOTE = [
 const BASELINE_FILE = path.join(REPO_ROOT, 'bench', 'results', 'baseline', 'results.json');
 
 /** This run beside the committed baseline, if there is one: gas ratios, and latency p50 ratios when both runs measured them. */
-function baselineComparison(results: Record<string, unknown>): { date: string; section: string; changed: number } | undefined {
+function baselineComparison(results: Record<string, unknown>): { date: string; section: string; summary: string } | undefined {
   if (!existsSync(BASELINE_FILE)) return undefined;
   const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as { date?: string };
   const rows = compareWithBaseline(readGasMap(results, 'this run'), readGasMap(baseline, BASELINE_FILE));
   const date = baseline.date ?? 'unknown date';
-  const changed = rows.filter((r) => r.ratio === undefined || Math.abs(r.ratio - 1) > 0.01).length;
+  // A figure new in this run (or gone from it) has no ratio: counted apart, so a new row is not read as a moved one.
+  const moved = rows.filter((r) => r.ratio !== undefined && Math.abs(r.ratio - 1) > 0.01).length;
+  const added = rows.filter((r) => r.baseline === undefined).length;
+  const missing = rows.filter((r) => r.current === undefined).length;
+  const summary = `${moved} operation(s) moved by more than 1%, ${added} new (not in the baseline), ${missing} in the baseline but not measured`;
   const latency = compareWithBaseline(readLatencyP50(results), readLatencyP50(baseline));
   const latencySection = latency.length === 0 ? '' : `\n${renderLatencyBaselineSection(latency, date)}`;
-  return { date, section: renderBaselineSection(rows, date) + latencySection, changed };
+  return { date, section: renderBaselineSection(rows, date) + latencySection, summary };
 }
 
 interface BenchArgs {
@@ -158,7 +162,7 @@ async function main(argv: readonly string[]): Promise<number> {
     writeFileSync(path.join(args.outDir, 'latency.svg'), latencyChartSvg(latency));
     const comparison = baselineComparison(results);
     writeFileSync(reportFile, renderMarkdown(report) + (comparison ? `\n${comparison.section}` : ''));
-    if (comparison) log(`compared with the baseline of ${comparison.date}: ${comparison.changed} operation(s) moved by more than 1%`);
+    if (comparison) log(`compared with the baseline of ${comparison.date}: ${comparison.summary}`);
     if (args.saveBaseline) {
       mkdirSync(path.dirname(BASELINE_FILE), { recursive: true });
       writeFileSync(BASELINE_FILE, `${JSON.stringify(results, null, 2)}\n`);

@@ -8,13 +8,17 @@ import { deployCollateralMarket } from './collateral-market';
 import { measureBurnForRedeem } from './gateway-burn';
 import { measureMints } from './gateway-mint';
 import { measureIdentityRegistration, registerHolder } from './identity-registration';
+import { measureIdentityRevocation } from './identity-revocation';
+import { measureKycPhases, measureLegalStates } from './gateway-state-messages';
 import { deployLendingVenue } from './lending-venue';
 import type { ProgressLog } from './measure';
 import { measureMorphoCalls, MORPHO_CALLS, type MorphoCall } from './morpho-calls';
 import { navAuthorityOf } from './nav-authority';
 import { measureNavUpdate } from './nav-update';
+import { measureQuorumOwnerExecute } from './quorum-owner-execute';
 import { PLAIN_MORPHO_REFERENCE } from './references';
 import { measureRepeatTransfer } from './token-transfer';
+import { measureValidatorRotation } from './validator-rotation';
 
 export interface GasWorkloadResult {
   readonly operations: GasMeasurement[];
@@ -30,6 +34,9 @@ export const GAS_CONDITIONS: readonly string[] = [
   'transfer and burnForRedeem are measured on their second run: both holders already hold units and the burn counter is non-zero.',
   'NAV update: the oracle already has a NAV; +1%, within its 10% bound, 2 of 3 signatures.',
   'Morpho: one Morpho Blue, one stablecoin, the same NavOracle parameters, KinkedIrm, LLTV 77% and amounts for both markets. A seed borrower supplies first, so Morpho already holds the collateral token; the measured borrower supplies 1,000 units for the first time (keeping 100), borrows 70,000, repays 10,000; the NAV then falls 100 to 70 (super threshold) and a registered liquidator holding no collateral seizes 100 units ("liquidate"), then 100 more ("liquidateRepeat").',
+  'revokeIdentity, setLegalState, setKycPhase, QuorumOwner and setValidators run last, on the 2-of-3 suite, so no earlier figure sees their state. revokeIdentity is measured after another revocation (its nonce word in use), for a holder with units.',
+  'setLegalState and setKycPhase apply only with a nonce above the subject\'s latest (per token; per token and wallet). "first": nonce 1 of the type (a fresh nonce word), the subject\'s latest nonce and the module\'s flag or phase go from zero. "repeat": the next message for the same subject; Remediation to Normal clears the flag, which refunds part of the gas.',
+  'QuorumOwner: deployed and handed every owner power as deploy-all does; one call, Morpho enableLltv(50%), signed by the super threshold (every validator of the 2-of-3 set). setValidators: the gateway\'s first rotation, all 3 validators replaced by new keys, thresholds unchanged.',
   'T-REX is deployed directly without proxies (as deploy-all does); behind TREXFactory proxies DESIGN §10 found transfers about 60k gas dearer.',
   'The asset binds the three compliance modules deploy-all binds (CountryAllow, MaxBalance, RemediationModule); every mint, transfer and burn runs their checks and hooks. DESIGN §10\'s lower T-REX figures were most likely taken without modules.',
 ];
@@ -80,8 +87,19 @@ export async function runGasWorkload(provider: JsonRpcProvider, log: ProgressLog
   log('NavOracle updateNav with 2 signatures');
   const nav = await measureNavUpdate(erc3643Market.oracle, authority);
 
+  // Last, on the 2-of-3 suite: they revoke its holders, change its states, hand away its owner powers and rotate its validators.
+  log('revokeIdentity: a first revocation, then the measured one');
+  const revocation = await measureIdentityRevocation(main, alice.address, bob.address);
+  log('gateway setLegalState and setKycPhase, 2 of 3: first and repeat');
+  const legalStates = await measureLegalStates(main);
+  const kycPhases = await measureKycPhases(main, alice.address);
+  log('QuorumOwner execute with the super threshold (3 of 3): Morpho enableLltv');
+  const ownerCall = await measureQuorumOwnerExecute(main, venue);
+  log('gateway setValidators: rotation of 3 validators');
+  const rotation = await measureValidatorRotation(main);
+
   return {
-    operations: [...mints2of3, ...mints3of5, burn, nav, registration, transfer],
+    operations: [...mints2of3, ...mints3of5, burn, nav, registration, revocation, transfer, ...legalStates, ...kycPhases, rotation, ownerCall],
     morpho: MORPHO_CALLS.map((call) => ({
       call,
       label: MORPHO_LABELS[call],
