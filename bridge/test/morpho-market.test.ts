@@ -33,7 +33,8 @@ async function openPosition(m: MarketFixture, collateral: bigint, debt: bigint, 
   return { borrower, supplyCollateralGas: supplied?.gasUsed as bigint };
 }
 
-test('a verified borrower supplies ERC-3643 collateral, borrows, owes growing interest, repays and withdraws', async (t) => {
+// Serial: it moves the shared devnet's clock, which every test on that devnet reads.
+test.serial('a verified borrower supplies ERC-3643 collateral, borrows, owes growing interest, repays and withdraws', async (t) => {
   const m = await marketFixture();
   const { borrower, supplyCollateralGas } = await openPosition(m, UNITS(1_000n), DOLLARS(70_000n));
   t.log(`supplyCollateral (T-REX transferFrom into Morpho): ${supplyCollateralGas} gas`);
@@ -43,7 +44,7 @@ test('a verified borrower supplies ERC-3643 collateral, borrows, owes growing in
   const debtAtBorrow = await debtOf(m, borrower.address);
   const [totalSupply, , totalBorrow, , lastUpdate] = await m.morpho.market(m.market.id);
   const ratePerSecond: bigint = await m.irm.borrowRateAt((totalBorrow * WAD) / totalSupply);
-  // One day only: the devnet clock is shared with every test running at the same time.
+  // One day only: later tests on the devnet see this day too (their NAVs are valid a year).
   await advanceTime(m.provider, 86_400);
   await (await m.morpho.accrueInterest(m.params)).wait();
   const [, , , , accruedAt] = await m.morpho.market(m.market.id);
