@@ -1,6 +1,6 @@
 import './quiet-fabric-logs';
 import type { LegalProposal } from '@trestle/compliance/src/ledger/legal-proposal';
-import type { LegalTransition, RemediationWindow } from '@trestle/compliance/src/ledger/legal-transition';
+import type { LegalHistory } from '@trestle/compliance/src/ledger/legal-transition';
 import type { Role } from '@trestle/compliance/src/roles/roles';
 import { LegalContract } from '../legal/legal-contract';
 import { RoleContract } from '../roles/role-contract';
@@ -10,6 +10,8 @@ import { ledgerAt } from './ledger-story';
 import { identityIdOf, type TestIdentity, type WorldState } from './stub-context';
 import { daysAfterT0 } from './transfer-story';
 import { BANK_A_ADMIN, BANK_A_ALICE, BANK_A_BOB, BANK_B_ADMIN, BANK_B_CAROL, BANK_C_ADMIN, REGULATOR_RITA } from './test-identities';
+
+export type { LegalHistory };
 
 // The legal tests' world: the story's asset TOKENIZED (anna 600000 and ben 300000 at BankA, chloe
 // 100000 at BankB, decimals 6), with a compliance officer at each of the three banks.
@@ -82,7 +84,6 @@ export async function proposalOf(worldState: WorldState, proposalId: string): Pr
 }
 
 /** The asset's legal standing as the regulator reads it. */
-export type LegalHistory = { assetId: string; state: string; remediation: RemediationWindow | null; openProposal: LegalProposal | null; transitions: LegalTransition[] };
 
 /** The story asset's legal standing. */
 export async function legalHistoryOf(worldState: WorldState): Promise<LegalHistory> {

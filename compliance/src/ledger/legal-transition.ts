@@ -113,3 +113,12 @@ export function parseLegalTransition(value: unknown): LegalTransition {
     }),
   });
 }
+
+/** LegalContract.GetLegalHistory's answer: an asset's legal standing, its open proposal and every transition, oldest first. */
+export type LegalHistory = {
+  readonly assetId: string;
+  readonly state: string;
+  readonly remediation: RemediationWindow | null;
+  readonly openProposal: LegalProposal | null;
+  readonly transitions: readonly LegalTransition[];
+};

@@ -1,8 +1,8 @@
 import type { JsonValue } from '../../json/json-value';
+import type { LegalHistory } from '../../ledger/legal-transition';
 import { callsOf, json, type Handler, type OfficerCalls } from './handler';
 
 type DecisionBody = { readonly reason: string };
-type LegalHistory = { readonly assetId: string; readonly state: string; readonly remediation: JsonValue; readonly transitions: JsonValue[]; readonly openProposal: { readonly proposalId: string } | null };
 
 /** The proposal as the ledger answers it: an open one with how its vote stands under the membership in force. */
 function proposalOf(calls: OfficerCalls, proposalId: string): Promise<JsonValue> {
@@ -14,7 +14,7 @@ export const getAssetLegal: Handler = async (request, service) => {
   const calls = await callsOf(request, service);
   const history = (await calls.evaluate('LegalContract', 'GetLegalHistory', request.input.path.assetId ?? '')) as LegalHistory;
   const openProposal = history.openProposal === null ? null : await proposalOf(calls, history.openProposal.proposalId);
-  return json({ assetId: history.assetId, state: history.state, remediation: history.remediation, transitions: history.transitions, openProposal });
+  return json({ assetId: history.assetId, state: history.state, remediation: history.remediation, transitions: history.transitions, openProposal } as unknown as JsonValue);
 };
 
 /** POST /legal-proposals/{proposalId}/approve|reject: the officer's vote for their bank; the chaincode decides who may vote. */

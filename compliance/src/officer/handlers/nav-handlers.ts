@@ -1,10 +1,9 @@
+import type { BridgeChainRecord } from '../../bridge/bridge-chain';
 import { TrestleError } from '../../errors/trestle-error';
 import { describeOutlook } from '../../nav/haircut-outlook';
 import { parseAssetRecord } from '../../ledger/asset';
 import { checked } from '../../ledger-client/checked-records';
 import { callsOf, json, type Handler } from './handler';
-
-type ChainRecord = { readonly active: { readonly tokens: ReadonlyArray<{ readonly assetId: string; readonly token: string; readonly oracle?: { readonly address: string; readonly currency: string; readonly currencyDecimals: number } }> } | null };
 
 /**
  * GET /assets/{assetId}/nav: the asset's NavOracle on the service's EVM chain: the NAV it holds, the
@@ -19,7 +18,7 @@ export const getAssetNav: Handler = async (request, service) => {
   if (service.nav === undefined) {
     throw new TrestleError('OFFICER_EVM_NOT_CONFIGURED', 'This service reads no EVM chain; its operator sets OFFICER_EVM_RPC_URL and OFFICER_EVM_CHAIN_ID.');
   }
-  const chain = (await calls.evaluate('BridgeContract', 'GetBridgeChain', service.nav.chainId)) as ChainRecord;
+  const chain = (await calls.evaluate('BridgeContract', 'GetBridgeChain', service.nav.chainId)) as unknown as BridgeChainRecord;
   const entry = chain.active?.tokens.find((token) => token.assetId === assetId);
   if (entry?.oracle === undefined) {
     throw new TrestleError('OFFICER_NAV_NOT_FOUND', `The bridge configuration of chain ${service.nav.chainId} names no NAV oracle for this asset.`, { details: { assetId, chainId: service.nav.chainId } });

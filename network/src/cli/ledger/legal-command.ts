@@ -4,7 +4,7 @@ import type { JsonObject } from '@trestle/compliance/src/json/json-value';
 import { LEGAL_ACTIONS } from '@trestle/compliance/src/ledger/legal-action';
 import type { LegalProposal } from '@trestle/compliance/src/ledger/legal-proposal';
 import type { QuorumCount } from '@trestle/compliance/src/ledger/legal-quorum';
-import type { LegalTransition, RemediationWindow } from '@trestle/compliance/src/ledger/legal-transition';
+import type { LegalHistory } from '@trestle/compliance/src/ledger/legal-transition';
 import { ledgerAction, ledgerCommand, ledgerJson, type LedgerCommandDeps } from './ledger-action';
 import type { LedgerSession } from './ledger-session';
 
@@ -22,8 +22,6 @@ type ProposeOptions = {
 };
 type ReasonOptions = { as: string; json?: boolean; reason: string };
 
-/** The legal standing `GetLegalHistory` answers. */
-type LegalHistory = { assetId: string; state: string; remediation: RemediationWindow | null; openProposal: LegalProposal | null; transitions: LegalTransition[] };
 
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
 
