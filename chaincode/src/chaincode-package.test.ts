@@ -125,6 +125,7 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[], tr
   },
   InvestorContract: {
     OnboardInvestor: [SUBMIT, ['investorJson']],
+    AdoptInvestor: [SUBMIT, ['investorJson', 'reason']],
     UpdateInvestor: [SUBMIT, ['investorJson']],
     SuspendInvestor: [SUBMIT, ['investorId', 'reason']],
     ReinstateInvestor: [SUBMIT, ['investorId', 'reason']],

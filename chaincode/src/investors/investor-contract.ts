@@ -11,6 +11,7 @@ import { pageSizeArgument, readPage } from '../support/pagination';
 import { sortedJson } from '../support/sorted-json';
 import { writeRecord } from '../support/state';
 import { txTimestampIso } from '../support/tx-time';
+import { adoptInvestor } from './adopt-investor';
 import { INVESTOR_BANK_INDEX, investorKey, readInvestor } from './investor-key';
 import { loadPii, purgePii } from './investor-pii-store';
 import { changeInvestorStatus, STATUS_CHANGES } from './investor-status';
@@ -34,6 +35,17 @@ export class InvestorContract extends Contract {
   async OnboardInvestor(ctx: Context, investorJson: string): Promise<void> {
     await requireRole(ctx, 'compliance-officer');
     await onboardInvestor(ctx, investorJson);
+  }
+
+  /**
+   * Takes over, for the caller's bank, an investor whose bank has left the consortium: the document
+   * OnboardInvestor takes (the KYC done again, naming the existing investor), fresh PII in the
+   * transient map under "pii", and the reason. Holdings and wallet bindings stay as they are.
+   */
+  @Transaction()
+  async AdoptInvestor(ctx: Context, investorJson: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await adoptInvestor(ctx, investorJson, reasonArgument(reason));
   }
 
   /** Replaces an investor's public fields (JSON), and their PII when the transient map carries it. */

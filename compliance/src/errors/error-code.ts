@@ -93,6 +93,8 @@ export const TRESTLE_ERROR_CODES = [
   'INVESTOR_STATUS_CONFLICT',
   'INVESTOR_PII_MISSING',
   'INVESTOR_PII_ERASED',
+  // AdoptInvestor: only an investor whose bank has left the consortium is adopted
+  'INVESTOR_BANK_IN_FORCE',
   // Sanctions screening results recorded on an investor
   'SCREENING_INVALID',
   // Wallet bindings

@@ -51,6 +51,17 @@ export type LedgerEvent =
         readonly blocked: { readonly transferIds: readonly string[]; readonly bridgeOutIds: readonly string[] };
       };
     }
+  | {
+      readonly type: 'InvestorAdopted';
+      readonly payload: {
+        /** The record as the adopting bank left it: its bankMsp, its `adoptedFrom` trail. */
+        readonly investor: InvestorRecord;
+        readonly fromBankMsp: string;
+        readonly toBankMsp: string;
+        /** The requests a sanctions hit in the adopting bank's screening blocked (empty unless a hit). */
+        readonly blocked: { readonly transferIds: readonly string[]; readonly bridgeOutIds: readonly string[] };
+      };
+    }
   | { readonly type: 'PolicyChangeProposed' | 'PolicyChangeRejected'; readonly payload: PolicyChangeProposal }
   | { readonly type: 'PolicyChanged'; readonly payload: { readonly asset: Asset; readonly proposal: PolicyChangeProposal } }
   | { readonly type: 'WalletBound'; readonly payload: WalletBinding }

@@ -35,6 +35,12 @@ export type InvestorStatusChange = { readonly kycStatus: KycStatus; readonly rea
 /** An erasure of the investor's personal data on request; the hash and this record stay. */
 export type PiiErasure = { readonly erasedAt: string; readonly erasedBy: string; readonly reason: string };
 
+/**
+ * The last time a bank in force took over an investor whose bank had left the consortium
+ * (AdoptInvestor): the bank they came from, when, the adopting officer and why.
+ */
+export type InvestorAdoption = { readonly fromBankMsp: string; readonly adoptedAt: string; readonly adoptedBy: string; readonly reason: string };
+
 /** An investor on the shared ledger: everything any org may read, and the hash of what it may not. */
 export type InvestorRecord = InvestorDocument & {
   /** MSP id of the onboarding bank; its officers alone change the record and read the PII. */
@@ -48,11 +54,14 @@ export type InvestorRecord = InvestorDocument & {
   readonly onboardedBy: string;
   readonly updatedAt: string;
   readonly updatedBy: string;
+  /** Present once another bank adopted the investor; records from before adoption existed lack it. */
+  readonly adoptedFrom?: InvestorAdoption;
 };
 
 const DOCUMENT_FIELDS = ['investorId', 'jurisdiction', 'investorType', 'kycLevel', 'kycExpiresAt', 'sanctions'] as const;
 const SANCTIONS_FIELDS = ['status', 'listVersion', 'screenedAt'] as const;
-const RECORD_FIELDS = [...DOCUMENT_FIELDS, 'bankMsp', 'kycStatus', 'piiHash', 'piiErasure', 'lastStatusChange', 'onboardedAt', 'onboardedBy', 'updatedAt', 'updatedBy'] as const;
+const RECORD_FIELDS = [...DOCUMENT_FIELDS, 'bankMsp', 'kycStatus', 'piiHash', 'piiErasure', 'lastStatusChange', 'onboardedAt', 'onboardedBy', 'updatedAt', 'updatedBy', 'adoptedFrom'] as const;
+const ADOPTION_FIELDS = ['fromBankMsp', 'adoptedAt', 'adoptedBy', 'reason'] as const;
 
 function readInvestorFields(reader: RecordReader): InvestorDocument {
   return {
@@ -91,6 +100,15 @@ function readStatusChange(reader: RecordReader): InvestorStatusChange {
   };
 }
 
+function readAdoption(reader: RecordReader): InvestorAdoption {
+  return {
+    fromBankMsp: readMspId(reader, 'fromBankMsp'),
+    adoptedAt: readIsoInstant(reader, 'adoptedAt'),
+    adoptedBy: readIdentityId(reader, 'adoptedBy'),
+    reason: readText(reader, 'reason', 1, MAX_REASON_CHARS, 'a reason'),
+  };
+}
+
 function readErasure(reader: RecordReader): PiiErasure {
   return { erasedAt: readIsoInstant(reader, 'erasedAt'), erasedBy: readIdentityId(reader, 'erasedBy'), reason: readText(reader, 'reason', 1, MAX_REASON_CHARS, 'a reason') };
 }
@@ -110,6 +128,8 @@ const INVESTOR_RECORD: JsonDocumentKind<InvestorRecord> = {
     onboardedBy: readIdentityId(reader, 'onboardedBy'),
     updatedAt: readIsoInstant(reader, 'updatedAt'),
     updatedBy: readIdentityId(reader, 'updatedBy'),
+    // Optional: investors never adopted, and every record written before adoption existed, have none.
+    ...(reader.has('adoptedFrom') ? { adoptedFrom: readAdoption(reader.record('adoptedFrom', ADOPTION_FIELDS)) } : {}),
   }),
 };
 
