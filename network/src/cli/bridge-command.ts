@@ -24,7 +24,7 @@ export interface BridgeCommandDeps extends LedgerCommandDeps {
  * the stack's deployment: `status` (no identity) and `in` (a wallet burns units for redemption).
  */
 export function bridgeCommand(deps: BridgeCommandDeps): Command {
-  const command = new Command('bridge').description('the bridge between the ledger and the EVM chain: bridge-outs on the ledger, burns home from a wallet, the EVM side\'s status');
+  const command = new Command('bridge').description('the bridge between the ledger and the EVM chain: bridge-outs on the ledger, chain configurations and validator addresses, burns home from a wallet, the EVM side\'s status');
   command
     .command('status')
     .description("show the gateway, each asset's supply and legal state, its NAV and the next haircut step")

@@ -18,7 +18,7 @@ import { stackUp } from './stack-up';
 import { superviseUntilSignal } from './supervise';
 
 const program = new Command('trestle')
-  .description('Run a local Trestle consortium: Fabric network, EVM devnet and contracts.')
+  .description('Run a local Trestle consortium (Fabric network, EVM devnet and contracts) and act on its ledger and bridge as one person\'s identity (--as org/user).')
   .showHelpAfterError();
 
 program
@@ -64,7 +64,7 @@ program
 
 program
   .command('status')
-  .description('show what runs and where')
+  .description('show what runs and where; exit code 1 when the EVM devnet does not answer')
   .action(async () => {
     const stack = stackFromEnv();
     const pin = installedPin();

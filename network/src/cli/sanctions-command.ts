@@ -19,10 +19,10 @@ class InputError extends Error {}
 
 /** `trestle sanctions import|screen`: load OFAC lists into snapshots and screen names against them. */
 export function sanctionsCommand(): Command {
-  const command = new Command('sanctions').description('import OFAC SDN lists and screen names and identifiers against them');
+  const command = new Command('sanctions').description('import OFAC SDN lists and screen names and identifiers against them, or (screen-investors) your bank\'s investors from the ledger');
   command
     .command('import')
-    .description('parse an OFAC SDN list (CSV set or XML), print its counts and save a snapshot under <TRESTLE_HOME>/sanctions/')
+    .description('parse an OFAC SDN list (CSV set or XML), print its counts and save a snapshot under the state folder\'s sanctions/ (.trestle, or $TRESTLE_HOME)')
     .argument('<path>', 'sdn.csv, SDN.XML, or a folder with the downloaded files')
     .addOption(new Option('--format <format>', 'list format (default: from the extension or content)').choices(['csv', 'xml']))
     .option('--version <version>', 'list version (default: the XML Publish_Date, or a YYYY-MM-DD date in the CSV file or folder name)', parseVersion)
