@@ -83,6 +83,7 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
   },
   InvestorContract: {
     OnboardInvestor: { rule: "compliance-officer; the investor's bank is the caller's", cells: allow('compliance-officer') },
+    AdoptInvestor: { rule: "compliance-officer of a bank in force; the investor's bank has left the consortium", cells: allow('compliance-officer') },
     UpdateInvestor: OFFICER_OF_INVESTOR_ROW,
     SuspendInvestor: OFFICER_OF_INVESTOR_ROW,
     ReinstateInvestor: OFFICER_OF_INVESTOR_ROW,

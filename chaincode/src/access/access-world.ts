@@ -14,7 +14,7 @@ import { evidenceFileDocument } from '../testing/evidence-story';
 import { bridgeOutOf, burnEvent, BRIDGE_DESK, escrowMoveEvent, CHAIN_CONFIG, GATEWAY, signMint, VALIDATOR_KEYS, WALLETS as CHAIN_CONFIG_WALLETS } from '../testing/bridge-story';
 import { IDENTITY_CHAIN_CONFIG, kycClaimsDocument } from '../bridge/identity-story';
 import { CAST, CONSORTIUM_MEMBERS, tx } from '../testing/ledger-cast';
-import { REGULATOR_ADMIN } from '../testing/test-identities';
+import { BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN } from '../testing/test-identities';
 import { ConsortiumContract } from '../consortium/consortium-contract';
 import { ASSET_ID, json, policyChange } from '../testing/ledger-documents';
 import { INVESTORS } from '../testing/ledger-story';
@@ -45,6 +45,7 @@ export type AccessChapter =
   | 'EVIDENCE REGISTERED'
   | 'POLICY CHANGE OPEN'
   | 'MEMBERSHIP CHANGE OPEN'
+  | 'BANK B LEFT'
   | 'IDENTITY CHAIN'
   | 'IDENTITY REVOKED';
 
@@ -100,6 +101,9 @@ export async function accessWorld(): Promise<AccessWorld> {
   // The regulator's admin proposes a membership without BankB; BankA's and BankC's admins are yet to confirm.
   const membershipChangeOpen = base('TOKENIZED');
   await new ConsortiumContract().ProposeMembershipChange(tx(REGULATOR_ADMIN, membershipChangeOpen, at).ctx, JSON.stringify(MEMBERSHIP_WITHOUT_BANK_B));
+  // The same change confirmed by both: BankB has left, and chloe (BankB's) waits for a bank to adopt her.
+  const bankBLeft = copyLedger(membershipChangeOpen);
+  for (const admin of [BANK_A_ADMIN, BANK_C_ADMIN]) await new ConsortiumContract().ConfirmMembershipChange(tx(admin, bankBLeft, at).ctx, JSON.stringify(MEMBERSHIP_WITHOUT_BANK_B));
   const chainProposed = base('TOKENIZED');
   await bridge.ProposeBridgeChain(tx(BRIDGE_DESK.operatorA, chainProposed, at).ctx, json(CHAIN_CONFIG));
   const pauseProposed = base('BRIDGE');
@@ -131,6 +135,7 @@ export async function accessWorld(): Promise<AccessWorld> {
     ['PAUSED', paused],
     ['POLICY CHANGE OPEN', policyChangeOpen],
     ['MEMBERSHIP CHANGE OPEN', membershipChangeOpen],
+    ['BANK B LEFT', bankBLeft],
     ['CHAIN PROPOSED', chainProposed],
     ['PAUSE PROPOSED', pauseProposed],
     ['BRIDGE SIGNED', signed],
