@@ -1,5 +1,5 @@
 import { Wallet, keccak256, toUtf8Bytes } from 'ethers';
-import { BRIDGE_OUT_IDS, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID } from '../fuzz/fuzz-world';
+import { BRIDGE_OUT_IDS, MEMBERSHIP_WITHOUT_BANK_B, OPEN_PROPOSAL_ID, PENDING_TRANSFER_ID } from '../fuzz/fuzz-world';
 import type { TransientMap } from '../fuzz/transient-maps';
 import { bridgeOutRequest, burnEvent, CHAIN_CONFIG, escrowMoveEvent, GATEWAY } from '../testing/bridge-story';
 import { EVIDENCE_FILE_ID, evidenceEntry, evidenceFileDocument } from '../testing/evidence-story';
@@ -11,7 +11,7 @@ import { identityIdOf } from '../testing/stub-context';
 import { CHAIN_ID, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { AFTER_LOCKUP, daysAfterT0, transferRequest } from '../testing/transfer-story';
 import { holderOf, type AccessIdentity } from './access-identities';
-import { MEMBERSHIP_WITHOUT_BANK_B, type AccessChapter, type AccessWorld } from './access-world';
+import type { AccessChapter, AccessWorld } from './access-world';
 
 // For every transaction, a call that succeeds for whoever may make it: a chapter of the story
 // where the transaction has work to do, arguments naming BankA's records, the instant and the

@@ -1,5 +1,6 @@
 import '../testing/quiet-fabric-logs';
 import { TRANSFER_REQUEST_TYPES, transferRequestDomain } from '@trestle/compliance/src/transfers/transfer-signature';
+import { ConsortiumContract } from '../consortium/consortium-contract';
 import { ControlContract } from '../controls/control-contract';
 import { escrowedBridgeOut, ledgerForBridge, requestBridgeOut, bridgeOutRequest, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { CAST, T0, tx } from '../testing/ledger-cast';
@@ -10,7 +11,7 @@ import { identityIdOf, snapshotLedger, type LedgerSnapshot, type WorldState } fr
 import { CHAIN_ID, signBinding, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { AFTER_LOCKUP, ledgerForTransfers, request, TRAVEL_RULE, transferRequest } from '../testing/transfer-story';
 import { RoleContract } from '../roles/role-contract';
-import { BANK_C_ADMIN, BANK_C_ERIN } from '../testing/test-identities';
+import { BANK_A_ADMIN, BANK_C_ADMIN, BANK_C_ERIN, REGULATOR_ADMIN } from '../testing/test-identities';
 import { WalletContract } from '../wallets/wallet-contract';
 import { IDENTITY_CHAIN_CONFIG } from '../bridge/identity-story';
 
@@ -45,7 +46,8 @@ export const BEN_FROZEN = '1000';
  * the transfer story's tokenized asset with a pending transfer above the travel-rule threshold,
  * anna's bound wallet, a partial freeze of ben's units and erin of BankC as a vault share service;
  * the asset at DRAFT, VALUED and APPROVED for the lifecycle steps; the bridge story with a bridge-out in escrow and one pending; the legal
- * story with a proposal open and with the asset in remediation. Built once per test file; each
+ * story with a proposal open and with the asset in remediation; the tokenized chapter again after
+ * BankB left the consortium. Built once per test file; each
  * case runs on a copy of one chapter.
  */
 export async function fuzzWorld(): Promise<FuzzWorld> {
@@ -64,6 +66,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     ['BRIDGE', bridged, 3],
     ['LEGAL PROPOSAL OPEN', proposed, 2],
     ['REMEDIATION', await ledgerInLegalState('REMEDIATION'), 1],
+    ['BANK B LEFT', await bankBLeft(), 1],
   ];
   return {
     chapters: stories.map(([name, ledger, weight]) => ({ name, ledger, baseline: snapshotLedger(ledger), weight })),
@@ -81,6 +84,20 @@ async function tokenizedWithWork(): Promise<WorldState> {
   await new ControlContract().FreezePartial(tx(CAST.regulator, ledger, { at: AFTER_LOCKUP }).ctx, ASSET_ID, INVESTORS.benA, BEN_FROZEN, 'Garnishment order pending');
   // BankC's share service of the evidence vault, so access records can be written here.
   await new RoleContract().GrantRole(tx(BANK_C_ADMIN, ledger).ctx, identityIdOf(BANK_C_ERIN), 'vault');
+  return ledger;
+}
+
+/** The membership without BankB, which leaves after the tokenized chapter; its investor chloe waits for a bank to adopt her. */
+export const MEMBERSHIP_WITHOUT_BANK_B = { banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] } as const;
+
+// The tokenized chapter after a membership change removed BankB: its people's roles no longer
+// count, and AdoptInvestor has chloe to act on.
+async function bankBLeft(): Promise<WorldState> {
+  const ledger = await tokenizedWithWork();
+  const members = JSON.stringify(MEMBERSHIP_WITHOUT_BANK_B);
+  const consortium = new ConsortiumContract();
+  await consortium.ProposeMembershipChange(tx(REGULATOR_ADMIN, ledger).ctx, members);
+  for (const admin of [BANK_A_ADMIN, BANK_C_ADMIN]) await consortium.ConfirmMembershipChange(tx(admin, ledger).ctx, members);
   return ledger;
 }
 

@@ -46,7 +46,8 @@ function hintTable(world: FuzzWorld): ReadonlyArray<Row> {
     [/^documentsJson$/, { documents: [legalDocuments()] }],
     [/^valuationJson$/, { documents: [valuationDocument()] }],
     [/^tokenizationJson$/, { documents: [tokenizationDocument(allocations)] }],
-    [/^investorJson$/, { documents: [investorDocument('INV-A-0009'), investorDocument(INVESTORS.annaA, { kycLevel: 'enhanced' })] }],
+    // A new investor to onboard, anna's record to update, chloe's to adopt once BankB has left.
+    [/^investorJson$/, { documents: [investorDocument('INV-A-0009'), investorDocument(INVESTORS.annaA, { kycLevel: 'enhanced' }), investorDocument(INVESTORS.chloeB, { kycLevel: 'enhanced' })] }],
     [/^requestJson$/, { documents: [transferRequest('T-FUZZ-NEW', 5_000n), transferRequest('T-FUZZ-BIG', 60_000n), world.signedRequest] }, 'TransferContract'],
     [/^requestJson$/, { documents: [bridgeOutRequest('B-FUZZ-NEW', 1_000n), bridgeOutRequest('B-FUZZ-BIG', 700_000n)] }, 'BridgeContract'],
     [/^configJson$/, { documents: [CHAIN_CONFIG, { ...CHAIN_CONFIG, chainId: '1' }, IDENTITY_CHAIN_CONFIG] }],
