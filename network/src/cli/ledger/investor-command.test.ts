@@ -1,7 +1,10 @@
+import '@trestle/chaincode/src/testing/quiet-fabric-logs';
 import test, { type ExecutionContext } from 'ava';
-import { castLedger, T0 } from '@trestle/chaincode/src/testing/ledger-cast';
+import { ConsortiumContract } from '@trestle/chaincode/src/consortium/consortium-contract';
+import { castLedger, T0, tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { investorDocument, investorPii } from '@trestle/chaincode/src/testing/ledger-documents';
-import { privateVersionsOf, snapshotLedger, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
+import { privateVersionsOf, snapshotLedger, type TestIdentity, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
+import { BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN } from '@trestle/chaincode/src/testing/test-identities';
 import { cliWorld, FAR_KYC_EXPIRY, type CliWorld } from './testing/cli-world';
 import { documentFile } from './testing/document-files';
 import { printedField } from './testing/printed-field';
@@ -144,3 +147,61 @@ test('list pages a bank\'s investors; another bank\'s list is refused unless the
   t.is(other.exitCode, 3);
   t.regex(other.stderr, /CALLER_OF_OTHER_BANK/);
 });
+
+test('adopt: after BankB left, BankA\'s officer takes over its investor with a new document and PII; --json prints the record; refusals are one line and write nothing', async (t) => {
+  const w = await world();
+  const chloe = 'INV-B-0100';
+  const chloeFile = (overrides: Record<string, unknown> = {}, name = 'chloe.json') => documentFile(w.folder, name, investorDocument(chloe, { kycExpiresAt: FAR_KYC_EXPIRY, ...overrides }));
+  await ok(t, w, 'investor', 'onboard', chloeFile(), '--pii', piiFile(w), '--as', 'bankB/carol');
+  await ok(t, w, 'investor', 'onboard', investorFile(w), '--pii', piiFile(w), '--as', 'bankA/bob');
+  const stillMember = await cli(w, 'investor', 'adopt', chloeFile(), '--reason', 'Too early', '--pii', piiFile(w), '--as', 'bankA/bob');
+  t.is(stillMember.exitCode, 3);
+  t.regex(stillMember.stderr, /^error: \[INVESTOR_BANK_IN_FORCE\] [^\n]+$/);
+  await changeMembership(w.worldState, { banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] }, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
+
+  const refusals: Array<[string[], string, number]> = [
+    [['adopt', chloeFile(), '--pii', piiFile(w)], '--reason', 2],
+    [['adopt', chloeFile(), '--reason', 'BankB left'], '--pii', 2],
+    [['adopt', investorFile(w), '--reason', 'BankB left', '--pii', piiFile(w)], '[INVESTOR_BANK_IN_FORCE]', 3],
+    [['adopt', documentFile(w.folder, 'none.json', investorDocument('INV-NONE', { kycExpiresAt: FAR_KYC_EXPIRY })), '--reason', 'BankB left', '--pii', piiFile(w)], '[INVESTOR_NOT_FOUND]', 3],
+    [['adopt', chloeFile({ kycLevel: 'max' }, 'bad.json'), '--reason', 'BankB left', '--pii', piiFile(w)], '[INVESTOR_INVALID]', 3],
+    [['adopt', chloeFile(), '--reason', 'r'.repeat(501), '--pii', piiFile(w)], '[REASON_INVALID]', 3],
+  ];
+  for (const [argv, expected, exitCode] of refusals) {
+    const before = snapshotLedger(w.worldState);
+    const run = await cli(w, 'investor', ...argv, '--as', 'bankA/bob');
+    t.is(run.exitCode, exitCode, argv.join(' '));
+    t.true(run.stderr.startsWith('error:') && run.stderr.trim().split('\n').length === 1 && run.stderr.includes(expected), run.stderr);
+    t.deepEqual(snapshotLedger(w.worldState), before, `${argv.join(' ')} wrote nothing`);
+  }
+
+  const adopted = await ok(t, w, 'investor', 'adopt', chloeFile({ kycLevel: 'enhanced' }), '--reason', 'BankB left; KYC redone', '--pii', piiFile(w, { fullName: 'Chloe Frick' }, 'chloe-pii.json'), '--as', 'bankA/bob', '--json');
+  const record = JSON.parse(adopted.stdout) as { bankMsp: string; kycLevel: string; adoptedFrom: { fromBankMsp: string; reason: string } };
+  t.like(record, { bankMsp: 'BankAMSP', kycLevel: 'enhanced', adoptedFrom: { fromBankMsp: 'BankBMSP', reason: 'BankB left; KYC redone' } });
+  const shown = (await ok(t, w, 'investor', 'show', chloe, '--as', 'regulator/rita')).stdout;
+  t.is(printedField(shown, 'bank'), 'BankAMSP');
+  t.is(printedField(shown, 'adopted'), `from BankBMSP ${T0.toISOString()}: BankB left; KYC redone`);
+  t.is(printedField((await ok(t, w, 'investor', 'pii', chloe, '--as', 'bankA/bob')).stdout, 'full name'), 'Chloe Frick');
+  // Adopted, her bank is in force again: a second adoption is refused like the first attempt.
+  const again = await cli(w, 'investor', 'adopt', chloeFile(), '--reason', 'Again', '--pii', piiFile(w), '--as', 'bankA/bob');
+  t.is(again.exitCode, 3);
+  t.regex(again.stderr, /^error: \[INVESTOR_BANK_IN_FORCE\] /);
+});
+
+test('adopt prints one confirmation line naming both banks', async (t) => {
+  const w = await world();
+  const chloe = 'INV-B-0101';
+  const file = documentFile(w.folder, 'chloe.json', investorDocument(chloe, { kycExpiresAt: FAR_KYC_EXPIRY }));
+  await ok(t, w, 'investor', 'onboard', file, '--pii', piiFile(w), '--as', 'bankB/carol');
+  await changeMembership(w.worldState, { banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] }, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
+  const { stdout } = await ok(t, w, 'investor', 'adopt', file, '--reason', 'BankB left', '--pii', piiFile(w), '--as', 'bankA/bob');
+  t.regex(stdout, new RegExp(`^investor ${chloe} adopted by BankAMSP from BankBMSP \\(active, PII hash [0-9a-f]{64}\\)$`));
+});
+
+/** Puts `members` in force on the stub ledger, as the orgs' admins would with `trestle consortium propose|confirm`. */
+async function changeMembership(worldState: WorldState, members: Record<string, string[]>, [proposer, ...others]: readonly TestIdentity[]): Promise<void> {
+  const consortium = new ConsortiumContract();
+  const text = JSON.stringify(members);
+  await consortium.ProposeMembershipChange(tx(proposer as TestIdentity, worldState).ctx, text);
+  for (const admin of others) await consortium.ConfirmMembershipChange(tx(admin, worldState).ctx, text);
+}

@@ -15,6 +15,7 @@ import { walletBindCommand } from './wallet-bind-command';
 
 type PiiOptions = { as: string; json?: boolean; pii?: string };
 type ReasonOptions = { as: string; json?: boolean; reason: string };
+type AdoptOptions = ReasonOptions & { pii: string };
 
 const STATUS_CHANGES = [
   ['suspend', 'SuspendInvestor', 'suspend an active investor: the transfer rules refuse them until reinstated'],
@@ -32,12 +33,12 @@ async function confirm(session: LedgerSession, investorId: string, line: (record
  * own checks (compliance/src/ledger-client/investor-arguments.ts): the compliance readers refuse
  * a bad document before any ledger call, and PII without a salt gets a random one.
  */
-async function submitInvestor(session: LedgerSession, transaction: 'OnboardInvestor' | 'UpdateInvestor', file: string, piiFile: string | undefined): Promise<string> {
+async function submitInvestor(session: LedgerSession, transaction: 'OnboardInvestor' | 'UpdateInvestor' | 'AdoptInvestor', file: string, piiFile: string | undefined, ...more: string[]): Promise<string> {
   const investor = readJsonDocument(file, 'investor document');
   const argument = investorArgument(investor, Date.now());
   const contract = session.contract('InvestorContract');
-  if (piiFile === undefined) await contract.submitTransaction(transaction, argument);
-  else await contract.createTransaction(transaction).setTransient(piiTransient(readJsonDocument(piiFile, 'investor PII'))).submit(argument);
+  if (piiFile === undefined) await contract.submitTransaction(transaction, argument, ...more);
+  else await contract.createTransaction(transaction).setTransient(piiTransient(readJsonDocument(piiFile, 'investor PII'))).submit(argument, ...more);
   return String(investor.investorId);
 }
 
@@ -55,6 +56,21 @@ export function investorCommand(deps: LedgerCommandDeps): Command {
         ledgerAction<PiiOptions>(deps, async ({ session, args, options }) => {
           const investorId = await submitInvestor(session, 'OnboardInvestor', args[0] ?? '', options.pii);
           return confirm(session, investorId, (record) => `investor ${record.investorId} onboarded at ${record.bankMsp} (${record.kycStatus}, PII hash ${record.piiHash})`);
+        }),
+      ),
+  );
+
+  add(
+    ledgerCommand('adopt', "adopt for your bank an investor whose bank has left the consortium, after redoing their KYC (compliance officer of a bank in force)")
+      .argument('<file>', 'the investor document (JSON) naming the existing investor id, or - for stdin')
+      .requiredOption('--reason <text>', 'why your bank takes the investor over, kept on the record')
+      // Required, as for onboard: the leaving bank's copy of the PII is in its own collection, out of reach.
+      .requiredOption('--pii <file>', "the investor's personal data as your bank collected it (JSON); sent only in the transient map")
+      .addHelpText('after', INVESTOR_DOCUMENTS_HELP)
+      .action(
+        ledgerAction<AdoptOptions>(deps, async ({ session, args, options }) => {
+          const investorId = await submitInvestor(session, 'AdoptInvestor', args[0] ?? '', options.pii, options.reason);
+          return confirm(session, investorId, (record) => `investor ${record.investorId} adopted by ${record.bankMsp} from ${record.adoptedFrom?.fromBankMsp ?? '?'} (${record.kycStatus}, PII hash ${record.piiHash})`);
         }),
       ),
   );

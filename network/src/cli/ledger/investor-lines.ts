@@ -17,6 +17,7 @@ export function investorLines(investor: InvestorRecord): string[] {
     ['pii hash', investor.piiHash],
     ['pii erased', piiErasure === null ? null : `${piiErasure.erasedAt}: ${piiErasure.reason}`],
     ['last status change', lastStatusChange === null ? null : `${lastStatusChange.kycStatus} ${lastStatusChange.changedAt}: ${lastStatusChange.reason}`],
+    ['adopted', investor.adoptedFrom === undefined ? null : `from ${investor.adoptedFrom.fromBankMsp} ${investor.adoptedFrom.adoptedAt}: ${investor.adoptedFrom.reason}`],
     ['onboarded', investor.onboardedAt],
     ['updated', investor.updatedAt],
   ]);
