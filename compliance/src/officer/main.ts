@@ -1,70 +1,21 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { isTrestleError } from '../errors/trestle-error';
-import { FileAccountStore } from './accounts/account-store';
-import { addAccount } from './accounts/add-account';
-import { readPassword } from './accounts/read-password';
-import { startOfficerServer } from './http/officer-server';
-import { fabricGatewayConnector } from './ledger/fabric-gateway-connector';
-import { SEAL_EVIDENCE_USAGE, sealEvidenceCommand } from './seal-evidence-command';
-import { accountsFileFromEnv, serviceConfigFromEnv } from './service-config';
-import { navReaderFromEnv } from './nav/nav-reader-from-env';
-import { officerVaultFromEnv } from './vault/officer-vault-from-env';
+import { isOfficerCommand, OFFICER_USAGE } from './officer-usage';
 
-const USAGE = `usage:
-  officer serve                      start the service (configuration from the environment; see README.md)
-  officer add-account --username U --role compliance-officer|regulator --msp MSPID
-          [--wallet-label L] [--display-name "Name"] [--file accounts.json]
-                                     add a login; the password is read from stdin (hidden on a terminal)
-  ${SEAL_EVIDENCE_USAGE}`;
-
-async function serve(): Promise<void> {
-  const config = serviceConfigFromEnv();
-  const vault = officerVaultFromEnv(process.env);
-  const nav = navReaderFromEnv(process.env);
-  const ledger = fabricGatewayConnector(config.fabric);
-  const server = await startOfficerServer({ accounts: new FileAccountStore(config.accountsFile), ledger, port: config.port, tls: config.tls, secureCookies: config.secureCookies, banks: config.banks, extraHosts: config.extraHosts, consoleDir: config.consoleDir, vault, nav });
-  console.log(`[officer] listening on ${server.url} (accounts: ${config.accountsFile})`);
-  console.log(vault === undefined ? '[officer] evidence vault not configured (OFFICER_VAULT_*): files cannot be opened' : `[officer] evidence vault: store ${process.env.OFFICER_VAULT_STORE_DIR ?? ''}, share services ${process.env.OFFICER_VAULT_SHARE_URLS ?? ''}`);
-  console.log(nav === undefined ? '[officer] NAV view off (OFFICER_EVM_RPC_URL, OFFICER_EVM_CHAIN_ID unset): the asset page shows no oracle price' : `[officer] NAV view: chain ${nav.chainId} at ${process.env.OFFICER_EVM_RPC_URL ?? ''}`);
-  console.log(config.consoleDir === undefined ? '[officer] no web console built (npm run console:build); serving the API only' : `[officer] web console at ${server.url}/ (from ${config.consoleDir})`);
-  const stop = () => void server.close().then(() => ledger.close()).then(() => nav?.close()).then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-async function addAccountCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { username: { type: 'string' }, role: { type: 'string' }, msp: { type: 'string' }, 'wallet-label': { type: 'string' }, 'display-name': { type: 'string' }, file: { type: 'string' } },
-    strict: true,
-  });
-  if (values.username === undefined || values.role === undefined || values.msp === undefined) throw new Error(`--username, --role and --msp are required\n${USAGE}`);
-  const file = values.file === undefined ? accountsFileFromEnv() : path.resolve(values.file);
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const password = await readPassword(`Password for ${values.username}: `);
-  const account = await addAccount(
-    new FileAccountStore(file),
-    { username: values.username, role: values.role, mspId: values.msp, walletLabel: values['wallet-label'] ?? values.username, displayName: values['display-name'] ?? values.username },
-    password,
-    new Date(),
-  );
-  console.log(`[officer] added ${account.username} (${account.role}, ${account.mspId}, wallet label ${account.walletLabel}) to ${file}`);
-}
+// The entry point stays light: help and usage errors are answered before the commands load the
+// Fabric client (whose configuration library would answer --help itself, with its own text).
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command === 'serve') return serve();
-  if (command === 'add-account') return addAccountCommand(rest);
-  if (command === 'seal-evidence') {
-    const record = await sealEvidenceCommand(rest, { env: process.env, log: (line) => console.error(`[officer] ${line}`) });
-    console.error(`[officer] sealed ${record.fileId} of ${record.investorId} (${record.kind}, ${record.size} bytes) and registered it as ${record.registeredBy} at ${record.registeredAt}`);
-    // stdout carries the content hash alone, for scripts.
-    console.log(record.contentHash);
+  if (command === '--help' || command === '-h' || command === 'help' || rest.includes('--help') || rest.includes('-h')) {
+    console.log(OFFICER_USAGE);
     return;
   }
-  throw new Error(USAGE);
+  if (!isOfficerCommand(command)) {
+    console.error(command === undefined ? OFFICER_USAGE : `[officer] unknown command '${command}'\n${OFFICER_USAGE}`);
+    process.exit(2);
+  }
+  const { runOfficerCommand } = await import('./officer-commands.js');
+  await runOfficerCommand(command, rest);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

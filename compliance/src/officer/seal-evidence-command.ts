@@ -12,11 +12,8 @@ import { accountsFileFromEnv, fabricOptionsFromEnv, vaultStoreDirFromEnv } from 
 import type { EvidenceFileRecord } from '../ledger/evidence-file';
 import { sealEvidence } from './vault/seal-evidence';
 import { sealingLedgerOf } from './vault/sealing-ledger';
+import { SEAL_EVIDENCE_USAGE } from './officer-usage';
 
-export const SEAL_EVIDENCE_USAGE = `officer seal-evidence --investor ID --file-id ID --kind ${EVIDENCE_KINDS.join('|')} --in PATH [--as USERNAME]
-                                     seal a file in the vault and register its hash on the ledger as the officer
-                                     (OFFICER_VAULT_PUBLIC_KEY_FILE; store OFFICER_VAULT_STORE_DIR or
-                                     $TRESTLE_HOME/vault/<bank>/store; prints the content hash)`;
 
 /** What seal-evidence needs besides its arguments; `main` passes the real ones, tests the in-process stub. */
 export type SealEvidenceDependencies = {
