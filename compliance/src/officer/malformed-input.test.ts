@@ -36,6 +36,7 @@ const VALID_BODIES: Record<string, unknown> = {
   onboardInvestor: { investor: investorDocument('INV-A-0099'), pii: investorPii() },
   updateInvestor: { investor: investorDocument(INVESTORS.annaA), pii: investorPii() },
   changeInvestorStatus: { action: 'suspend', reason: 'checked' },
+  adoptInvestor: { investor: investorDocument(INVESTORS.annaA), pii: investorPii(), reason: 'checked' },
   freezeHolding: { amount: '10', reason: 'checked' },
   unfreezeHolding: { reason: 'checked' },
 };
@@ -98,7 +99,7 @@ function casesOf(route: Route): Case[] {
     for (const [label, raw] of [['too long', 'X'.repeat(129)], ['a space', 'A%20B'], ['a NUL', 'A%00B'], ['bad percent-encoding', '%E0%A4%A']] as const) {
       cases.push({ label: `${parameter.name} with ${label}`, path: pathWith(route, { [parameter.name]: raw }) + withRequiredQuery(route), options: validBody, status: 400, code: 'OFFICER_REQUEST_MALFORMED' });
     }
-    const unknownBody = route.operationId === 'updateInvestor' ? { json: { ...(body as object), investor: investorDocument('NOPE-404') } } : validBody;
+    const unknownBody = route.operationId === 'updateInvestor' || route.operationId === 'adoptInvestor' ? { json: { ...(body as object), investor: investorDocument('NOPE-404') } } : validBody;
     if (route.operationId !== 'login') cases.push({ label: `unknown ${parameter.name}`, path: pathWith(route, { [parameter.name]: 'NOPE-404' }) + withRequiredQuery(route), options: unknownBody, status: 404 });
   }
   cases.push({ label: 'an undeclared query parameter', path: pathWith(route, {}) + withRequiredQuery(route, 'admin=1'), options: validBody, status: 400, code: 'OFFICER_REQUEST_MALFORMED' });

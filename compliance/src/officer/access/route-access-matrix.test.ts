@@ -81,6 +81,8 @@ function callOf(operationId: string, persona: RoutePersona): { readonly path: st
       return { path: `/api/v1/investors/${INVESTORS.annaA}/evidence/KYC-${INVESTORS.annaA}`, options: {} };
     case 'changeInvestorStatus':
       return { path: `/api/v1/investors/${INVESTORS.annaA}/status`, options: { json: { action: 'suspend', reason: 'access matrix' } } };
+    case 'adoptInvestor':
+      return { path: `/api/v1/investors/${INVESTORS.annaA}/adopt`, options: { json: { investor: investorDocument(INVESTORS.annaA), pii: investorPii(), reason: 'access matrix' } } };
     case 'getHolding':
       return { path: `/api/v1/holdings/${ASSET_ID}/${INVESTORS.annaA}`, options: {} };
     case 'freezeHolding':

@@ -69,6 +69,12 @@ export const ROUTE_ACCESS_MATRIX: readonly RouteAccessRow[] = [
     reachedRefusals: { codes: ['OFFICER_EVIDENCE_NOT_FOUND', 'OFFICER_VAULT_NOT_CONFIGURED'], why: 'the matrix runs without share services; who may open a file is the share services\' decision, tested in compliance/src/vault' },
   },
   { operationId: 'changeInvestorStatus', subject: 'suspending a BankA investor', outcomes: bankAOfficerOnly },
+  {
+    operationId: 'adoptInvestor',
+    subject: 'adopting a BankA investor',
+    outcomes: officersOnly,
+    reachedRefusals: { codes: ['INVESTOR_BANK_IN_FORCE'], why: 'every bank of the matrix\'s ledger is in force, so no investor can be adopted; adoption after a bank left is tested in compliance/src/officer/adopt.test.ts' },
+  },
   { operationId: 'getHolding', subject: 'a BankA investor\'s holding (shared state)', outcomes: anyOfficerOrRegulator },
   { operationId: 'freezeHolding', subject: 'a BankA investor\'s holding', outcomes: bankAOrRegulator },
   { operationId: 'unfreezeHolding', subject: 'a frozen BankA holding', outcomes: bankAOrRegulator },

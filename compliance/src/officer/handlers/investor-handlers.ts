@@ -1,3 +1,4 @@
+import { parseConsortiumRecord } from '../../consortium/consortium';
 import { TrestleError } from '../../errors/trestle-error';
 import type { JsonObject } from '../../json/json-value';
 import { parseInvestorRecord } from '../../ledger/investor';
@@ -9,13 +10,39 @@ import { investorArgument, piiTransient } from '../../ledger-client/investor-arg
 
 type InvestorBody = { readonly investor: JsonObject; readonly pii?: JsonObject };
 type StatusBody = { readonly action: 'suspend' | 'reinstate' | 'revoke'; readonly reason: string };
+type AdoptBody = { readonly investor: JsonObject; readonly pii: JsonObject; readonly reason: string };
 
 const STATUS_TRANSACTIONS = { suspend: 'SuspendInvestor', reinstate: 'ReinstateInvestor', revoke: 'RevokeInvestor' } as const;
 
-/** The public record, with where its KYC stands at the service's time (`kycTimeline`): the same rules both chains apply. */
+/**
+ * Whether `bankMsp` is a bank of the membership in force, as AdoptInvestor decides it; null while no
+ * membership is in force (then no bank is, and no investor transaction passes either).
+ */
+async function bankInForce(calls: OfficerCalls, bankMsp: string): Promise<boolean | null> {
+  try {
+    const { record } = checked(await calls.evaluate('ConsortiumContract', 'GetConsortium'), parseConsortiumRecord);
+    return record.status === 'ACTIVE' ? record.members.banks.includes(bankMsp) : null;
+  } catch (error) {
+    if (error instanceof TrestleError && error.code === 'CONSORTIUM_NOT_ACTIVE') return null;
+    throw error;
+  }
+}
+
+/**
+ * The public record (with `adoptedFrom` once adopted), where its KYC stands at the service's time
+ * (`kycTimeline`: the same rules both chains apply) and whether the investor's bank is still in the
+ * consortium (`bankInForce`), so the console can offer adoption without guessing.
+ */
 async function investorReply(calls: OfficerCalls, investorId: string, nowMs: number, status = 200) {
   const { record, raw } = checked(await calls.evaluate('InvestorContract', 'GetInvestor', investorId), parseInvestorRecord);
-  return json({ ...asObject(raw, 'investor'), kycTimeline: kycTimeline(record, Math.floor(nowMs / 1000)) }, status);
+  return json({ ...asObject(raw, 'investor'), kycTimeline: kycTimeline(record, Math.floor(nowMs / 1000)), bankInForce: await bankInForce(calls, record.bankMsp) }, status);
+}
+
+// The body's investor must be the one the path names (update and adoption).
+function requireSameInvestor(investor: JsonObject, investorId: string): void {
+  if (investor.investorId !== investorId) {
+    throw new TrestleError('OFFICER_REQUEST_MALFORMED', 'The investor in the body must be the one the path names.', { details: { problems: [{ path: 'body.investor.investorId', problem: 'must equal the investorId in the path' }] } });
+  }
 }
 
 /** GET /investors: a page of a bank's investors (the person's own bank by default). */
@@ -51,9 +78,7 @@ export const onboardInvestor: Handler = async (request, service) => {
 export const updateInvestor: Handler = async (request, service) => {
   const { investor, pii } = request.input.body as InvestorBody;
   const investorId = request.input.path.investorId ?? '';
-  if (investor.investorId !== investorId) {
-    throw new TrestleError('OFFICER_REQUEST_MALFORMED', 'The investor in the body must be the one the path names.', { details: { problems: [{ path: 'body.investor.investorId', problem: 'must equal the investorId in the path' }] } });
-  }
+  requireSameInvestor(investor, investorId);
   const argument = investorArgument(investor, service.clock.now());
   const transient = pii === undefined ? undefined : piiTransient(pii);
   const calls = await callsOf(request, service);
@@ -68,5 +93,21 @@ export const changeInvestorStatus: Handler = async (request, service) => {
   const investorId = request.input.path.investorId ?? '';
   const calls = await callsOf(request, service);
   await calls.submit('InvestorContract', STATUS_TRANSACTIONS[action], investorId, reason);
+  return investorReply(calls, investorId, service.clock.now());
+};
+
+/**
+ * POST /investors/{id}/adopt: the officer's bank takes over an investor whose bank left the
+ * consortium, with the KYC done again; checked and sent as onboarding is (PII only in the transient
+ * map). The chaincode refuses an investor whose bank is still in force (INVESTOR_BANK_IN_FORCE).
+ */
+export const adoptInvestor: Handler = async (request, service) => {
+  const { investor, pii, reason } = request.input.body as AdoptBody;
+  const investorId = request.input.path.investorId ?? '';
+  requireSameInvestor(investor, investorId);
+  const argument = investorArgument(investor, service.clock.now());
+  const transient = piiTransient(pii);
+  const calls = await callsOf(request, service);
+  await calls.submitTransient('InvestorContract', 'AdoptInvestor', transient, argument, reason);
   return investorReply(calls, investorId, service.clock.now());
 };

@@ -7,7 +7,7 @@ import { json, type Handler } from './handler';
 import { changeFreeze, getHolding } from './holding-handlers';
 import { getAssetLegal, voteLegalProposal } from './legal-handlers';
 import { getAssetNav } from './nav-handlers';
-import { changeInvestorStatus, getInvestor, getInvestorPii, listInvestors, onboardInvestor, updateInvestor } from './investor-handlers';
+import { adoptInvestor, changeInvestorStatus, getInvestor, getInvestorPii, listInvestors, onboardInvestor, updateInvestor } from './investor-handlers';
 import { getAssetPolicy } from './policy-handlers';
 import { regulatorOverview } from './regulator-handlers';
 import { getSession, login, logout } from './session-handlers';
@@ -35,6 +35,7 @@ export const OPERATION_HANDLERS: Readonly<Record<string, Handler>> = {
   updateInvestor,
   getInvestorPii,
   changeInvestorStatus,
+  adoptInvestor,
   listEvidenceFiles,
   openEvidenceFile,
   getHolding,

@@ -48,6 +48,8 @@ const EXPLICIT: Partial<Record<TrestleErrorCode, number>> = {
   REMEDIATION_WINDOW_OPEN: 409,
   REDEMPTION_UNITS_IN_ESCROW: 409,
   LEGAL_PROPOSAL_OPEN: 409,
+  // Adoption is for investors whose bank has left; their own bank still acts for them.
+  INVESTOR_BANK_IN_FORCE: 409,
   // Missing records under other names.
   WALLET_NOT_BOUND: 404,
   BRIDGE_CHAIN_UNKNOWN: 404,

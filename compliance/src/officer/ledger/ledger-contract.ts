@@ -4,7 +4,7 @@ import type { LedgerContract } from '../../ledger-client/ledger-contract';
 export type { LedgerContract, LedgerTransaction } from '../../ledger-client/ledger-contract';
 
 /** The chaincode contracts the service calls. */
-export const OFFICER_CONTRACTS = ['TransferContract', 'BridgeContract', 'InvestorContract', 'ControlContract', 'AssetContract', 'AuditContract', 'EvidenceContract', 'LegalContract'] as const;
+export const OFFICER_CONTRACTS = ['TransferContract', 'BridgeContract', 'InvestorContract', 'ControlContract', 'AssetContract', 'AuditContract', 'EvidenceContract', 'LegalContract', 'ConsortiumContract'] as const;
 
 export type OfficerContractName = (typeof OFFICER_CONTRACTS)[number];
 

@@ -2,6 +2,7 @@ import type { Contract } from 'fabric-contract-api';
 import { AssetContract } from '@trestle/chaincode/src/assets/asset-contract';
 import { AuditContract } from '@trestle/chaincode/src/audit/audit-contract';
 import { BridgeContract } from '@trestle/chaincode/src/bridge/bridge-contract';
+import { ConsortiumContract } from '@trestle/chaincode/src/consortium/consortium-contract';
 import { ControlContract } from '@trestle/chaincode/src/controls/control-contract';
 import { EvidenceContract } from '@trestle/chaincode/src/evidence/evidence-contract';
 import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
@@ -20,6 +21,7 @@ const CONTRACTS: Readonly<Record<OfficerContractName, Contract>> = {
   AuditContract: new AuditContract(),
   EvidenceContract: new EvidenceContract(),
   LegalContract: new LegalContract(),
+  ConsortiumContract: new ConsortiumContract(),
 };
 
 /**
