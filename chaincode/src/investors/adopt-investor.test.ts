@@ -1,6 +1,7 @@
 import '../testing/quiet-fabric-logs';
 import test from 'ava';
 import type { Context } from 'fabric-contract-api';
+import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import type { LedgerPage } from '@trestle/compliance/src/ledger/ledger-page';
 import type { TransferRecord } from '@trestle/compliance/src/transfers/transfer-record';
@@ -22,7 +23,7 @@ import { InvestorContract } from './investor-contract';
 
 // The whole story on the stubbed chaincode context (no Fabric peer runs here): BankC onboards an
 // investor, binds a wallet and sees them hold units; a membership change removes BankC; BankA's
-// officer adopts the investor and acts for them from then on.
+// officer adopts the investor and acts for them from then on, holdings and pending requests included.
 
 const investors = new InvestorContract();
 const consortium = new ConsortiumContract();
@@ -70,7 +71,7 @@ async function bankCLeft(): Promise<WorldState> {
 const adopt = (document: Record<string, unknown> = investorDocument(CLAUDE, { kycLevel: 'enhanced', jurisdiction: 'LI' }), reason = REASON) => (ctx: Context) =>
   investors.AdoptInvestor(ctx, json(document), reason);
 
-test("after BankC left, BankA's officer adopts its investor: BankA's record, PII and list from then on; holdings and wallet binding as they were", async (t) => {
+test("after BankC left, BankA's officer adopts its investor: BankA's record, PII, list and holding from then on; wallet binding as it was", async (t) => {
   const worldState = await bankCLeft();
   const before = await recordOf(worldState, CLAUDE);
   const holding = await holdingOf(worldState, CLAUDE);
@@ -97,7 +98,11 @@ test("after BankC left, BankA's officer adopts its investor: BankA's record, PII
     adoptedFrom: { fromBankMsp: 'BankCMSP', adoptedAt: AFTER_LOCKUP.toISOString(), adoptedBy: identityIdOf(CAST.bankAOfficer), reason: REASON },
   });
   t.not(after.piiHash, before.piiHash, 'the hash is of the PII the adopting bank collected');
-  t.deepEqual(eventsOf(adoption), [{ name: 'InvestorAdopted', envelope: { type: 'InvestorAdopted', payload: { investor: after, fromBankMsp: 'BankCMSP', toBankMsp: 'BankAMSP', blocked: { transferIds: [], bridgeOutIds: [] } } } }]);
+  const movedHolding = { ...(JSON.parse(holding) as HoldingRecord), bankMsp: 'BankAMSP' };
+  const none = { transferIds: [], bridgeOutIds: [] };
+  t.deepEqual(eventsOf(adoption), [
+    { name: 'InvestorAdopted', envelope: { type: 'InvestorAdopted', payload: { investor: after, fromBankMsp: 'BankCMSP', toBankMsp: 'BankAMSP', blocked: none, holdings: [movedHolding], rerouted: none } } },
+  ]);
   t.false(Buffer.from(adoption.events[0]?.payload ?? []).toString().includes('Claude Neuhaus'), 'no PII in the event');
 
   t.is(await investors.GetInvestorPii(tx(CAST.bankAOfficer, worldState).ctx, CLAUDE), sortedJson(ADOPTED_PII as never), 'BankA reads the PII it collected');
@@ -105,8 +110,8 @@ test("after BankC left, BankA's officer adopts its investor: BankA's record, PII
   t.true(privateStateOf(worldState).get('_implicit_org_BankCMSP')?.size === 2, "BankC's own copies stay in its collection: only BankC can erase them");
   t.true((await listed(worldState, 'BankAMSP')).includes(CLAUDE));
   t.deepEqual(await listed(worldState, 'BankCMSP'), [ROSA], 'claude left BankC\'s list; revoked rosa stays');
-  t.is(await holdingOf(worldState, CLAUDE), holding);
-  t.is(await bindingOf(worldState), binding);
+  t.deepEqual(JSON.parse(await holdingOf(worldState, CLAUDE)), movedHolding, "the holding is BankA's now, its units and lots as they were");
+  t.is(await bindingOf(worldState), binding, 'the binding stays as the wallet signed it');
 
   // BankA acts for claude now, with the officer's ordinary transactions.
   await investors.UpdateInvestor(tx(CAST.bankAOfficer, worldState, at).ctx, json(investorDocument(CLAUDE, { kycLevel: 'standard' })));
@@ -148,7 +153,10 @@ test("a sanctions hit in the adopting bank's screening suspends the investor and
   t.like(chloe, { bankMsp: 'BankCMSP', kycStatus: 'suspended', sanctions: { status: 'hit' }, lastStatusChange: { kycStatus: 'suspended' }, adoptedFrom: { fromBankMsp: 'BankBMSP' } });
   const transfer = JSON.parse(await new TransferContract().GetTransfer(tx(CAST.regulator, worldState).ctx, 'T-ADOPT-1')) as TransferRecord;
   t.is(transfer.status, 'BLOCKED');
-  t.like(eventsOf(adoption)[0]?.envelope.payload, { fromBankMsp: 'BankBMSP', toBankMsp: 'BankCMSP', blocked: { transferIds: ['T-ADOPT-1'], bridgeOutIds: [] } });
+  t.like(eventsOf(adoption)[0]?.envelope.payload, { fromBankMsp: 'BankBMSP', toBankMsp: 'BankCMSP', blocked: { transferIds: ['T-ADOPT-1'], bridgeOutIds: [] }, rerouted: { transferIds: [], bridgeOutIds: [] } });
+  // The block was written in this transaction, which cannot read its own writes: rerouting it would undo it.
+  t.like(transfer, { senderBankMsp: 'BankAMSP', receiverBankMsp: 'BankBMSP' });
+  t.like(JSON.parse(await holdingOf(worldState, INVESTORS.chloeB)), { bankMsp: 'BankCMSP', balance: '100000' }, 'the holding follows the suspended investor all the same');
 });
 
 test('adoption is refused, writing nothing, for a caller without the officer role, an officer of the bank that left, an unknown or malformed investor, a bank still in force, a revoked investor, missing PII or a bad reason', async (t) => {

@@ -1,7 +1,9 @@
 import type { Context } from 'fabric-contract-api';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import { holdingRecord } from '@trestle/compliance/src/ledger/holding';
 import { parseInvestorDocument, type InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import type { InvestorPii } from '@trestle/compliance/src/ledger/investor-pii';
+import { moveHoldingsToBank } from '../assets/holdings';
 import { activeConsortium } from '../consortium/consortium-store';
 import { callerOf } from '../identity/caller';
 import { emitLedgerEvent } from '../support/ledger-event';
@@ -9,6 +11,7 @@ import { INDEX_ENTRY, writeRecord } from '../support/state';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { investorBankIndexKey, investorKey, readInvestor } from './investor-key';
 import { storePii, transientPii } from './investor-pii-store';
+import { reroutePendingRequests } from './reroute-pending-requests';
 import { applySanctionsOutcome } from './sanctions-hit';
 
 /**
@@ -18,7 +21,10 @@ import { applySanctionsOutcome } from './sanctions-hit';
  * needs an officer of the investor's own bank. `investorJson` is the document OnboardInvestor takes,
  * naming the existing investor; the PII comes fresh in the transient map and goes into the adopting
  * bank's collection (the leaving bank's copy stays where it is: only that bank can erase it).
- * Holdings and wallet bindings are keyed by investor id and stay as they are.
+ * Whatever acts for the investor's bank follows them: every holding of theirs (units, lots, frozen
+ * and escrowed amounts unchanged) and every pending request of theirs moves to the adopting bank.
+ * Wallet bindings stay as signed (the wallet signed over the leaving bank's name; the identity
+ * drift check has the adopting bank's validator register the wallet again on its own claim).
  */
 export async function adoptInvestor(ctx: Context, investorJson: string, reason: string): Promise<void> {
   const caller = callerOf(ctx);
@@ -61,5 +67,10 @@ export async function adoptInvestor(ctx: Context, investorJson: string, reason: 
   await writeRecord(ctx, investorKey(ctx, result.investorId), result);
   await ctx.stub.deleteState(investorBankIndexKey(ctx, leaving, result.investorId));
   await ctx.stub.putState(investorBankIndexKey(ctx, caller.mspId, result.investorId), INDEX_ENTRY);
-  emitLedgerEvent(ctx, { type: 'InvestorAdopted', payload: { investor: result, fromBankMsp: leaving, toBankMsp: caller.mspId, blocked: outcome.blocked } });
+  const holdings = await moveHoldingsToBank(ctx, result.investorId, caller.mspId);
+  const rerouted = await reroutePendingRequests(ctx, { investorId: result.investorId, fromBankMsp: leaving, toBankMsp: caller.mspId }, outcome.blocked);
+  emitLedgerEvent(ctx, {
+    type: 'InvestorAdopted',
+    payload: { investor: result, fromBankMsp: leaving, toBankMsp: caller.mspId, blocked: outcome.blocked, holdings: holdings.map(holdingRecord), rerouted },
+  });
 }

@@ -60,6 +60,10 @@ export type LedgerEvent =
         readonly toBankMsp: string;
         /** The requests a sanctions hit in the adopting bank's screening blocked (empty unless a hit). */
         readonly blocked: { readonly transferIds: readonly string[]; readonly bridgeOutIds: readonly string[] };
+        /** The investor's holdings, now under the adopting bank (units, lots, frozen and escrowed unchanged). */
+        readonly holdings: readonly HoldingRecord[];
+        /** The pending requests handed from the leaving bank's lists to the adopting bank's. */
+        readonly rerouted: { readonly transferIds: readonly string[]; readonly bridgeOutIds: readonly string[] };
       };
     }
   | { readonly type: 'PolicyChangeProposed' | 'PolicyChangeRejected'; readonly payload: PolicyChangeProposal }
