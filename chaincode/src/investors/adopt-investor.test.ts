@@ -2,21 +2,29 @@ import '../testing/quiet-fabric-logs';
 import test from 'ava';
 import type { Context } from 'fabric-contract-api';
 import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
+import type { BridgeOutRecord } from '@trestle/compliance/src/bridge/bridge-out';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import type { LedgerPage } from '@trestle/compliance/src/ledger/ledger-page';
 import type { TransferRecord } from '@trestle/compliance/src/transfers/transfer-record';
+import { POLICY_DOCUMENT } from '@trestle/compliance/src/policy/testing/policy-fixture';
 import { AssetContract } from '../assets/asset-contract';
+import { HOLDING_KEY_TYPE } from '../assets/holding-key';
 import { ConsortiumContract } from '../consortium/consortium-contract';
+import { ControlContract } from '../controls/control-contract';
 import { RoleContract } from '../roles/role-contract';
-import { CAST, eventsOf, tx } from '../testing/ledger-cast';
-import { ASSET_ID, investorDocument, investorPii, json, piiTransient, tokenizationDocument } from '../testing/ledger-documents';
+import { CAST, eventsOf, T0, tx, unixSeconds } from '../testing/ledger-cast';
+import { ASSET_ID, assetDocument, investorDocument, investorPii, json, legalDocuments, piiTransient, tokenizationDocument, valuationDocument } from '../testing/ledger-documents';
 import { INVESTORS, ledgerAt } from '../testing/ledger-story';
 import { sortedJson } from '../support/sorted-json';
 import { refused } from '../testing/refusal';
+import { rewriteRecord } from '../testing/rewrite-record';
 import { identityIdOf, privateStateOf, type TestIdentity, type WorldState } from '../testing/stub-context';
 import { BANK_A_ADMIN, BANK_B_ADMIN, BANK_C_ADMIN, BANK_C_ERIN, REGULATOR_ADMIN } from '../testing/test-identities';
 import { CHAIN_ID, signBinding, WALLET_TWO } from '../testing/test-wallets';
-import { AFTER_LOCKUP, ledgerForTransfers, request, transferRequest } from '../testing/transfer-story';
+import { BridgeContract } from '../bridge/bridge-contract';
+import { approveBridgeOut, bridgeOutOf, bridgeOutRequest, ledgerForBridge, requestBridgeOut, WALLETS } from '../testing/bridge-story';
+import { approve as approveLegal, BENCH, legalAction, legalHistoryOf, ledgerForLegal, propose as proposeLegal } from '../testing/legal-story';
+import { AFTER_LOCKUP, approve as approveTransfer, DESK, ledgerForTransfers, request, transferRequest } from '../testing/transfer-story';
 import { TransferContract } from '../transfers/transfer-contract';
 import { WalletContract } from '../wallets/wallet-contract';
 import { InvestorContract } from './investor-contract';
@@ -27,6 +35,8 @@ import { InvestorContract } from './investor-contract';
 
 const investors = new InvestorContract();
 const consortium = new ConsortiumContract();
+const transfers = new TransferContract();
+const bridge = new BridgeContract();
 const CLAUDE = 'INV-C-0001';
 const ROSA = 'INV-C-0002';
 const REASON = 'BankC left the consortium; KYC redone by BankA';
@@ -181,4 +191,123 @@ test('adoption is refused, writing nothing, for a caller without the officer rol
   await refused(t, worldState, CAST.bankAOfficer, 'REASON_INVALID', adopt(undefined, 'r'.repeat(501)), withPii);
   await refused(t, worldState, CAST.bankAOfficer, 'REASON_INVALID', adopt(undefined, 'line\nbreak'), withPii);
   t.like(await recordOf(worldState, CLAUDE), { bankMsp: 'BankCMSP' });
+});
+
+/** Every holding record on the ledger, by state key. */
+function holdingRecords(worldState: WorldState): Map<string, HoldingRecord> {
+  const prefix = tx(CAST.regulator, worldState).ctx.stub.createCompositeKey(HOLDING_KEY_TYPE, []);
+  const records = new Map<string, HoldingRecord>();
+  for (const [key, value] of worldState) if (key.startsWith(prefix)) records.set(key, JSON.parse(Buffer.from(value).toString('utf8')) as HoldingRecord);
+  return records;
+}
+
+const unitsOf = (holdings: Iterable<HoldingRecord>) => [...holdings].reduce((sum, holding) => sum + BigInt(holding.balance) + BigInt(holding.escrowed), 0n);
+
+/** A second asset of the story's SPV taken to TOKENIZED with `allocations`, or only created when there are none. */
+async function anotherAsset(worldState: WorldState, assetId: string, allocations: Record<string, bigint>): Promise<void> {
+  const assets = new AssetContract();
+  await assets.CreateAsset(tx(CAST.spvAdmin, worldState).ctx, json(assetDocument({ assetId, name: `Building ${assetId}` })));
+  if (Object.keys(allocations).length === 0) return;
+  await assets.RecordLegalDocuments(tx(CAST.spvAdmin, worldState).ctx, assetId, json(legalDocuments()));
+  await assets.RecordValuation(tx(CAST.appraiser, worldState).ctx, assetId, json(valuationDocument()));
+  await assets.ApproveAsset(tx(CAST.bankBOfficer, worldState).ctx, assetId);
+  await assets.TokenizeAsset(tx(CAST.spvAdmin, worldState).ctx, assetId, json(tokenizationDocument(allocations, { policy: { ...POLICY_DOCUMENT, assetId, version: 1 } })));
+}
+
+test("every holding of the adopted investor, in every asset, goes to the adopting bank with its units, lots, frozen and escrowed amounts; nobody else's changes and units are conserved", async (t) => {
+  const worldState = await ledgerAt('APPROVED');
+  await new RoleContract().GrantRole(tx(BANK_C_ADMIN, worldState).ctx, identityIdOf(BANK_C_ERIN), 'compliance-officer');
+  await investors.OnboardInvestor(tx(BANK_C_ERIN, worldState, { transient: piiTransient() }).ctx, json(investorDocument(CLAUDE)));
+  await new AssetContract().TokenizeAsset(tx(CAST.spvAdmin, worldState).ctx, ASSET_ID, json(tokenizationDocument({ [INVESTORS.annaA]: 900_000n, [CLAUDE]: 100_000n })));
+  await anotherAsset(worldState, 'ZOB-2', { [INVESTORS.chloeB]: 60_000n, [CLAUDE]: 40_000n });
+  await anotherAsset(worldState, 'ZOB-3', {});
+  await new ControlContract().FreezePartial(tx(CAST.regulator, worldState).ctx, ASSET_ID, CLAUDE, '2500', 'Garnishment order');
+  // Part of claude's ZOB-2 units in bridge escrow and two lots: states the adoption must carry over untouched.
+  const lots = [{ amount: '10000', acquiredAt: unixSeconds(T0) }, { amount: '10000', acquiredAt: unixSeconds(T0) + 86_400 }];
+  rewriteRecord(worldState, HOLDING_KEY_TYPE, ['ZOB-2', CLAUDE], (holding) => ({ ...holding, balance: '20000', escrowed: '20000', lots }));
+  await changeMembership(worldState, WITHOUT_C, [BANK_A_ADMIN, BANK_B_ADMIN, REGULATOR_ADMIN]);
+  const before = holdingRecords(worldState);
+
+  const adoption = tx(CAST.bankBOfficer, worldState, { ...at, transient: piiTransient() });
+  await adopt(investorDocument(CLAUDE))(adoption.ctx);
+
+  const after = holdingRecords(worldState);
+  const changed = [...after].filter(([key, holding]) => JSON.stringify(holding) !== JSON.stringify(before.get(key))).map(([, holding]) => holding);
+  const expected = [...before.values()].filter((holding) => holding.investorId === CLAUDE).map((holding) => ({ ...holding, bankMsp: 'BankBMSP' }));
+  t.is(expected.length, 2, 'claude holds two assets');
+  t.deepEqual(changed, expected, "claude's holdings, and only those, changed: their bank and nothing else");
+  t.like(expected, [{ assetId: ASSET_ID, balance: '100000', frozen: '2500' }, { assetId: 'ZOB-2', escrowed: '20000', lots }]);
+  t.deepEqual([...after.keys()], [...before.keys()], 'no holding appears or goes');
+  t.is(unitsOf(after.values()), unitsOf(before.values()));
+  t.is(unitsOf(after.values()), 1_100_000n);
+  t.deepEqual((eventsOf(adoption)[0]?.envelope.payload as { holdings: unknown }).holdings, expected);
+});
+
+const pendingTransfersAt = async (worldState: WorldState, bank: string) =>
+  (JSON.parse(await transfers.ListPendingTransfers(tx(CAST.regulator, worldState).ctx, bank, '10', '')) as LedgerPage<TransferRecord>).records.map((record) => record.transferId);
+const pendingBridgeOutsAt = async (worldState: WorldState, bank: string) =>
+  (JSON.parse(await bridge.ListPendingBridgeOuts(tx(CAST.regulator, worldState).ctx, bank, '10', '')) as LedgerPage<BridgeOutRecord>).records.map((record) => record.bridgeOutId);
+const transferOf = async (worldState: WorldState, id: string) => JSON.parse(await transfers.GetTransfer(tx(CAST.regulator, worldState).ctx, id)) as TransferRecord;
+
+test("the adopted investor's pending transfers and bridge-outs move to the adopting bank: its officers find, approve and settle them, approvals already given stay", async (t) => {
+  const worldState = await ledgerForBridge();
+  // Before BankB leaves: chloe asks to send units to anna (BankA approves its side at once) and to bridge units out.
+  await request(worldState, transferRequest('T-CHLOE-1', 5_000n, { fromInvestorId: INVESTORS.chloeB, toInvestorId: INVESTORS.annaA }), DESK.officerB);
+  await approveTransfer(worldState, DESK.officerA, 'T-CHLOE-1');
+  await request(worldState, transferRequest('T-ANNA-1', 7_000n), DESK.requesterA);
+  await requestBridgeOut(worldState, bridgeOutRequest('B-CHLOE-1', 4_000n, { investorId: INVESTORS.chloeB, wallet: WALLETS.chloe.address }), DESK.officerB);
+  await new RoleContract().GrantRole(tx(BANK_C_ADMIN, worldState).ctx, identityIdOf(BANK_C_ERIN), 'compliance-officer');
+  await changeMembership(worldState, WITHOUT_B, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
+  const unitsBefore = unitsOf(holdingRecords(worldState).values());
+  // Nobody in force could approve chloe's side.
+  await refused(t, worldState, BANK_C_ERIN, 'CALLER_OF_OTHER_BANK', (ctx) => transfers.ApproveTransfer(ctx, 'T-CHLOE-1', ''), at);
+  await refused(t, worldState, BANK_C_ERIN, 'CALLER_OF_OTHER_BANK', (ctx) => bridge.ApproveBridgeOut(ctx, 'B-CHLOE-1', ''), at);
+
+  const adoption = tx(BANK_C_ERIN, worldState, { ...at, transient: piiTransient() });
+  await adopt(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' }))(adoption.ctx);
+
+  t.like(eventsOf(adoption)[0]?.envelope.payload, { rerouted: { transferIds: ['T-ANNA-1', 'T-CHLOE-1'], bridgeOutIds: ['B-CHLOE-1'] } });
+  t.like(await transferOf(worldState, 'T-CHLOE-1'), { status: 'PENDING', senderBankMsp: 'BankCMSP', receiverBankMsp: 'BankAMSP', approvals: [{ officerMsp: 'BankAMSP' }] });
+  t.like(await transferOf(worldState, 'T-ANNA-1'), { status: 'PENDING', senderBankMsp: 'BankAMSP', receiverBankMsp: 'BankCMSP', requesterMsp: 'BankAMSP' });
+  t.like(await bridgeOutOf(worldState, 'B-CHLOE-1'), { status: 'PENDING', bankMsp: 'BankCMSP', requesterMsp: 'BankBMSP' });
+  t.deepEqual(await pendingTransfersAt(worldState, 'BankCMSP'), ['T-ANNA-1', 'T-CHLOE-1']);
+  t.deepEqual(await pendingTransfersAt(worldState, 'BankBMSP'), [], "the leaving bank's list is empty");
+  t.deepEqual(await pendingTransfersAt(worldState, 'BankAMSP'), ['T-ANNA-1', 'T-CHLOE-1'], "anna's side stays with BankA");
+  t.deepEqual(await pendingBridgeOutsAt(worldState, 'BankCMSP'), ['B-CHLOE-1']);
+  t.deepEqual(await pendingBridgeOutsAt(worldState, 'BankBMSP'), []);
+
+  // BankC's officer approves chloe's side: with BankA's approval given before, the transfer settles.
+  await approveTransfer(worldState, BANK_C_ERIN, 'T-CHLOE-1');
+  t.is((await transferOf(worldState, 'T-CHLOE-1')).status, 'SETTLED');
+  await approveTransfer(worldState, DESK.officerA, 'T-ANNA-1');
+  await approveTransfer(worldState, BANK_C_ERIN, 'T-ANNA-1');
+  t.is((await transferOf(worldState, 'T-ANNA-1')).status, 'SETTLED');
+  await approveBridgeOut(worldState, BANK_C_ERIN, 'B-CHLOE-1');
+  t.like(await bridgeOutOf(worldState, 'B-CHLOE-1'), { status: 'APPROVED', approvals: [{ officerMsp: 'BankCMSP' }] });
+  // 100000 − 5000 sent + 7000 received, 4000 of them in escrow: all under BankC, units conserved.
+  t.like(JSON.parse(await holdingOf(worldState, INVESTORS.chloeB)), { bankMsp: 'BankCMSP', balance: '98000', escrowed: '4000' });
+  t.is(unitsOf(holdingRecords(worldState).values()), unitsBefore);
+  t.deepEqual(await pendingTransfersAt(worldState, 'BankCMSP'), []);
+
+  // A request made now names the adopting bank as the sender's (the transfer reads the investor's bank).
+  const fromChloe = transferRequest('T-CHLOE-2', 1_000n, { fromInvestorId: INVESTORS.chloeB, toInvestorId: INVESTORS.annaA });
+  await refused(t, worldState, DESK.requesterA, 'CALLER_OF_OTHER_BANK', (ctx) => transfers.RequestTransfer(ctx, json(fromChloe)), at);
+  await request(worldState, fromChloe, BANK_C_ERIN);
+  t.like(await transferOf(worldState, 'T-CHLOE-2'), { senderBankMsp: 'BankCMSP', receiverBankMsp: 'BankAMSP' });
+});
+
+test('a redemption after the adoption names the adopting bank as the holder\'s bank, with the same units and cash', async (t) => {
+  const worldState = await ledgerForLegal();
+  await changeMembership(worldState, WITHOUT_B, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
+  await adopt(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' }))(tx(BENCH.officerC, worldState, { transient: piiTransient() }).ctx);
+  await proposeLegal(worldState, legalAction('L-R', 'redeem'));
+  await approveLegal(worldState, BENCH.officerA, 'L-R');
+  await approveLegal(worldState, BENCH.officerC, 'L-R');
+
+  const history = await legalHistoryOf(worldState);
+  t.deepEqual(history.transitions[0]?.redemption?.holders, [
+    { investorId: INVESTORS.annaA, bankMsp: 'BankAMSP', units: '600000', frozen: '0', cash: '2550000000' },
+    { investorId: INVESTORS.benA, bankMsp: 'BankAMSP', units: '300000', frozen: '0', cash: '1275000000' },
+    { investorId: INVESTORS.chloeB, bankMsp: 'BankCMSP', units: '100000', frozen: '0', cash: '425000000' },
+  ]);
 });
