@@ -23,3 +23,8 @@ export function amount(decimal: string): string {
 export function bankName(mspId: string): string {
   return mspId.endsWith('MSP') ? mspId.slice(0, -3) : mspId;
 }
+
+/** A ledger identity id (the certificate's subject and issuer) as the subject's CN, which a colleague recognises. */
+export function personName(identityId: string): string {
+  return /CN=([^/:]+)/.exec(identityId)?.[1] ?? identityId;
+}

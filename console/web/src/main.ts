@@ -1,6 +1,7 @@
 import { ApiError, messageOf } from './api';
 import { h, replaceChildren } from './dom';
 import { bankName } from './format';
+import { renderAdoptForm } from './pages/adopt-form';
 import { renderAudit } from './pages/audit';
 import { renderDetail } from './pages/detail';
 import { renderInvestorForm } from './pages/investor-form';
@@ -70,6 +71,7 @@ async function route(): Promise<void> {
     else if (page === 'bridge-outs' && decodedId !== undefined) await renderDetail(view, session, { kind: 'bridge-out', id: decodedId });
     else if (page === 'investors' && decodedId === 'new') await renderInvestorForm(view, session);
     else if (page === 'investors' && decodedId !== undefined && sub === 'edit') await renderInvestorForm(view, session, decodedId);
+    else if (page === 'investors' && decodedId !== undefined && sub === 'adopt') await renderAdoptForm(view, session, decodedId);
     else if (page === 'investors') await renderInvestors(view, session, decodedId);
     else if (page === 'assets' && decodedId !== undefined && sub === 'policy') await renderPolicy(view, decodedId, session);
     else if (page === 'audit') await renderAudit(view, session);

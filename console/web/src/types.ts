@@ -78,6 +78,10 @@ export type Investor = {
   readonly lastStatusChange?: { readonly kycStatus: string; readonly reason: string; readonly changedAt: string; readonly changedBy: string } | null;
   /** Where the KYC stands at the service's time, by the rules both chains apply (one investor's answer only, not lists). */
   readonly kycTimeline?: { readonly phase: string; readonly evmPhase: number; readonly expiresAt: number; readonly graceEndsAt: number; readonly repayOnlyEndsAt: number };
+  /** Once a bank in force took the investor over from a bank that left the consortium (AdoptInvestor). */
+  readonly adoptedFrom?: { readonly fromBankMsp: string; readonly adoptedAt: string; readonly adoptedBy: string; readonly reason: string };
+  /** Whether the investor's bank is in the consortium's membership in force; null when none is (one investor's answer only, not lists). */
+  readonly bankInForce?: boolean | null;
 };
 
 export type InvestorPage = { readonly bankMsp: string; readonly records: readonly Investor[]; readonly bookmark: string };

@@ -1,4 +1,4 @@
-import { ApiError } from '../api';
+import { ApiError, messageOf } from '../api';
 import { h } from '../dom';
 import type { Problem } from '../types';
 
@@ -133,4 +133,13 @@ export function problemsOf(error: ApiError): Problem[] {
     const bodyPath = path.replace(/^body\./, '');
     return [{ path: prefix === '' ? bodyPath : path === '' ? prefix.slice(0, -1) : `${prefix}${path}`, problem }];
   });
+}
+
+/**
+ * The sentence under a form after the service refused it: its message, after each problem it names
+ * was placed beside its field; the problems no field holds are appended.
+ */
+export function refusalText(fields: FormFields, failure: unknown): string {
+  const unplaced = failure instanceof ApiError ? fields.place(problemsOf(failure)) : [];
+  return `${messageOf(failure)}${unplaced.length === 0 ? '' : ` ${unplaced.map((problem) => `${problem.path === '' ? 'The request' : problem.path} ${problem.problem}.`).join(' ')}`}`;
 }

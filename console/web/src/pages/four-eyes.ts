@@ -1,5 +1,5 @@
 import { h } from '../dom';
-import { bankName, instant } from '../format';
+import { bankName, instant, personName } from '../format';
 import type { Approval } from '../types';
 
 /** Who approved, when and why, and which approvals are still missing (the service words them). */
@@ -13,12 +13,7 @@ export function fourEyesStatus(approvals: readonly Approval[], missing: readonly
     h('p', { 'data-testid': 'four-eyes-summary' }, headline),
     approvals.length === 0
       ? h('p', { class: 'muted' }, 'No approval yet.')
-      : h('ol', { class: 'approvals' }, ...approvals.map((approval) => h('li', {}, h('strong', {}, bankName(approval.officerMsp)), ` · ${instant(approval.approvedAt)} · `, h('span', { class: 'officer', title: approval.officerId }, officerName(approval.officerId)), ' · ', h('q', {}, approval.reason ?? '(no reason)')))),
+      : h('ol', { class: 'approvals' }, ...approvals.map((approval) => h('li', {}, h('strong', {}, bankName(approval.officerMsp)), ` · ${instant(approval.approvedAt)} · `, h('span', { class: 'officer', title: approval.officerId }, personName(approval.officerId)), ' · ', h('q', {}, approval.reason ?? '(no reason)')))),
     missing.length === 0 ? null : h('ul', { class: 'missing' }, ...missing.map((sentence) => h('li', {}, sentence))),
   );
-}
-
-// The ledger id is the certificate's subject and issuer; its CN is what a colleague recognises.
-function officerName(officerId: string): string {
-  return /CN=([^/:]+)/.exec(officerId)?.[1] ?? officerId;
 }

@@ -1,11 +1,11 @@
-import { api, ApiError, messageOf } from '../api';
+import { api } from '../api';
 import { h, replaceChildren } from '../dom';
 import { bankName } from '../format';
 import type { Investor, Session } from '../types';
-import { FormFields, problemsOf } from './form-fields';
+import { FormFields, refusalText } from './form-fields';
 import { dateOfSeconds, DOCUMENT_TYPES, INVESTOR_TYPES, KYC_LEVELS, SANCTIONS_STATUSES, secondsOfDate } from './investor-choices';
 
-type Body = { investor: Record<string, unknown>; pii?: Record<string, unknown> };
+export type InvestorBody = { investor: Record<string, unknown>; pii?: Record<string, unknown> };
 
 /**
  * Unix seconds for a date field: the record's own instant while the date still shows it (an update
@@ -19,7 +19,7 @@ function instantOf(date: string, original: number | undefined): number | undefin
  * The request body from the form, or undefined when a date does not parse (marked beside it). The
  * PII's salt is left to the service, which draws 16 random bytes when none is sent.
  */
-function bodyOf(fields: FormFields, withPii: boolean, existing: Investor | undefined): Body | undefined {
+export function bodyOf(fields: FormFields, withPii: boolean, existing: Investor | undefined): InvestorBody | undefined {
   const dates = { kycExpiresAt: instantOf(fields.value('investor.kycExpiresAt'), existing?.kycExpiresAt), screenedAt: instantOf(fields.value('investor.sanctions.screenedAt'), existing?.sanctions?.screenedAt) };
   if (dates.kycExpiresAt === undefined) fields.mark('investor.kycExpiresAt', 'must be a date.');
   if (dates.screenedAt === undefined) fields.mark('investor.sanctions.screenedAt', 'must be a date.');
@@ -45,7 +45,8 @@ function bodyOf(fields: FormFields, withPii: boolean, existing: Investor | undef
   return { investor, pii };
 }
 
-function publicFields(fields: FormFields, existing: Investor | undefined): HTMLElement {
+/** The public record's fields, filled from `existing` when there is one (its id then read-only). */
+export function publicFields(fields: FormFields, existing: Investor | undefined): HTMLElement {
   const value = <T>(read: (investor: Investor) => T): T | undefined => (existing === undefined ? undefined : read(existing));
   return h(
     'fieldset',
@@ -62,7 +63,8 @@ function publicFields(fields: FormFields, existing: Investor | undefined): HTMLE
   );
 }
 
-function piiFields(fields: FormFields, required: () => boolean): HTMLElement {
+/** The personal-data fields; `required` says whether they must be filled now. */
+export function piiFields(fields: FormFields, required: () => boolean): HTMLElement {
   const personal = { personal: true, required } as const;
   return h(
     'fieldset',
@@ -136,8 +138,7 @@ export async function renderInvestorForm(app: HTMLElement, session: Session, inv
       },
       (failure: unknown) => {
         submit.disabled = false;
-        const unplaced = failure instanceof ApiError ? fields.place(problemsOf(failure)) : [];
-        general.textContent = `${messageOf(failure)}${unplaced.length === 0 ? '' : ` ${unplaced.map((problem) => `${problem.path === '' ? 'The request' : problem.path} ${problem.problem}.`).join(' ')}`}`;
+        general.textContent = refusalText(fields, failure);
         general.hidden = false;
       },
     );

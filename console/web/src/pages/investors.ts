@@ -1,6 +1,6 @@
 import { api, query } from '../api';
 import { h, replaceChildren } from '../dom';
-import { bankName, instant } from '../format';
+import { bankName, instant, personName } from '../format';
 import type { Investor, InvestorPage, Session } from '../types';
 import { bankPicker, defaultBank } from './bank-picker';
 import { holdingCard } from './holding-card';
@@ -28,6 +28,22 @@ function ownBankOfficer(session: Session, investor: Investor): boolean {
   return session.role === 'compliance-officer' && session.mspId === investor.bankMsp;
 }
 
+/**
+ * Where the investor's bank stands: gone from the consortium (with Adopt for compliance officers,
+ * whose banks the chaincode checks are in force), and the adoption that brought the investor here.
+ */
+function membership(investor: Investor, session: Session): HTMLElement[] {
+  const lines: HTMLElement[] = [];
+  if (investor.bankInForce === false) {
+    lines.push(h('p', { class: 'error', 'data-testid': 'investor-bank-left' }, `${bankName(investor.bankMsp)} has left the consortium.`, session.role === 'compliance-officer' ? ' Until a bank in force adopts the investor, nobody can act for them. ' : null, session.role === 'compliance-officer' ? h('a', { class: 'button', href: `#/investors/${encodeURIComponent(investor.investorId)}/adopt`, 'data-testid': 'investor-adopt' }, 'Adopt') : null));
+  }
+  const adoption = investor.adoptedFrom;
+  if (adoption !== undefined) {
+    lines.push(h('p', { 'data-testid': 'investor-adopted' }, `Adopted from ${bankName(adoption.fromBankMsp)} on ${instant(adoption.adoptedAt)} by `, h('span', { class: 'officer', title: adoption.adoptedBy }, personName(adoption.adoptedBy)), `: ${adoption.reason}`));
+  }
+  return lines;
+}
+
 function detail(investor: Investor, session: Session): HTMLElement {
   const phase = kycPhaseWords(investor);
   const facts: ReadonlyArray<readonly [string, string]> = [
@@ -39,7 +55,7 @@ function detail(investor: Investor, session: Session): HTMLElement {
     ['Sanctions', investor.sanctions === null ? 'not screened' : `${investor.sanctions.status} on ${investor.sanctions.listVersion}`],
     ['Onboarded', instant(investor.onboardedAt)],
   ];
-  return h('section', { class: 'card', 'data-testid': 'investor-detail' }, h('h2', {}, `Investor ${investor.investorId}`), h('dl', { class: 'facts' }, ...facts.flatMap(([name, value]) => [h('dt', {}, name), h('dd', { 'data-testid': `investor-fact-${name.toLowerCase().replace(/ /g, '-')}` }, value)])), h('p', { class: 'muted' }, 'Personal data stays off this page: it is on the ledger only in the bank\u2019s private collection.'), ownBankOfficer(session, investor) ? h('a', { class: 'button', href: `#/investors/${encodeURIComponent(investor.investorId)}/edit`, 'data-testid': 'investor-edit' }, 'Edit') : null);
+  return h('section', { class: 'card', 'data-testid': 'investor-detail' }, h('h2', {}, `Investor ${investor.investorId}`), h('dl', { class: 'facts' }, ...facts.flatMap(([name, value]) => [h('dt', {}, name), h('dd', { 'data-testid': `investor-fact-${name.toLowerCase().replace(/ /g, '-')}` }, value)])), ...membership(investor, session), h('p', { class: 'muted' }, 'Personal data stays off this page: it is on the ledger only in the bank\u2019s private collection.'), ownBankOfficer(session, investor) ? h('a', { class: 'button', href: `#/investors/${encodeURIComponent(investor.investorId)}/edit`, 'data-testid': 'investor-edit' }, 'Edit') : null);
 }
 
 /** The bank's investors (any bank's, for the regulator) with a text and status filter; one investor's public record when `investorId` is given. */

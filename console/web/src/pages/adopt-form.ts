@@ -1,0 +1,77 @@
+import { api } from '../api';
+import { h, replaceChildren } from '../dom';
+import { bankName } from '../format';
+import type { Investor, Session } from '../types';
+import { FormFields, refusalText } from './form-fields';
+import { bodyOf, piiFields, publicFields } from './investor-form';
+
+const MAX_REASON = 500;
+
+/** Why no form is offered, or undefined when the person may try to adopt the investor. */
+function refusalOf(session: Session, investor: Investor): string | undefined {
+  if (session.role !== 'compliance-officer') return 'Only compliance officers adopt investors.';
+  if (investor.bankInForce === null || investor.bankInForce === undefined) return 'No consortium membership is in force, so no bank can take over this investor now.';
+  if (investor.bankInForce) return `${bankName(investor.bankMsp)} is a member of the consortium: its own officers act for this investor.`;
+  return undefined;
+}
+
+/**
+ * Adoption (`#/investors/{id}/adopt`): an officer's bank takes over an investor whose bank has left
+ * the consortium, doing the KYC again. The public record starts as the ledger holds it, the
+ * personal data is entered afresh (the leaving bank's copy cannot be read) and a reason is
+ * required. As on the onboarding form, required fields are checked here first, the service's
+ * problems land beside their fields and the personal-data inputs are emptied once it accepted them.
+ */
+export async function renderAdoptForm(app: HTMLElement, session: Session, investorId: string): Promise<void> {
+  const investor = await api<Investor>('GET', `/investors/${encodeURIComponent(investorId)}`);
+  const back = h('p', {}, h('a', { href: `#/investors/${encodeURIComponent(investor.investorId)}` }, `\u2190 Investor ${investor.investorId}`));
+  const refusal = refusalOf(session, investor);
+  if (refusal !== undefined) {
+    replaceChildren(app, back, h('p', { class: 'error', role: 'alert', 'data-testid': 'adopt-refused' }, refusal));
+    return;
+  }
+  const fields = new FormFields();
+  const general = h('p', { class: 'error', role: 'alert', hidden: true, 'data-testid': 'form-error' });
+  const submit = h('button', { type: 'submit', 'data-testid': 'adopt-submit' }, `Adopt for ${bankName(session.mspId)}`);
+  const form = h(
+    'form',
+    { class: 'investor-form', novalidate: true, 'data-testid': 'adopt-form' },
+    publicFields(fields, investor),
+    piiFields(fields, () => true),
+    h('fieldset', { class: 'card' }, h('legend', {}, 'Adoption'), fields.input('reason', 'Reason (required, kept on the ledger)', { required: true, maxlength: MAX_REASON, placeholder: `${bankName(investor.bankMsp)} left the consortium; KYC redone` })),
+    h('div', { class: 'buttons' }, submit, h('a', { href: `#/investors/${encodeURIComponent(investor.investorId)}` }, 'Cancel')),
+    general,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    fields.clearProblems();
+    general.hidden = true;
+    const complete = fields.checkRequired();
+    const body = bodyOf(fields, true, investor);
+    if (!complete || body === undefined) {
+      general.textContent = 'Fill in the marked fields; nothing was sent.';
+      general.hidden = false;
+      return;
+    }
+    submit.disabled = true;
+    api<Investor>('POST', `/investors/${encodeURIComponent(investor.investorId)}/adopt`, { ...body, reason: fields.value('reason') }).then(
+      (adopted) => {
+        // Personal data leaves the page as soon as the ledger has it.
+        fields.clear('pii.');
+        location.hash = `#/investors/${encodeURIComponent(adopted.investorId)}`;
+      },
+      (failure: unknown) => {
+        submit.disabled = false;
+        general.textContent = refusalText(fields, failure);
+        general.hidden = false;
+      },
+    );
+  });
+  replaceChildren(
+    app,
+    back,
+    h('h1', {}, `Adopt investor ${investor.investorId} from ${bankName(investor.bankMsp)}`),
+    h('p', { class: 'muted' }, `${bankName(investor.bankMsp)} has left the consortium. Adopting makes ${bankName(session.mspId)} the investor\u2019s bank: do the KYC again, enter the personal data afresh (the leaving bank\u2019s copy cannot be read) and say why. Holdings and wallet bindings stay as they are.`),
+    form,
+  );
+}
