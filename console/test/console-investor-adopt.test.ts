@@ -1,4 +1,4 @@
-import anyTest, { type TestFn } from 'ava';
+import anyTest, { type ExecutionContext, type TestFn } from 'ava';
 import type { Browser, Page } from 'playwright-core';
 import { ConsortiumContract } from '@trestle/chaincode/src/consortium/consortium-contract';
 import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
@@ -40,14 +40,21 @@ async function bankBLeaves(harness: Harness): Promise<void> {
   for (const admin of [BANK_C_ADMIN, REGULATOR_ADMIN]) await consortium.ConfirmMembershipChange(tx(admin, harness.worldState, at).ctx, members);
 }
 
-/** Logs `username` in and opens chloe's page; the login's landing page is waited for first, or it could undo the goto. */
-async function chloePage(t: { context: Context }, username: string, landing: string): Promise<Page> {
+/**
+ * Logs `username` in and opens chloe's page by her id from the investors page (an officer's list
+ * holds only their own bank's investors); the login's landing page is waited for first, or it could
+ * undo the navigation.
+ */
+async function chloePage(t: ExecutionContext<Context>, username: string, landing: string): Promise<Page> {
   const { harness, browser, errors } = t.context;
   const page = await openConsole(browser, harness.server.url, errors);
   await submitLogin(page, username);
   await page.getByTestId(landing).waitFor();
-  await page.goto(`${harness.server.url}/#/investors/${CHLOE}`);
+  await page.getByRole('link', { name: 'Investors' }).click();
+  await page.getByTestId('investor-open-id').fill(CHLOE);
+  await page.getByTestId('investor-open').click();
   await page.getByTestId('investor-detail').waitFor();
+  t.is(await page.getByTestId('investor-detail').getByRole('heading').innerText(), `Investor ${CHLOE}`);
   return page;
 }
 

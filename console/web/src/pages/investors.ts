@@ -6,6 +6,7 @@ import { bankPicker, defaultBank } from './bank-picker';
 import { holdingCard } from './holding-card';
 import { investorStatusCard } from './investor-status';
 import { kycPhaseWords } from './kyc-phase-words';
+import { openInvestorForm } from './open-investor';
 
 function kycUntil(investor: Investor): string {
   return instant(new Date(investor.kycExpiresAt * 1000).toISOString());
@@ -82,6 +83,7 @@ export async function renderInvestors(app: HTMLElement, session: Session, invest
     selected === undefined ? null : detail(selected, session),
     selected !== undefined && ownBankOfficer(session, selected) ? investorStatusCard(selected, () => void renderInvestors(app, session, selected.investorId, chosenBank)) : null,
     selected === undefined ? null : holdingCard(session, selected),
+    openInvestorForm(),
     filters,
     h('table', { 'data-testid': 'investors' }, h('thead', {}, h('tr', {}, ...['Id', 'Type', 'Jurisdiction', 'KYC', 'Sanctions'].map((name) => h('th', {}, name)))), body),
   );
