@@ -22,7 +22,8 @@ import { applySanctionsOutcome } from './sanctions-hit';
  * naming the existing investor; the PII comes fresh in the transient map and goes into the adopting
  * bank's collection (the leaving bank's copy stays where it is: only that bank can erase it).
  * Whatever acts for the investor's bank follows them: every holding of theirs (units, lots, frozen
- * and escrowed amounts unchanged) and every pending request of theirs moves to the adopting bank.
+ * and escrowed amounts unchanged) and their pending transfers and bridge-outs (reroutePendingRequests
+ * says which) move to the adopting bank; records of who requested or approved what keep their bank.
  * Wallet bindings stay as signed (the wallet signed over the leaving bank's name; the identity
  * drift check has the adopting bank's validator register the wallet again on its own claim).
  */
