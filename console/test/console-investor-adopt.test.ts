@@ -1,13 +1,12 @@
 import anyTest, { type ExecutionContext, type TestFn } from 'ava';
 import type { Browser, Page } from 'playwright-core';
-import { ConsortiumContract } from '@trestle/chaincode/src/consortium/consortium-contract';
 import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
 import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
 import { identityIdOf, privateStateOf, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
-import { BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN } from '@trestle/chaincode/src/testing/test-identities';
 import { DESK } from '@trestle/chaincode/src/testing/transfer-story';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
+import { bankBLeaves } from '@trestle/compliance/src/officer/testing/bank-leaves';
 import { PEOPLE } from '@trestle/compliance/src/officer/testing/officer-cast';
 import { startHarness, type Harness } from '@trestle/compliance/src/officer/testing/officer-harness';
 import { screenshotPath } from './support/artifacts';
@@ -29,15 +28,6 @@ const REASON = 'BankB left the consortium; KYC redone by BankA';
 
 async function investorOnLedger(worldState: WorldState): Promise<InvestorRecord> {
   return JSON.parse(await new InvestorContract().GetInvestor(tx(DESK.regulator, worldState).ctx, CHLOE)) as InvestorRecord;
-}
-
-/** BankB leaves: BankA's admin proposes the membership without it, BankC's and the regulator's admins confirm. */
-async function bankBLeaves(harness: Harness): Promise<void> {
-  const consortium = new ConsortiumContract();
-  const members = JSON.stringify({ banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] });
-  const at = { at: new Date(harness.clock.now()) };
-  await consortium.ProposeMembershipChange(tx(BANK_A_ADMIN, harness.worldState, at).ctx, members);
-  for (const admin of [BANK_C_ADMIN, REGULATOR_ADMIN]) await consortium.ConfirmMembershipChange(tx(admin, harness.worldState, at).ctx, members);
 }
 
 /**

@@ -1,10 +1,8 @@
 import test from 'ava';
-import { ConsortiumContract } from '@trestle/chaincode/src/consortium/consortium-contract';
-import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { investorDocument, investorPii } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
 import { identityIdOf, privateStateOf } from '@trestle/chaincode/src/testing/stub-context';
-import { BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN } from '@trestle/chaincode/src/testing/test-identities';
+import { bankBLeaves } from './testing/bank-leaves';
 import { PEOPLE } from './testing/officer-cast';
 import { startHarness, type Harness } from './testing/officer-harness';
 
@@ -18,15 +16,6 @@ const ADOPTED_NAME = 'Chloe Neuhaus';
 const PII_WITHOUT_SALT = Object.fromEntries(Object.entries(investorPii({ fullName: ADOPTED_NAME })).filter(([key]) => key !== 'salt'));
 const adoptPath = `/api/v1/investors/${CHLOE}/adopt`;
 const adoptBody = (overrides: Record<string, unknown> = {}) => ({ investor: investorDocument(CHLOE, { kycLevel: 'enhanced' }), pii: investorPii({ fullName: ADOPTED_NAME }), reason: REASON, ...overrides });
-
-/** BankB leaves: BankA's admin proposes the membership without it, BankC's and the regulator's admins confirm. */
-async function bankBLeaves(harness: Harness): Promise<void> {
-  const consortium = new ConsortiumContract();
-  const members = JSON.stringify({ banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] });
-  const at = { at: new Date(harness.clock.now()) };
-  await consortium.ProposeMembershipChange(tx(BANK_A_ADMIN, harness.worldState, at).ctx, members);
-  for (const admin of [BANK_C_ADMIN, REGULATOR_ADMIN]) await consortium.ConfirmMembershipChange(tx(admin, harness.worldState, at).ctx, members);
-}
 
 function piiTextsOf(harness: Harness, collection: string): string[] {
   return [...(privateStateOf(harness.worldState).get(collection)?.values() ?? [])].map((bytes) => Buffer.from(bytes).toString('utf8'));

@@ -2,8 +2,8 @@ import { api } from '../api';
 import { h, replaceChildren } from '../dom';
 import { bankName } from '../format';
 import type { Investor, Session } from '../types';
-import { FormFields, refusalText } from './form-fields';
-import { bodyOf, piiFields, publicFields } from './investor-form';
+import { FormFields } from './form-fields';
+import { onInvestorSubmit, piiFields, publicFields } from './investor-form';
 
 const MAX_REASON = 500;
 
@@ -42,31 +42,7 @@ export async function renderAdoptForm(app: HTMLElement, session: Session, invest
     h('div', { class: 'buttons' }, submit, h('a', { href: `#/investors/${encodeURIComponent(investor.investorId)}` }, 'Cancel')),
     general,
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    fields.clearProblems();
-    general.hidden = true;
-    const complete = fields.checkRequired();
-    const body = bodyOf(fields, true, investor);
-    if (!complete || body === undefined) {
-      general.textContent = 'Fill in the marked fields; nothing was sent.';
-      general.hidden = false;
-      return;
-    }
-    submit.disabled = true;
-    api<Investor>('POST', `/investors/${encodeURIComponent(investor.investorId)}/adopt`, { ...body, reason: fields.value('reason') }).then(
-      (adopted) => {
-        // Personal data leaves the page as soon as the ledger has it.
-        fields.clear('pii.');
-        location.hash = `#/investors/${encodeURIComponent(adopted.investorId)}`;
-      },
-      (failure: unknown) => {
-        submit.disabled = false;
-        general.textContent = refusalText(fields, failure);
-        general.hidden = false;
-      },
-    );
-  });
+  onInvestorSubmit({ form, fields, submit, general }, () => true, investor, (body) => api<Investor>('POST', `/investors/${encodeURIComponent(investor.investorId)}/adopt`, { ...body, reason: fields.value('reason') }));
   replaceChildren(
     app,
     back,

@@ -83,6 +83,44 @@ export function piiFields(fields: FormFields, required: () => boolean): HTMLElem
   );
 }
 
+/** The parts of an investor form its submission uses. */
+export type InvestorFormParts = { readonly form: HTMLFormElement; readonly fields: FormFields; readonly submit: HTMLButtonElement; readonly general: HTMLElement };
+
+/**
+ * Sends an investor form (onboarding, update, adoption) with `send` when submitted: required fields
+ * and dates are checked here first and nothing is sent while one is marked; the service's problems
+ * land beside their fields; once the ledger has the record, the personal-data inputs are emptied
+ * and the investor's page opens.
+ */
+export function onInvestorSubmit(parts: InvestorFormParts, withPii: () => boolean, existing: Investor | undefined, send: (body: InvestorBody) => Promise<Investor>): void {
+  const { form, fields, submit, general } = parts;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    fields.clearProblems();
+    general.hidden = true;
+    const complete = fields.checkRequired();
+    const body = bodyOf(fields, withPii(), existing);
+    if (!complete || body === undefined) {
+      general.textContent = 'Fill in the marked fields; nothing was sent.';
+      general.hidden = false;
+      return;
+    }
+    submit.disabled = true;
+    send(body).then(
+      (saved) => {
+        // Personal data leaves the page as soon as the ledger has it.
+        fields.clear('pii.');
+        location.hash = `#/investors/${encodeURIComponent(saved.investorId)}`;
+      },
+      (failure: unknown) => {
+        submit.disabled = false;
+        general.textContent = refusalText(fields, failure);
+        general.hidden = false;
+      },
+    );
+  });
+}
+
 /**
  * Onboarding (`#/investors/new`) or update (`#/investors/{id}/edit`) of an investor of the
  * officer's bank. Required fields are checked here first; then the service checks everything with
@@ -117,31 +155,6 @@ export async function renderInvestorForm(app: HTMLElement, session: Session, inv
     h('div', { class: 'buttons' }, submit, h('a', { href: existing === undefined ? '#/investors' : `#/investors/${encodeURIComponent(existing.investorId)}` }, 'Cancel')),
     general,
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    fields.clearProblems();
-    general.hidden = true;
-    const complete = fields.checkRequired();
-    const body = bodyOf(fields, withPii(), existing);
-    if (!complete || body === undefined) {
-      general.textContent = 'Fill in the marked fields; nothing was sent.';
-      general.hidden = false;
-      return;
-    }
-    submit.disabled = true;
-    const sent = existing === undefined ? api<Investor>('POST', '/investors', body) : api<Investor>('PUT', `/investors/${encodeURIComponent(existing.investorId)}`, body);
-    sent.then(
-      (saved) => {
-        // Personal data leaves the page as soon as the ledger has it.
-        fields.clear('pii.');
-        location.hash = `#/investors/${encodeURIComponent(saved.investorId)}`;
-      },
-      (failure: unknown) => {
-        submit.disabled = false;
-        general.textContent = refusalText(fields, failure);
-        general.hidden = false;
-      },
-    );
-  });
+  onInvestorSubmit({ form, fields, submit, general }, withPii, existing, (body) => (existing === undefined ? api<Investor>('POST', '/investors', body) : api<Investor>('PUT', `/investors/${encodeURIComponent(existing.investorId)}`, body)));
   replaceChildren(app, h('p', {}, h('a', { href: '#/investors' }, '\u2190 Investors')), h('h1', {}, existing === undefined ? `New investor at ${bankName(session.mspId)}` : `Edit investor ${existing.investorId}`), form);
 }
