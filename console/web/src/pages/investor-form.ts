@@ -19,7 +19,7 @@ function instantOf(date: string, original: number | undefined): number | undefin
  * The request body from the form, or undefined when a date does not parse (marked beside it). The
  * PII's salt is left to the service, which draws 16 random bytes when none is sent.
  */
-export function bodyOf(fields: FormFields, withPii: boolean, existing: Investor | undefined): InvestorBody | undefined {
+function bodyOf(fields: FormFields, withPii: boolean, existing: Investor | undefined): InvestorBody | undefined {
   const dates = { kycExpiresAt: instantOf(fields.value('investor.kycExpiresAt'), existing?.kycExpiresAt), screenedAt: instantOf(fields.value('investor.sanctions.screenedAt'), existing?.sanctions?.screenedAt) };
   if (dates.kycExpiresAt === undefined) fields.mark('investor.kycExpiresAt', 'must be a date.');
   if (dates.screenedAt === undefined) fields.mark('investor.sanctions.screenedAt', 'must be a date.');
