@@ -52,7 +52,8 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     ///      so marking one costs about 5k gas instead of 22k.
     mapping(bytes32 => mapping(uint256 => uint256)) private _nonceWords;
     /// @dev For the messages that set a state (validator set, an asset's legal state, a wallet's KYC
-    ///      phase): the nonce of the one in force per type and subject, so an older one never lands after it.
+    ///      phase, a wallet's registration, the pause flag): the nonce of the one in force per sequence
+    ///      and subject, so an older one never lands after it (see _sequenceOf).
     mapping(bytes32 => uint256) private _latestNonce;
 
     /* CONSTRUCTOR */
@@ -136,6 +137,7 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     ) external {
         bytes32 structHash = keccak256(abi.encode(H.REGISTER_IDENTITY, token, wallet, investorRef, country, keccak256(abi.encode(claims)), nonce));
         _authorise(H.REGISTER_IDENTITY, nonce, structHash, signatures, _threshold);
+        _requireNewest(H.REGISTER_IDENTITY, _walletSubject(token, wallet), nonce);
         _configuredAsset(token);
 
         address identity = _identityOf(wallet);
@@ -155,6 +157,8 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     /// @inheritdoc IBridgeGateway
     function revokeIdentity(address token, address wallet, uint256 nonce, bytes[] calldata signatures) external {
         _authorise(H.REVOKE_IDENTITY, nonce, keccak256(abi.encode(H.REVOKE_IDENTITY, token, wallet, nonce)), signatures, _threshold);
+        // A registration signed before this revocation (a sanctions hit, say) must not re-verify the wallet when relayed after it.
+        _requireNewest(H.REVOKE_IDENTITY, _walletSubject(token, wallet), nonce);
         _configuredAsset(token);
         emit IdentityRevoked(token, wallet);
         IToken(token).identityRegistry().deleteIdentity(wallet);
@@ -176,7 +180,7 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     /// @inheritdoc IBridgeGateway
     function setKycPhase(address token, address wallet, KycPhase phase, uint256 nonce, bytes[] calldata signatures) external {
         _authorise(H.SET_KYC_PHASE, nonce, keccak256(abi.encode(H.SET_KYC_PHASE, token, wallet, phase, nonce)), signatures, _threshold);
-        _requireNewest(H.SET_KYC_PHASE, keccak256(abi.encode(token, wallet)), nonce);
+        _requireNewest(H.SET_KYC_PHASE, _walletSubject(token, wallet), nonce);
         AssetConfig storage asset = _configuredAsset(token);
         if (asset.remediationModule == address(0)) revert RemediationModuleMissing(token);
         emit KycPhaseChanged(token, wallet, phase);
@@ -224,6 +228,7 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     /// @inheritdoc IBridgeGateway
     function pause(uint256 nonce, bytes[] calldata signatures) external {
         uint256 count = _authorise(H.PAUSE, nonce, keccak256(abi.encode(H.PAUSE, nonce)), signatures, _threshold);
+        _requireNewest(H.PAUSE, bytes32(0), nonce);
         if (paused) revert GatewayPaused();
         paused = true;
         emit Paused(count);
@@ -232,6 +237,8 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
     /// @inheritdoc IBridgeGateway
     function unpause(uint256 nonce, bytes[] calldata signatures) external {
         uint256 count = _authorise(H.UNPAUSE, nonce, keccak256(abi.encode(H.UNPAUSE, nonce)), signatures, _superThreshold);
+        // An unpause signed before the latest pause, relayed after it, would lift an alarm nobody has looked at.
+        _requireNewest(H.UNPAUSE, bytes32(0), nonce);
         if (!paused) revert GatewayNotPaused();
         paused = false;
         emit Unpaused(count);
@@ -295,7 +302,7 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
 
     /// @inheritdoc IBridgeGateway
     function latestNonce(bytes32 typeHash, bytes32 subject) external view returns (uint256) {
-        return _latestNonce[keccak256(abi.encode(typeHash, subject))];
+        return _latestNonce[keccak256(abi.encode(_sequenceOf(typeHash), subject))];
     }
 
     /* INTERNAL */
@@ -315,12 +322,26 @@ contract BridgeGateway is IBridgeGateway, EIP712 {
 
     /// @dev State-setting messages apply in nonce order per subject: two relayers racing, or a bundle
     ///      kept back, must not let an older state (Normal before a later Remediation, a KYC phase
-    ///      before its renewal) land after a newer one. The ledger numbers each type in order.
+    ///      before its renewal, a registration before a revocation) land after a newer one. The ledger
+    ///      numbers each sequence in order.
     function _requireNewest(bytes32 typeHash, bytes32 subject, uint256 nonce) private {
-        bytes32 key = keccak256(abi.encode(typeHash, subject));
+        bytes32 key = keccak256(abi.encode(_sequenceOf(typeHash), subject));
         uint256 latest = _latestNonce[key];
         if (nonce <= latest) revert MessageNonceStale(typeHash, nonce, latest);
         _latestNonce[key] = nonce;
+    }
+
+    /// @dev The ordering a message type belongs to. A registration and a revocation of one wallet set
+    ///      the same thing (whether it is verified), as a pause and an unpause do (the flag): each pair
+    ///      shares one sequence, numbered from one counter on the ledger. Every other type is its own.
+    function _sequenceOf(bytes32 typeHash) private pure returns (bytes32) {
+        if (typeHash == H.REVOKE_IDENTITY) return H.REGISTER_IDENTITY;
+        if (typeHash == H.UNPAUSE) return H.PAUSE;
+        return typeHash;
+    }
+
+    function _walletSubject(address token, address wallet) private pure returns (bytes32) {
+        return keccak256(abi.encode(token, wallet));
     }
 
     function _requireNotPaused() private view {

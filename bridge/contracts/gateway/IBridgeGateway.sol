@@ -117,17 +117,19 @@ interface IBridgeGateway is IValidatorSet {
     /// @notice Sets the token bucket of one (asset, direction) flow; the bucket starts full.
     function setRateLimit(address token, Direction direction, uint128 capacity, uint128 refillPerSecond, uint256 nonce, bytes[] calldata signatures) external;
 
-    /// @notice Pauses minting, delayed execution and burning (needs `threshold` signatures).
+    /// @notice Pauses minting, delayed execution and burning (needs `threshold` signatures). Pauses and
+    ///         unpauses share one nonce order: an older one than the last applied is refused (MessageNonceStale).
     function pause(uint256 nonce, bytes[] calldata signatures) external;
 
-    /// @notice Unpauses (needs `superThreshold` signatures).
+    /// @notice Unpauses (needs `superThreshold` signatures), only with a nonce above the last pause's.
     function unpause(uint256 nonce, bytes[] calldata signatures) external;
 
     /// @notice Creates or reuses `wallet`'s ONCHAINID, adds `claims` and registers it in `token`'s
-    ///         identity registry with `country` (ISO 3166-1 numeric).
+    ///         identity registry with `country` (ISO 3166-1 numeric). Registrations and revocations of
+    ///         a wallet on a token share one nonce order (MessageNonceStale for an older one).
     function registerIdentity(address token, address wallet, bytes32 investorRef, uint16 country, IdentityClaim[] calldata claims, uint256 nonce, bytes[] calldata signatures) external;
 
-    /// @notice Removes `wallet` from `token`'s identity registry.
+    /// @notice Removes `wallet` from `token`'s identity registry; ordered with its registrations.
     function revokeIdentity(address token, address wallet, uint256 nonce, bytes[] calldata signatures) external;
 
     /// @notice Carries an asset's legal state from Fabric to its compliance module; per token, only a
@@ -148,8 +150,10 @@ interface IBridgeGateway is IValidatorSet {
     function isNonceUsed(bytes32 typeHash, uint256 nonce) external view returns (bool);
 
     /// @notice The nonce of the state-setting message in force for `subject` (0 before any): the
-    ///         validator set (subject 0), an asset's legal state (the token, left-padded) or a wallet's
-    ///         KYC phase (keccak256(abi.encode(token, wallet))). A newer message needs a larger nonce.
+    ///         validator set (subject 0), an asset's legal state (the token, left-padded), a wallet's
+    ///         KYC phase or registration (keccak256(abi.encode(token, wallet))) or the pause flag
+    ///         (subject 0). A newer message needs a larger nonce. RegisterIdentity and RevokeIdentity
+    ///         answer the same (one order), as Pause and Unpause do.
     function latestNonce(bytes32 typeHash, bytes32 subject) external view returns (uint256);
 
     /// @notice Whether the gateway is paused.

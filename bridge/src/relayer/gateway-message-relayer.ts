@@ -8,7 +8,7 @@ import { BridgeError } from '../validator/errors';
 import { gatewayAt, gatewayMessageTypedData } from '../validator/gateway';
 import type { GatewayMessageLedger } from '../validator/gateway-message-ledger';
 import type { BridgeMetrics } from '../validator/metrics';
-import { messageSubject } from '../evm/message-subject';
+import { isOrderedGatewayMessage, messageSubject } from '../evm/message-subject';
 
 export interface GatewayMessageRelayerOptions {
   readonly ledger: GatewayMessageLedger;
@@ -69,10 +69,10 @@ export class GatewayMessageRelayer {
     return { kind: 'relayed', type, nonce, txHash: receipt.hash };
   }
 
-  /** Whether the message's target already spent its nonce (for a Nav: holds this valuation or a later one; for a validator set, legal state or KYC phase: holds it or a later one of the same subject). */
+  /** Whether the message's target already spent its nonce (for a Nav: holds this valuation or a later one; for a state-setting message: holds it or a later one of the same order and subject). */
   async #spent(message: GatewayMessageRecord): Promise<boolean> {
     // A state-setting message at or below the nonce in force for its subject is spent or superseded: the gateway refuses it (MessageNonceStale).
-    if (message.type === 'SetValidators' || message.type === 'SetLegalState' || message.type === 'SetKycPhase') {
+    if (isOrderedGatewayMessage(message.type)) {
       const latest = (await this.#gateway.latestNonce(typeHashOf(message.type), messageSubject(message.type, message.fields))) as bigint;
       return BigInt(message.nonce) <= latest;
     }

@@ -1,7 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import type { BridgeChainConfig } from '@trestle/compliance/src/bridge/bridge-chain';
 import { ledgerMessageTypedData } from '@trestle/compliance/src/bridge/gateway-message-typed-data';
-import { parseGatewayMessageRecord, type GatewayMessageRecord, type LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
+import { nonceSequenceOf, parseGatewayMessageRecord, sameNonceSequence, type GatewayMessageRecord, type LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { callerOf } from '../identity/caller';
 import { emitLedgerEvent } from '../support/ledger-event';
@@ -61,8 +61,8 @@ export async function proposeDerived(ctx: Context, chain: BridgeChainConfig, typ
   const { chainId } = chain;
   const open = await listOpenGatewayMessages(ctx, chainId, type);
   if (open.some((record) => sortedJson(record.fields) === sortedJson(derived.fields))) return;
-  if (await alreadySent(ctx, chainId, type, derived.fields)) return;
-  const nonce = derived.nonce ?? (await takeNonce(ctx, chainId, `${type}@${derived.verifyingContract}`));
+  if (await alreadySent(ctx, chainId, type, derived.fields, caller.mspId)) return;
+  const nonce = derived.nonce ?? (await takeNonce(ctx, chainId, `${nonceSequenceOf(type)}@${derived.verifyingContract}`));
   const record: GatewayMessageRecord = {
     chainId,
     type,
@@ -130,19 +130,24 @@ export async function recordGatewaySignature(ctx: Context, id: MessageId, signat
 
 /**
  * Whether `carried`, once relayed, makes the still-open `open` useless: the target takes only a newer
- * message of the same type and subject. An oracle takes only a later valuation sequence; the gateway
- * applies validator sets, an asset's legal state and a wallet's KYC phase in nonce order
- * (MessageNonceStale). Pauses, unpauses and write-offs are not ordered this way.
+ * message of the same nonce sequence (nonceSequenceOf) and subject. An oracle takes only a later
+ * valuation sequence; the gateway applies validator sets, pauses and unpauses, an asset's legal
+ * state, and a wallet's KYC phase and its registrations and revocations in nonce order
+ * (MessageNonceStale). Write-offs are not ordered this way.
  */
 function supersedes(carried: GatewayMessageRecord, open: GatewayMessageRecord): boolean {
-  if (open.type !== carried.type || open.verifyingContract !== carried.verifyingContract || BigInt(open.nonce) >= BigInt(carried.nonce)) return false;
+  if (!sameNonceSequence(open.type, carried.type) || open.verifyingContract !== carried.verifyingContract || BigInt(open.nonce) >= BigInt(carried.nonce)) return false;
   switch (carried.type) {
     case 'Nav':
     case 'SetValidators':
+    case 'Pause':
+    case 'Unpause':
       return true;
     case 'SetLegalState':
       return open.fields.token === carried.fields.token;
     case 'SetKycPhase':
+    case 'RegisterIdentity':
+    case 'RevokeIdentity':
       return open.fields.token === carried.fields.token && open.fields.wallet === carried.fields.wallet;
     default:
       return false;
@@ -167,7 +172,7 @@ export async function recordGatewayRelayed(ctx: Context, id: MessageId, evmTxHas
   const relayed: GatewayMessageRecord = { ...record, status: 'RELAYED', evmTxHash, relayedAt: txTimestampIso(ctx) };
   await writeRecord(ctx, gatewayMessageKey(ctx, record), relayed);
   await ctx.stub.deleteState(openMessageKey(ctx, record));
-  const superseded = (await listOpenGatewayMessages(ctx, record.chainId, record.type)).filter((open) => supersedes(record, open));
+  const superseded = (await listOpenGatewayMessages(ctx, record.chainId)).filter((open) => supersedes(record, open));
   for (const stale of superseded) await ctx.stub.deleteState(openMessageKey(ctx, stale));
   await recordSent(ctx, record);
   emitLedgerEvent(ctx, { type: 'GatewayMessageRelayed', payload: relayed });

@@ -50,7 +50,20 @@ test('a pause raised by two banks is one message; two signatures make it SIGNED,
   t.deepEqual(await openOf(worldState), []);
   await messages.ProposeGatewayMessage(tx(BRIDGE_DESK.validatorC, worldState).ctx, chain, 'Pause', '', 'A second divergence');
   await messages.ProposeGatewayMessage(tx(BRIDGE_DESK.validatorC, worldState).ctx, chain, 'Unpause', '', 'Reconciled after the incident review');
-  t.deepEqual((await openOf(worldState)).map((record) => [record.type, record.nonce]), [['Pause', '2'], ['Unpause', '1']], 'each type numbers its own nonces');
+  t.deepEqual((await openOf(worldState)).map((record) => [record.type, record.nonce]), [['Pause', '2'], ['Unpause', '3']], 'a pause and an unpause take one counter: the gateway orders them as one sequence');
+});
+
+test('an unpause carried closes a pause raised before it: the gateway would refuse the older one (MessageNonceStale)', async (t) => {
+  const worldState = await ledgerForBridge();
+  await messages.ProposeGatewayMessage(tx(BRIDGE_DESK.validatorA, worldState, at).ctx, chain, 'Pause', '', 'Escrow below EVM supply');
+  await signAndRelay(worldState, (await openOf(worldState))[0]!);
+  await messages.ProposeGatewayMessage(tx(BRIDGE_DESK.validatorB, worldState, at).ctx, chain, 'Pause', '', 'The same divergence, seen late');
+  await messages.ProposeGatewayMessage(tx(BRIDGE_DESK.validatorC, worldState, at).ctx, chain, 'Unpause', '', 'Reconciled after the incident review');
+  const [latePause, unpause] = await openOf(worldState);
+  t.deepEqual([latePause?.type, latePause?.nonce, unpause?.type, unpause?.nonce], ['Pause', '2', 'Unpause', '3']);
+  await signAndRelay(worldState, unpause!);
+  t.deepEqual(await openOf(worldState), [], 'the late pause left the work list');
+  t.is((await messageOf(worldState, 'Pause', '2')).status, 'PROPOSED', 'its record stays, as proposed');
 });
 
 test("a legal state crosses as the ledger holds it, not as the proposer says, and only when the gateway lacks it", async (t) => {

@@ -1,7 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 import type { BridgeChainConfig } from '@trestle/compliance/src/bridge/bridge-chain';
 import type { LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
-import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { callerOf } from '../identity/caller';
 import { sortedJson } from '../support/sorted-json';
 import { openMessageKey } from './bridge-keys';
@@ -13,35 +12,26 @@ import type { DerivedMessage } from './message-fields';
 type IdentityMessage = Extract<LedgerGatewayMessage, 'RegisterIdentity' | 'RevokeIdentity'>;
 
 /**
- * Refuses a second identity message for a wallet while one is open. The gateway orders validator
- * sets, legal states and KYC phases per subject (MessageNonceStale) but not identities, and register
- * and revoke have separate nonce spaces there: with both open, relayers could land them in either
- * order and leave the registry holding the opposite of what the ledger noted last. So one at a time
- * per token and wallet; the same message again is a no-op (proposeDerived). One exception: a new
- * registration replaces an open one that has not reached the threshold (PROPOSED), so a claim the
- * other banks would not sign (made for the wrong identity) does not block the wallet for good; the
- * replaced one leaves the work list.
+ * Takes the wallet's other open identity messages off the work list: the newest decision wins. The
+ * gateway applies a wallet's registrations and revocations in one nonce order (MessageNonceStale),
+ * and the ledger numbers both from one counter, so the message proposed now carries the largest
+ * nonce: once relayed it makes every older one unusable, and an older one relayed first is undone
+ * by it. Closing them early keeps relayers from carrying what the ledger no longer wants, such as a
+ * registration still collecting signatures when a sanctions hit calls for a revocation. The same
+ * message again is a no-op (proposeDerived) and stays.
  */
-async function closeOrRefuseOtherOpen(ctx: Context, chain: BridgeChainConfig, type: IdentityMessage, derived: DerivedMessage): Promise<void> {
+async function closeOlderOpen(ctx: Context, chain: BridgeChainConfig, type: IdentityMessage, derived: DerivedMessage): Promise<void> {
   const { token, wallet } = derived.fields;
   for (const kind of ['RegisterIdentity', 'RevokeIdentity'] as const) {
-    const conflicting = (await listOpenGatewayMessages(ctx, chain.chainId, kind)).filter(
+    const older = (await listOpenGatewayMessages(ctx, chain.chainId, kind)).filter(
       (open) => open.fields.token === token && open.fields.wallet === wallet && (kind !== type || sortedJson(open.fields) !== sortedJson(derived.fields)),
     );
-    for (const open of conflicting) {
-      if (type === 'RegisterIdentity' && kind === 'RegisterIdentity' && open.status === 'PROPOSED') {
-        await ctx.stub.deleteState(openMessageKey(ctx, open));
-        continue;
-      }
-      throw new TrestleError('BRIDGE_OUT_STATE_CONFLICT', `A ${kind} for this wallet and token is open (nonce ${open.nonce}, ${open.status}); it must be relayed before another identity message for the wallet.`, {
-        details: { chainId: chain.chainId, type: kind, nonce: open.nonce, wallet: wallet ?? null },
-      });
-    }
+    for (const open of older) await ctx.stub.deleteState(openMessageKey(ctx, open));
   }
 }
 
 async function proposeIdentity(ctx: Context, chain: BridgeChainConfig, type: IdentityMessage, derived: DerivedMessage, reason: string): Promise<void> {
-  await closeOrRefuseOtherOpen(ctx, chain, type, derived);
+  await closeOlderOpen(ctx, chain, type, derived);
   await proposeDerived(ctx, chain, type, derived, reason);
 }
 

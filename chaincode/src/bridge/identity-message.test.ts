@@ -103,19 +103,17 @@ test('a registration is refused for a suspended, sanctioned or expired (past gra
   }
 });
 
-test('registered then revoked: anna REVOKED makes a RevokeIdentity drift any bank may propose, and relaying it clears the drift', async (t) => {
+test('registered then revoked: anna REVOKED makes a RevokeIdentity drift any bank may propose, numbered after her registration, and relaying it clears the drift', async (t) => {
   const worldState = await ledgerForBridge({ chain: identityChain });
-  const register = await proposeAnna(worldState);
+  await carry(worldState, await proposeAnna(worldState));
   await investors.RevokeInvestor(tx(officerA, worldState).ctx, INVESTORS.annaA, 'Relationship ended');
-  await refused(t, worldState, BRIDGE_DESK.validatorC, 'BRIDGE_OUT_STATE_CONFLICT', (ctx) => messages.ProposeIdentityRevocation(ctx, chain, TOKEN, WALLETS.anna.address, 'Revoked'));
-  await carry(worldState, register);
   t.deepEqual((await drift(worldState)).map((entry) => [entry.type, entry.wallet]).sort(), [
     ['RegisterIdentity', WALLETS.chloe.address],
     ['RevokeIdentity', WALLETS.anna.address],
   ]);
   await messages.ProposeIdentityRevocation(tx(BRIDGE_DESK.validatorC, worldState).ctx, chain, TOKEN, WALLETS.anna.address, 'Revoked on the ledger');
   const [revoke] = (await open(worldState)).filter((entry) => entry.type === 'RevokeIdentity');
-  t.like(revoke, { nonce: '1', proposerMsp: 'BankCMSP', fields: { token: TOKEN, wallet: WALLETS.anna.address } });
+  t.like(revoke, { nonce: '2', proposerMsp: 'BankCMSP', fields: { token: TOKEN, wallet: WALLETS.anna.address } }, 'one counter for both types: the gateway orders them as one sequence');
   t.deepEqual(Object.keys(revoke?.fields ?? {}).sort(), ['token', 'wallet']);
   await carry(worldState, revoke!);
   t.deepEqual((await drift(worldState)).map((entry) => entry.wallet), [WALLETS.chloe.address], 'revoked: no drift left for anna');
@@ -123,7 +121,28 @@ test('registered then revoked: anna REVOKED makes a RevokeIdentity drift any ban
   t.deepEqual((await open(worldState)).filter((entry) => entry.type === 'RevokeIdentity'), [], 'revoking a revoked wallet is a no-op');
 });
 
-test('a new registration replaces an open one below the threshold (a claim for the wrong identity), but not a SIGNED one', async (t) => {
+test('a sanctions hit does not wait for an open registration: proposing the revocation takes the SIGNED registration off the work list', async (t) => {
+  const worldState = await ledgerForBridge({ chain: identityChain });
+  const registration = await proposeAnna(worldState);
+  const { domain, types, value } = ledgerMessageTypedData(registration);
+  for (const [validator, key] of [[BRIDGE_DESK.validatorA, VALIDATOR_KEYS.A], [BRIDGE_DESK.validatorB, VALIDATOR_KEYS.B]] as const) {
+    await messages.RecordGatewaySignature(tx(validator, worldState).ctx, chain, 'RegisterIdentity', registration.verifyingContract, registration.nonce, await key.signTypedData(domain, types, value));
+  }
+  await investors.RecordScreening(tx(officerA, worldState).ctx, INVESTORS.annaA, JSON.stringify({ status: 'hit', listVersion: 'SDN 2026-03-02', matches: [{ uid: 'SDN-1', score: 0.97 }] }));
+  await messages.ProposeIdentityRevocation(tx(BRIDGE_DESK.validatorC, worldState).ctx, chain, TOKEN, WALLETS.anna.address, 'Sanctions hit');
+  const annas = async () => (await open(worldState)).filter((entry) => entry.fields.wallet === WALLETS.anna.address).map((entry) => [entry.type, entry.nonce]);
+  t.deepEqual(await annas(), [], 'the registration left the work list, and the gateway holds nothing to revoke');
+
+  // A relayer that had fetched the SIGNED registration before carried it anyway, and records it late.
+  await messages.RecordGatewayRelayed(tx(BRIDGE_DESK.validatorC, worldState).ctx, chain, 'RegisterIdentity', registration.verifyingContract, registration.nonce, `0x${'cd'.repeat(32)}`);
+  t.true((await drift(worldState)).some((entry) => entry.type === 'RevokeIdentity' && entry.wallet === WALLETS.anna.address), 'the late relay shows as drift to revoke');
+  await messages.ProposeIdentityRevocation(tx(BRIDGE_DESK.validatorC, worldState).ctx, chain, TOKEN, WALLETS.anna.address, 'Sanctions hit');
+  t.deepEqual(await annas(), [['RevokeIdentity', '2']], 'numbered after the registration: the gateway applies it after');
+  await carry(worldState, (await open(worldState)).find((entry) => entry.type === 'RevokeIdentity')!);
+  t.false((await drift(worldState)).some((entry) => entry.wallet === WALLETS.anna.address), 'the ledger notes anna revoked, as the gateway holds');
+});
+
+test('a new registration replaces an open one, signed or not: the newest decision wins', async (t) => {
   const worldState = await ledgerForBridge({ chain: identityChain });
   const wrong = getAddress(`0x${'2e'.repeat(20)}`);
   await messages.ProposeIdentityRegistration(tx(BRIDGE_DESK.validatorA, worldState).ctx, chain, TOKEN, WALLETS.anna.address, await claimsJson(VALIDATOR_KEYS.A, { identity: wrong }), 'Wrong identity');
@@ -133,8 +152,8 @@ test('a new registration replaces an open one below the threshold (a claim for t
   for (const [validator, key] of [[BRIDGE_DESK.validatorA, VALIDATOR_KEYS.A], [BRIDGE_DESK.validatorB, VALIDATOR_KEYS.B]] as const) {
     await messages.RecordGatewaySignature(tx(validator, worldState).ctx, chain, 'RegisterIdentity', replacement.verifyingContract, replacement.nonce, await key.signTypedData(domain, types, value));
   }
-  const again = await claimsJson(VALIDATOR_KEYS.A, { identity: wrong });
-  await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_OUT_STATE_CONFLICT', (ctx) => messages.ProposeIdentityRegistration(ctx, chain, TOKEN, WALLETS.anna.address, again, 'Too late'));
+  await messages.ProposeIdentityRegistration(tx(BRIDGE_DESK.validatorA, worldState).ctx, chain, TOKEN, WALLETS.anna.address, await claimsJson(VALIDATOR_KEYS.A, { identity: wrong }), 'Proposed again');
+  t.deepEqual((await open(worldState)).map((record) => [record.nonce, record.fields.identity]), [['3', wrong]], 'the SIGNED one left too: relayed now, the gateway would refuse it as older');
 });
 
 test('a revocation is refused, writing nothing, while the investor is in good standing', async (t) => {

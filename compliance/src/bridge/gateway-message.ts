@@ -24,6 +24,23 @@ export const LEDGER_GATEWAY_MESSAGES = ['Pause', 'Unpause', 'SetLegalState', 'Se
 export const ORACLE_MESSAGES = ['Nav', 'WriteOff'] as const satisfies readonly LedgerGatewayMessage[];
 export type LedgerGatewayMessage = (typeof LEDGER_GATEWAY_MESSAGES)[number];
 
+/**
+ * The type whose nonce counter a message type takes from. A wallet's registration and revocation
+ * set one thing (whether it is verified), as a pause and an unpause do (the flag): the gateway
+ * orders each pair as one sequence (MessageNonceStale for an older nonce), so the ledger numbers
+ * each pair from one counter, and the later decision always carries the larger nonce.
+ */
+export function nonceSequenceOf<T extends string>(type: T): T | 'RegisterIdentity' | 'Pause' {
+  if (type === 'RevokeIdentity') return 'RegisterIdentity';
+  if (type === 'Unpause') return 'Pause';
+  return type;
+}
+
+/** Whether two message types share one nonce sequence (nonceSequenceOf). */
+export function sameNonceSequence(a: LedgerGatewayMessage, b: LedgerGatewayMessage): boolean {
+  return nonceSequenceOf(a) === nonceSequenceOf(b);
+}
+
 /** The gateway's `LegalState` enum, in its order. */
 export const EVM_LEGAL_STATES = ['Normal', 'Remediation'] as const;
 

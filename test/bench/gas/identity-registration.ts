@@ -12,8 +12,9 @@ export async function registerHolder(b: BenchConsortium, wallet: string, topics:
 }
 
 /**
- * A wallet's first registration: the gateway creates its ONCHAINID, adds one KYC claim and
- * registers it. Measure after another registration, so the nonce word is in use as in steady state.
+ * A wallet's first registration: the gateway creates its ONCHAINID, adds one KYC claim, sets the
+ * wallet's slot of its identity order (zero to non-zero) and registers it. Measure after another
+ * registration, so the nonce word is in use as in steady state.
  */
 export async function measureIdentityRegistration(b: BenchConsortium, wallet: string): Promise<GasMeasurement> {
   return {

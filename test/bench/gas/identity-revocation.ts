@@ -19,8 +19,10 @@ async function revokeHolder(b: BenchConsortium, wallet: string): Promise<bigint>
  * `revokeIdentity` of a registered holder, signed with the consortium's threshold as the ledger's
  * identity mirror signs it: the registry entry is deleted (the ONCHAINID and its claims stay). Like
  * registerIdentity, measured after another revocation (`warmUp`), so the nonce word is in use as in
- * steady state. The nonce comes from the tool's range (LEDGER_FREE_NONCE_BASE + 1), not the ledger's
- * (from 1): one more non-zero calldata byte, 12 gas. Both wallets must be registered; neither is afterwards.
+ * steady state. The wallet's registration set its slot of the gateway's order (registrations and
+ * revocations of a wallet are one sequence), so the revocation updates a non-zero slot. The nonce
+ * comes from the tool's range (LEDGER_FREE_NONCE_BASE + k), not the ledger's (from 1): one more
+ * non-zero calldata byte, 12 gas. Both wallets must be registered; neither is afterwards.
  */
 export async function measureIdentityRevocation(b: BenchConsortium, warmUp: string, wallet: string): Promise<GasMeasurement> {
   await revokeHolder(b, warmUp);

@@ -2,16 +2,21 @@ import { id, type ContractTransactionReceipt, type ContractTransactionResponse, 
 import type { DeployedContract } from '../deploy-contract';
 import { GATEWAY_TYPES, gatewayDomain, typesFor, type GatewayMessage } from '../messages';
 import { byAddress, signQuorum } from '../quorum-signer';
+import { nonceSequenceOf } from '@trestle/compliance/src/bridge/gateway-message';
+import { isOrderedGatewayMessage, messageSubject } from '../message-subject';
 import { mined } from './steps';
 
 /**
  * Where this tool's identity registrations and revocations (venues, liquidators, fixtures) start
  * numbering: the ledger numbers the same message types from 1 (identity mirroring), and the gateway
- * keeps one nonce space per type, so the two must never take each other's nonces. Only unordered
- * types: for a state-setting one a high nonce here would make every later ledger nonce stale.
+ * keeps one nonce space per type, so the two must never take each other's nonces. The gateway
+ * orders a wallet's identity messages, so a wallet this tool registered is this tool's: a ledger
+ * message for it would be older (MessageNonceStale). The tool registers venues and liquidators,
+ * which are no investor's bound wallets, and test fixtures. For the other state-setting types a
+ * high nonce here would make every later ledger nonce stale, so they start at 1.
  */
 export const LEDGER_FREE_NONCE_BASE = 1n << 255n;
-const LEDGER_NUMBERED_UNORDERED: readonly GatewayMessage[] = ['RegisterIdentity', 'RevokeIdentity'];
+const LEDGER_NUMBERED: readonly GatewayMessage[] = ['RegisterIdentity', 'RevokeIdentity'];
 
 /** A signed gateway message: the nonce it was signed with and the ordered signature bundle. */
 export interface SignedMessage {
@@ -25,6 +30,7 @@ export interface SignedMessage {
  */
 export class GatewayQuorum {
   readonly #validators: readonly Wallet[];
+  /** Per nonce sequence (a registration and a revocation share one, as a pause and an unpause do). */
   readonly #nextNonce = new Map<GatewayMessage, bigint>();
 
   constructor(
@@ -41,7 +47,7 @@ export class GatewayQuorum {
    */
   async sign(message: GatewayMessage, value: Record<string, unknown>, signers?: number): Promise<SignedMessage> {
     const count = signers ?? Number(await this.gateway.threshold());
-    const nonce = await this.#unusedNonce(message);
+    const nonce = await this.#unusedNonce(message, value);
     const domain = gatewayDomain(this.chainId, await this.gateway.getAddress());
     const signatures = await signQuorum(this.#validators.slice(0, count), domain, typesFor(GATEWAY_TYPES, message), { ...value, nonce });
     return { nonce, signatures };
@@ -57,12 +63,21 @@ export class GatewayQuorum {
     return mined(`gateway ${message}`, call(nonce, signatures));
   }
 
-  /** Nonces start at 1 (identities: at LEDGER_FREE_NONCE_BASE) and skip any already used on-chain, so a re-run never replays one. */
-  async #unusedNonce(message: GatewayMessage): Promise<bigint> {
+  /**
+   * Nonces start at 1 (identities: at LEDGER_FREE_NONCE_BASE) and skip any already used on-chain, so
+   * a re-run never replays one; for a message the gateway orders, above the one in force for its
+   * subject too (a pause's unpause, a registration's revocation share that order).
+   */
+  async #unusedNonce(message: GatewayMessage, value: Record<string, unknown>): Promise<bigint> {
     const typeHash = typeHashOf(message);
-    let nonce = this.#nextNonce.get(message) ?? (LEDGER_NUMBERED_UNORDERED.includes(message) ? LEDGER_FREE_NONCE_BASE : 1n);
+    const sequence = nonceSequenceOf(message);
+    let nonce = this.#nextNonce.get(sequence) ?? (LEDGER_NUMBERED.includes(message) ? LEDGER_FREE_NONCE_BASE : 1n);
+    if (isOrderedGatewayMessage(message)) {
+      const latest = (await this.gateway.latestNonce(typeHash, messageSubject(message, value as { token?: string; wallet?: string }))) as bigint;
+      if (nonce <= latest) nonce = latest + 1n;
+    }
     while (await this.gateway.isNonceUsed(typeHash, nonce)) nonce += 1n;
-    this.#nextNonce.set(message, nonce + 1n);
+    this.#nextNonce.set(sequence, nonce + 1n);
     return nonce;
   }
 }
