@@ -47,7 +47,7 @@ export async function renderAdoptForm(app: HTMLElement, session: Session, invest
     app,
     back,
     h('h1', {}, `Adopt investor ${investor.investorId} from ${bankName(investor.bankMsp)}`),
-    h('p', { class: 'muted' }, `${bankName(investor.bankMsp)} has left the consortium. Adopting makes ${bankName(session.mspId)} the investor\u2019s bank: do the KYC again, enter the personal data afresh (the leaving bank\u2019s copy cannot be read) and say why. Holdings and wallet bindings stay as they are.`),
+    h('p', { class: 'muted' }, `${bankName(investor.bankMsp)} has left the consortium. Adopting makes ${bankName(session.mspId)} the investor\u2019s bank: do the KYC again, enter the personal data afresh (the leaving bank\u2019s copy cannot be read) and say why. Their holdings and the requests still waiting move with them; their wallets stay bound, and your bank\u2019s validator registers them again on its own claim.`),
     form,
   );
 }
