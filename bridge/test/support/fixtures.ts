@@ -13,7 +13,7 @@ import { byAddress, signQuorum } from '../../src/evm/quorum-signer';
 import { devnet } from './devnet';
 
 /** ISO 3166-1 numeric codes the fixtures use. */
-export const COUNTRY = { SWITZERLAND: 756, GERMANY: 276, UNITED_STATES: 840 } as const;
+export const COUNTRY = { SWITZERLAND: 756, GERMANY: 276, LIECHTENSTEIN: 438, UNITED_STATES: 840 } as const;
 /** `IBridgeGateway.LegalState`. */
 export const LEGAL_STATE = { Normal: 0, Remediation: 1 } as const;
 /** The gateway's KycPhase enum. */
