@@ -7,6 +7,14 @@ export const MAX_BODY_BYTES = 65_536;
 // Past this much the client is not sending a form but flooding: the connection is cut.
 const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 
+// Requests that announced a flood: answered at once, their body unread, and the connection closed after the answer.
+const announcedFloods = new WeakSet<IncomingMessage>();
+
+/** Whether the service refused `req` for a Content-Length past the drain limit, so the answer must close the connection. */
+export function announcedFlood(req: IncomingMessage): boolean {
+  return announcedFloods.has(req);
+}
+
 /** Whether the request carries a body, as HTTP/1.1 frames one. */
 export function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
@@ -26,6 +34,11 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     throw new TrestleError('OFFICER_MEDIA_TYPE_UNSUPPORTED', 'Send the request body as JSON with Content-Type: application/json.');
   }
   const declared = Number(req.headers['content-length'] ?? '0');
+  // Reading a body this large only to drop it would feed the flood; cutting the connection would leave the client without an answer.
+  if (declared > DRAIN_LIMIT_BYTES) {
+    announcedFloods.add(req);
+    throw tooLargeError();
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = declared > MAX_BODY_BYTES;
@@ -38,7 +51,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) tooLarge = true;
     if (!tooLarge) chunks.push(chunk);
   }
-  if (tooLarge) throw new TrestleError('OFFICER_BODY_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes; send less.`, { details: { limitBytes: MAX_BODY_BYTES } });
+  if (tooLarge) throw tooLargeError();
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
@@ -50,6 +63,10 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw malformed('The request body is not valid JSON.');
   }
+}
+
+function tooLargeError(): TrestleError {
+  return new TrestleError('OFFICER_BODY_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes; send less.`, { details: { limitBytes: MAX_BODY_BYTES } });
 }
 
 function malformed(sentence: string): TrestleError {

@@ -6,7 +6,7 @@ import { csrfTokenMatches, isStateChanging, originAllowed } from '../session/csr
 import type { Session } from '../session/session-store';
 import { readCookie, sessionCookieName } from './cookies';
 import { schemaResolver } from './openapi-document';
-import { hasBody, readJsonBody } from './read-body';
+import { announcedFlood, hasBody, readJsonBody } from './read-body';
 import { checkRequestInput, unexpectedBody } from './request-input';
 import { sendError, sendReply } from './respond';
 import { isConsolePath, sendConsoleFile } from './static-files';
@@ -91,7 +91,9 @@ export async function serveRequest(pipeline: Pipeline, req: IncomingMessage, res
     req.resume();
     if (isTrestleError(error)) {
       const wait = error.code === 'OFFICER_LOGIN_THROTTLED' ? error.details?.retryAfterSeconds : undefined;
-      sendError(res, error, typeof wait === 'number' ? { 'Retry-After': String(wait) } : {});
+      // An announced flood is answered, then the connection closes instead of reading the flood to its end.
+      const closing: Record<string, string> = announcedFlood(req) ? { Connection: 'close' } : {};
+      sendError(res, error, typeof wait === 'number' ? { 'Retry-After': String(wait), ...closing } : closing);
       return;
     }
     context.log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
