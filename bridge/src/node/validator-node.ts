@@ -4,6 +4,7 @@ import type { JsonRpcProvider, Signer } from 'ethers';
 import type { DeployedContract } from '../evm/deploy-contract';
 import { Reconciler, type EscrowLedger } from '../reconciler/reconciler';
 import { GatewayMessageRelayer } from '../relayer/gateway-message-relayer';
+import { nonceManaged } from '../relayer/nonce-managed';
 import { Relayer } from '../relayer/relayer';
 import type { SendJournal } from '../relayer/send-journal';
 import type { AttestationLedger } from '../validator/attestation-ledger';
@@ -102,8 +103,10 @@ export class ValidatorNode {
     this.#reconciler = new Reconciler({ provider, ledger, messages, metrics });
     const address = gateway.target as string;
     if (options.relayer !== undefined) {
-      this.#relayer = new Relayer({ ledger, gateway: address, sender: options.relayer.sender, journal: options.relayer.journal, metrics });
-      this.#messageRelayer = new GatewayMessageRelayer({ ledger: messages, gateway: address, sender: options.relayer.sender, metrics });
+      // One nonce count for the account both relayers pay from.
+      const sender = nonceManaged(options.relayer.sender);
+      this.#relayer = new Relayer({ ledger, gateway: address, sender, journal: options.relayer.journal, metrics });
+      this.#messageRelayer = new GatewayMessageRelayer({ ledger: messages, gateway: address, sender, metrics });
     }
   }
 

@@ -1,4 +1,5 @@
-import { getAddress, NonceManager, verifyTypedData, type Signer } from 'ethers';
+import { getAddress, verifyTypedData, type NonceManager, type Signer } from 'ethers';
+import { nonceManaged } from './nonce-managed';
 import { isOracleMessage, type GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';
 import { ourArtifact } from '../evm/artifacts';
 import { attach } from '../evm/deploy/steps';
@@ -36,7 +37,7 @@ export class GatewayMessageRelayer {
   readonly #gateway: DeployedContract;
 
   constructor(readonly options: GatewayMessageRelayerOptions) {
-    this.#sender = new NonceManager(options.sender);
+    this.#sender = nonceManaged(options.sender);
     this.#gateway = gatewayAt(options.gateway, this.#sender);
   }
 
@@ -60,7 +61,7 @@ export class GatewayMessageRelayer {
     if (bundle.length < need) return { kind: 'quorum-not-met', type, nonce, have: bundle.length, need };
     // A NAV outside the oracle's per-update bound needs the super threshold: send what there is, up to it.
     const signatures = bundle.slice(0, type === 'Nav' ? Number(superThreshold) : need);
-    const receipt = await (await this.#send(message, signatures)).wait();
+    const receipt = await this.#sent(message, signatures);
     if (receipt?.status !== 1) {
       throw new BridgeError('BRIDGE_MINT_SUBMIT_FAILED', `The ${type} message was not carried; it stays open.`, { nonce: message.nonce, type });
     }
@@ -79,6 +80,16 @@ export class GatewayMessageRelayer {
     if (!isOracleMessage(message.type)) return (await this.#gateway.isNonceUsed(typeHashOf(message.type), BigInt(message.nonce))) as boolean;
     const latest = (await this.#oracle(message).latestNav()) as { valuationSeq: bigint; writtenOff: boolean };
     return message.type === 'WriteOff' ? latest.writtenOff : latest.valuationSeq >= BigInt(message.nonce);
+  }
+
+  /** Sends and waits; a send that fails (a revert at estimation, say) must not leave the nonce count ahead of the chain. */
+  async #sent(message: GatewayMessageRecord, signatures: string[]): Promise<{ hash: string; status: number | null } | null> {
+    try {
+      return await (await this.#send(message, signatures)).wait();
+    } catch (error) {
+      this.#sender.reset();
+      throw error;
+    }
   }
 
   #send(message: GatewayMessageRecord, signatures: string[]): Promise<{ wait(): Promise<{ hash: string; status: number | null } | null> }> {

@@ -1,4 +1,5 @@
-import { getAddress, NonceManager, Transaction, verifyTypedData, type Provider, type Signer, type TransactionReceipt } from 'ethers';
+import { getAddress, Transaction, type NonceManager, verifyTypedData, type Provider, type Signer, type TransactionReceipt } from 'ethers';
+import { nonceManaged } from './nonce-managed';
 import type { DeployedContract } from '../evm/deploy-contract';
 import type { AttestationLedger, MintRecord } from '../validator/attestation-ledger';
 import { BridgeError } from '../validator/errors';
@@ -41,7 +42,7 @@ export class Relayer {
   readonly #gateway: DeployedContract;
 
   constructor(readonly options: RelayerOptions) {
-    this.#sender = new NonceManager(options.sender);
+    this.#sender = nonceManaged(options.sender);
     this.#gateway = gatewayAt(options.gateway, this.#sender);
   }
 

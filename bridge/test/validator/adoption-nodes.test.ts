@@ -136,10 +136,9 @@ test.serial("after BankB leaves and BankA adopts chloe, the running nodes regist
   t.is(await a.token.balanceOf(anna.address), before + 4_000n);
   t.is(await a.token.balanceOf(chloe.address), BRIDGED - 10_000n - 4_000n);
 
-  // The identity path never failed at the staying banks. A relay may fail once and succeed on the next
-  // pass (the mint and message relayers of one node keep separate nonce counts for one account); shown, not judged here.
-  const identityDuty = /\] (mirror-ledger|sign-messages) failed/;
+  // No duty failed at the staying banks: BankC's node relays mints and messages from one account, and
+  // its two relayers share one nonce count (nonceManaged); with a count each, the SetValidators relay
+  // after chloe's mint reused a nonce ("nonce too low") and only went through on a later pass.
   const staying = [...logs.BankAMSP!, ...logs.BankCMSP!];
-  t.deepEqual(staying.filter((line) => identityDuty.test(line)), [], 'no staying bank failed to propose or sign');
-  for (const line of staying.filter((entry) => !identityDuty.test(entry))) t.log(line.slice(0, 200));
+  t.deepEqual(staying.filter((line) => /\] [a-z-]+ failed/.test(line)), [], 'no staying bank failed a duty');
 });
