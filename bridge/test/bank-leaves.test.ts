@@ -17,8 +17,8 @@ import { assetFixture, COUNTRY, type AssetFixture } from './support/fixtures';
 // The EVM half of a bank leaving the consortium (docs/operations.md): after the ledger's membership
 // change, the validator set drops the bank's key, then the remaining validators' QuorumOwner removes
 // its CLAIM key from the consortium ClaimIssuer. Claims it signed stop counting at once, so the
-// wallets it vouched for are no longer verified and their units cannot move until another bank
-// vouches for them; the other banks' investors are untouched.
+// wallets it vouched for are no longer verified: they receive nothing until another bank vouches
+// for them (ERC-3643 checks the receiver, so they may still send); the other banks' investors are untouched.
 
 const CLAIM_PURPOSE = 3n;
 
