@@ -8,10 +8,9 @@ import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
 import { DESK } from '@trestle/chaincode/src/testing/transfer-story';
 import { ValidatorNode } from '../../src/node/validator-node';
 import { FileCheckpoint } from '../../src/plugin/public-api';
-import { identityFactoryOf } from '../../src/validator/kyc-claimant';
-import { validatorsOnLedger } from '../../src/validator/registration-check';
 import { CONFIRMATIONS } from '../support/chaincode-ledgers';
-import { identityBridge } from '../support/identity-ledgers';
+import { eventually } from '../support/eventually';
+import { identityBridge, identityNodes } from '../support/identity-ledgers';
 import { tempDir } from './validator-keys';
 
 // Three banks' ValidatorNodes, as `trestle validator start` builds them, mirror identities with
@@ -19,39 +18,11 @@ import { tempDir } from './validator-keys';
 // and not registered on the token, becomes verified through BankA's claim and the quorum, and leaves
 // the registry when the ledger revokes her.
 
-async function eventually(condition: () => Promise<boolean>, what: string, seconds = 60): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`not within ${seconds} s: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 test.serial('running validator nodes register a bound wallet on the token and revoke it when the ledger revokes the investor', async (t) => {
   const s = await identityBridge();
   const a = s.a;
-  const dir = await tempDir('identity-nodes');
-  const startBlock = await a.provider.getBlockNumber();
   const logs: string[] = [];
-  const identities = { claimIssuer: s.claimIssuer, idFactory: await identityFactoryOf(a.gateway), validatorOfBank: validatorsOnLedger(s.bridgeContract) };
-  const banks = ['BankAMSP', 'BankBMSP', 'BankCMSP'];
-  const nodes = banks.map(
-    (bank, index) =>
-      new ValidatorNode({
-        bank,
-        signer: s.signers[index]!,
-        provider: a.provider,
-        gateway: a.gateway,
-        ledger: s.ledgers[index]!,
-        messages: s.messages[index]!,
-        identities,
-        checkpoint: new FileCheckpoint(path.join(dir, `bank-${index}.json`)),
-        confirmations: CONFIRMATIONS,
-        startBlock,
-        ...(index === 2 ? { relayer: { sender: s.relayerAccount } } : {}),
-        log: (line) => logs.push(line),
-      }),
-  );
+  const nodes = await identityNodes(s, await tempDir('identity-nodes'), (_bank, line) => logs.push(line));
   const verified = async () => (await a.identityRegistry.isVerified(s.holder.address)) as boolean;
   t.false(await verified(), 'bound on the ledger, not registered on the token');
   for (const node of nodes) node.start(250);
