@@ -5,7 +5,7 @@ import { isTrestleErrorCode } from '@trestle/compliance/src/errors/error-code';
 import { fuzzBudget, replayHint, seedFor } from '@trestle/compliance/src/testing/fuzz-budget';
 import { MAX_UINT256 } from '@trestle/compliance/src/ledger/wallet-binding';
 import { resolveSchema, specOperations, type OpenApiDocument, type SpecOperation } from '@trestle/compliance/src/testing/rest-fuzz/openapi-operations';
-import { sendRaw, type RawResponse } from '@trestle/compliance/src/testing/rest-fuzz/raw-request';
+import { jsonObjectOf, sendRaw, type RawResponse } from '@trestle/compliance/src/testing/rest-fuzz/raw-request';
 import { specAccepts, specRequest, type FuzzRequest, type RequestShaping } from '@trestle/compliance/src/testing/rest-fuzz/spec-requests';
 import { OPENAPI_SPEC } from '../../src/plugin/public-api';
 import type { InMemoryAttestationLedger } from '../../src/validator/testing/in-memory-attestation-ledger';
@@ -56,24 +56,15 @@ function problemWith(operation: SpecOperation, accepted: boolean, response: RawR
     if (declared === undefined) return `${response.status} is not a response the spec declares`;
     if (!contentType.startsWith(declared.mediaType)) return `content type ${contentType}, the spec declares ${declared.mediaType}`;
     if (declared.mediaType !== 'application/json') return undefined;
-    const body = parseObject(response.body);
+    const body = jsonObjectOf(response.body);
     const missing = (resolveSchema(DOCUMENT, declared.schema).required ?? []).filter((key) => body === undefined || !(key in body));
     return missing.length === 0 ? undefined : `the body lacks ${missing.join(', ')}`;
   }
   if (response.status < 400 || response.status > 499) return `a request the spec refuses got ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`;
   if (!contentType.startsWith('application/json')) return `refused with ${response.status} but as ${contentType || 'no content type'}: ${response.body.toString('utf8').slice(0, 300)}`;
-  const error = parseObject(response.body);
+  const error = jsonObjectOf(response.body);
   if (error?.name !== 'TrestleError' || !isTrestleErrorCode(error.code) || typeof error.message !== 'string') return `refused with ${response.status} but not a typed error: ${response.body.toString('utf8').slice(0, 300)}`;
   return undefined;
-}
-
-function parseObject(bytes: Buffer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function describe(request: FuzzRequest): string {

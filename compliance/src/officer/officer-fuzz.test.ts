@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isTrestleErrorCode } from '../errors/error-code';
 import { fuzzBudget, replayHint, seedFor } from '../testing/fuzz-budget';
 import { specOperations, type OpenApiDocument, type SpecOperation } from '../testing/rest-fuzz/openapi-operations';
-import { sendRaw, type RawResponse } from '../testing/rest-fuzz/raw-request';
+import { jsonObjectOf, sendRaw, type RawResponse } from '../testing/rest-fuzz/raw-request';
 import { REFUSED_FLAWS, specAccepts, specRequest, type FuzzCase, type RequestShaping } from '../testing/rest-fuzz/spec-requests';
 import { sessionCookieName } from './http/cookies';
 import { httpStatusOf } from './http/error-status';
@@ -72,15 +72,6 @@ function asPerson(request: FuzzCase, person: FuzzPerson): FuzzCase {
   return { ...request, headers: { ...request.headers, Cookie: `${COOKIE}=${session.id}`, 'X-CSRF-Token': session.csrfToken } };
 }
 
-function parseObject(bytes: Buffer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const excerpt = (response: RawResponse) => response.body.toString('utf8').slice(0, 300);
 
 /** What is wrong with `response`, or undefined when it is a 2xx or a typed error the service maps right. */
@@ -95,12 +86,12 @@ function problemWith(operation: SpecOperation, request: FuzzCase, response: RawR
     const declared = operation.responses.get(String(response.status));
     if (declared === undefined) return response.body.length === 0 ? undefined : `${response.status} declares no content but came with ${response.body.length} bytes`;
     if (!contentType.startsWith(declared.mediaType)) return `content type ${contentType}, the document declares ${declared.mediaType}`;
-    if (declared.mediaType === 'application/json' && parseObject(response.body) === undefined) return `the ${response.status} body is not a JSON object: ${excerpt(response)}`;
+    if (declared.mediaType === 'application/json' && jsonObjectOf(response.body) === undefined) return `the ${response.status} body is not a JSON object: ${excerpt(response)}`;
     return undefined;
   }
   if (response.status < 400 || response.status > 499) return `answered ${response.status}: ${excerpt(response)}`;
   if (!contentType.startsWith('application/json')) return `refused with ${response.status} as ${contentType || 'no content type'}: ${excerpt(response)}`;
-  const error = parseObject(response.body);
+  const error = jsonObjectOf(response.body);
   if (error === undefined || !isTrestleErrorCode(error.code) || typeof error.message !== 'string' || typeof error.details !== 'object' || error.details === null) {
     return `refused with ${response.status} but not a typed error: ${excerpt(response)}`;
   }
@@ -115,7 +106,7 @@ function describe(request: FuzzCase, person: FuzzPerson): string {
 
 function codeOf(response: RawResponse): string {
   if (response.status < 300) return String(response.status);
-  return `${response.status} ${String(parseObject(response.body)?.code)}`;
+  return `${response.status} ${String(jsonObjectOf(response.body)?.code)}`;
 }
 
 for (const operation of OPERATIONS) {

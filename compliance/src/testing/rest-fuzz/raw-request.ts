@@ -33,6 +33,16 @@ export function sendRaw(origin: string, request: FuzzRequest, timeoutMs: number)
   });
 }
 
+/** The body parsed as a JSON object, or undefined when it is not one (not JSON, an array, a scalar). */
+export function jsonObjectOf(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // The server compresses when the request's Accept-Encoding allows it (Cactus installs compression).
 function decoded(body: Buffer, encoding: string | undefined): Buffer {
   if (body.length === 0) return body;
