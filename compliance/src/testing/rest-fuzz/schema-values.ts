@@ -65,6 +65,10 @@ function stringValue(schema: SpecSchema): fc.Arbitrary<string> {
   if (schema.pattern !== undefined) {
     return fc.stringMatching(new RegExp(schema.pattern, 'u')).filter((text) => text.length >= minLength && text.length <= maxLength);
   }
+  if (schema.format === 'date-time' || schema.format === 'date') {
+    const instant = fc.date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true }).map((date) => date.toISOString());
+    return schema.format === 'date' ? instant.map((text) => text.slice(0, 10)) : instant;
+  }
   return fc.string({ unit: 'grapheme', minLength, maxLength: Math.min(maxLength, Math.max(STRING_CAP, minLength)) }).filter((text) => text.length >= minLength && text.length <= maxLength);
 }
 
