@@ -1,5 +1,6 @@
 import test from 'ava';
-import { compareWithBaseline, readGasMap, readLatencyP50, renderBaselineSection, renderLatencyBaselineSection } from './bench-baseline';
+import { compareWithBaseline, readChaincodeRatios, readGasMap, readLatencyP50, renderBaselineSection, renderChaincodeRatioBaselineSection, renderLatencyBaselineSection } from './bench-baseline';
+import { CHAINCODE_EXECUTION_LABEL } from './bench-report';
 
 test('operations present in both runs get their ratio; one-sided ones are kept without a ratio', (t) => {
   const rows = compareWithBaseline({ mint: 220_000, transfer: 211_000 }, { mint: 200_000, burn: 120_000 });
@@ -28,4 +29,19 @@ test('latency p50s are read from latencyMs and compared as ratios; a run without
   const rows = compareWithBaseline({ 'bridge.approvalToMint': 285 }, { 'bridge.approvalToMint': 190 });
   t.is(rows[0]?.ratio, 1.5);
   t.regex(renderLatencyBaselineSection(rows, '2026-11-26'), /\| bridge\.approvalToMint \| 190 ms \| 285 ms \| 1\.50x \|/);
+});
+
+test('compliance-overhead ratios are read from chaincodeOverhead.ratios and compared; a run without them compares none', (t) => {
+  const current = readChaincodeRatios({ chaincodeOverhead: { ratios: { flowThroughput: 0.05, settleThroughput: 0.1, broken: 'x' }, compliantFlow: { p50: 2 } } });
+  t.deepEqual(current, { 'chaincodeOverhead.flowThroughput': 0.05, 'chaincodeOverhead.settleThroughput': 0.1 });
+  t.deepEqual(readChaincodeRatios({ gas: {} }), {});
+  t.deepEqual(readChaincodeRatios(null), {});
+  const rows = compareWithBaseline(current, { 'chaincodeOverhead.flowThroughput': 0.04 });
+  t.is(rows[0]?.ratio, 1.25);
+  t.is(rows[1]?.ratio, undefined, 'a ratio the baseline lacks is shown, not compared');
+  const section = renderChaincodeRatioBaselineSection(rows, '2026-11-26');
+  t.regex(section, /\| chaincodeOverhead\.flowThroughput \| 0\.040 \| 0\.050 \| 1\.25x \|/);
+  t.regex(section, /\| chaincodeOverhead\.settleThroughput \| – \| 0\.100 \| – \|/);
+  t.true(section.includes(CHAINCODE_EXECUTION_LABEL));
+  t.regex(section, /not times/);
 });

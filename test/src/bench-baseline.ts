@@ -1,4 +1,4 @@
-import { formatGas } from './bench-report';
+import { CHAINCODE_EXECUTION_LABEL, formatGas } from './bench-report';
 
 /** One operation's gas now and in the committed baseline. */
 export interface BaselineRow {
@@ -70,6 +70,39 @@ export function renderLatencyBaselineSection(rows: readonly BaselineRow[], basel
     'Times on a shared 2-core machine: a ratio within about ±30% is noise; beyond it, look at the change.',
     '',
     '| latency | baseline | this run | ratio |',
+    '| --- | --: | --: | --: |',
+    ...rows.map((r) => `| ${r.name} | ${cell(r.baseline)} | ${cell(r.current)} | ${r.ratio === undefined ? '–' : `${r.ratio.toFixed(2)}x`} |`),
+    '',
+  ].join('\n');
+}
+
+/**
+ * The compliant/plain ratios of a results.json's compliance-overhead figures (its
+ * `chaincodeOverhead.ratios`), as `chaincodeOverhead.<ratio>`; an empty map for a run that measured none.
+ */
+export function readChaincodeRatios(json: unknown): Record<string, number> {
+  const ratios = (json as { chaincodeOverhead?: { ratios?: unknown } } | null)?.chaincodeOverhead?.ratios;
+  if (typeof ratios !== 'object' || ratios === null) return {};
+  const read: Record<string, number> = {};
+  for (const [name, value] of Object.entries(ratios as Record<string, unknown>)) {
+    if (typeof value === 'number' && Number.isFinite(value)) read[`chaincodeOverhead.${name}`] = value;
+  }
+  return read;
+}
+
+/**
+ * The compliance-overhead part of the comparison: only the compliant/plain ratios, never the times,
+ * which follow the shared machine's load; both sides of a ratio ran alternately in one process, so
+ * most of that load cancels out.
+ */
+export function renderChaincodeRatioBaselineSection(rows: readonly BaselineRow[], baselineDate: string): string {
+  const cell = (ratio: number | undefined) => (ratio === undefined ? '–' : ratio.toFixed(3));
+  return [
+    `### Compliance-overhead ratios against the baseline (${baselineDate})`,
+    '',
+    `${CHAINCODE_EXECUTION_LABEL}. Only the compliant/plain ratios are compared, not times: times follow the shared machine's load, a ratio of two workloads run alternately far less. A change within about ±20% is noise; compare runs of the same length (\`--quick\`, with fewer warm-up and measured pairs, read 10–20% higher than full runs on the 2-core machine).`,
+    '',
+    '| ratio | baseline | this run | this run / baseline |',
     '| --- | --: | --: | --: |',
     ...rows.map((r) => `| ${r.name} | ${cell(r.baseline)} | ${cell(r.current)} | ${r.ratio === undefined ? '–' : `${r.ratio.toFixed(2)}x`} |`),
     '',

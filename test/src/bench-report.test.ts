@@ -1,6 +1,7 @@
 import test from 'ava';
 import {
   BenchMeasurementMissingError,
+  CHAINCODE_EXECUTION_LABEL,
   evaluateGoals,
   formatGas,
   formatRatio,
@@ -12,9 +13,12 @@ import {
   renderConsole,
   renderFootprint,
   renderLatency,
+  renderChaincodeOverhead,
   renderMarkdown,
   resultsJson,
+  summarizeChaincodeOverhead,
   type BenchReport,
+  type ChaincodeOverheadSamples,
   type GasMeasurement,
   type GoalSpec,
   type MorphoComparison,
@@ -152,4 +156,60 @@ test('the latency chart draws one p50 and one p95 bar per series, scaled to the 
   t.regex(svg, /approval → mint &lt;fast&gt;/);
   t.regex(svg, /p50 20 ms · p95 30 ms/);
   t.regex(renderFootprint([{ name: 'devnet.startMs', label: 'devnet start', value: 1234, unit: 'ms' }]), /\| devnet start \| 1234 ms \|/);
+});
+
+// Two flows of 3 transactions (10 ms and 6 ms) against two plain moves (1 ms and 3 ms).
+const overheadSamples: ChaincodeOverheadSamples = {
+  n: 2,
+  warmup: 5,
+  transactionsPerFlow: 3,
+  units: '1000',
+  flowsMs: [10, 6],
+  requestMs: [4, 2],
+  approveMs: [2, 1],
+  settleMs: [4, 3],
+  plainMoveMs: [1, 3],
+};
+
+test('compliance overhead: rates are counts over summed time and the ratios divide compliant by plain rates', (t) => {
+  const summary = summarizeChaincodeOverhead(overheadSamples);
+  t.is(summary.label, CHAINCODE_EXECUTION_LABEL);
+  t.deepEqual(summary.compliantFlow, { n: 2, p50: 6, p95: 10, perSecond: 125 });
+  t.deepEqual(summary.plainMove, { n: 2, p50: 1, p95: 3, perSecond: 500 });
+  t.deepEqual(summary.transactions.settle, { n: 2, p50: 3, p95: 4, perSecond: 286 });
+  t.is(summary.compliantTransactionsPerSecond, 375, '6 transactions in 16 ms');
+  // 125/s over 500/s, and 2 settlements in 7 ms (285.7/s) over 500/s, on the unrounded rates.
+  t.deepEqual(summary.ratios, { flowThroughput: 0.25, settleThroughput: 0.571 });
+});
+
+test('compliance overhead: sub-millisecond percentiles keep three decimals', (t) => {
+  const summary = summarizeChaincodeOverhead({ ...overheadSamples, plainMoveMs: [0.123456, 0.2] });
+  t.is(summary.plainMove.p50, 0.123);
+  t.is(summary.plainMove.p95, 0.2);
+});
+
+test('compliance overhead: the report section carries the label, the table, the ratios and says the issue goal is not assessed', (t) => {
+  const md = renderChaincodeOverhead(summarizeChaincodeOverhead(overheadSamples));
+  t.true(md.includes(`**${CHAINCODE_EXECUTION_LABEL}.**`));
+  t.regex(md, /\| compliant transfer \(3 transactions\) \| 2 \| 6 ms \| 10 ms \| 125 transfers\/s \|/);
+  t.regex(md, /\| plain move \(baseline without compliance, 1 transaction\) \| 2 \| 1 ms \| 3 ms \| 500 moves\/s \|/);
+  t.regex(md, /\| every compliant transaction \| 6 \| {2}\| {2}\| 375 tx\/s \|/);
+  t.regex(md, /\| compliant transfers\/s ÷ plain moves\/s \| 0\.250 \|/);
+  t.regex(md, /\| settling approvals\/s ÷ plain moves\/s \| 0\.571 \|/);
+  t.regex(md, /not assessed on these figures/);
+  t.regex(md, /after 5 unmeasured pairs/);
+});
+
+test('compliance overhead: results.json, report.md and the console carry it only when measured', (t) => {
+  const without = report([]);
+  const withOverhead: BenchReport = { ...without, chaincodeOverhead: summarizeChaincodeOverhead(overheadSamples) };
+  t.false('chaincodeOverhead' in resultsJson(without));
+  const json = JSON.parse(JSON.stringify(resultsJson(withOverhead)));
+  t.deepEqual(json.chaincodeOverhead.ratios, { flowThroughput: 0.25, settleThroughput: 0.571 });
+  t.is(json.chaincodeOverhead.label, CHAINCODE_EXECUTION_LABEL);
+  t.false(renderMarkdown(without).includes('Compliance overhead'));
+  t.true(renderMarkdown(withOverhead).includes('## Compliance overhead in the chaincode'));
+  const text = renderConsole(withOverhead);
+  t.true(text.includes(`Compliance overhead. ${CHAINCODE_EXECUTION_LABEL}.`));
+  t.true(text.includes('compliant transfers/s ÷ plain moves/s: 0.250'));
 });

@@ -85,6 +85,95 @@ export function latencySummary(series: LatencySeries): { n: number; p50: number;
   return { n: series.samplesMs.length, p50: round(percentile(series.samplesMs, 50)), p95: round(percentile(series.samplesMs, 95)), max: round(percentile(series.samplesMs, 100)) };
 }
 
+/**
+ * What `npm run bench` says wherever it shows the compliance-overhead figures: they time the
+ * chaincode's own execution on the in-process stub, not a Fabric network.
+ */
+export const CHAINCODE_EXECUTION_LABEL = 'Chaincode execution on the in-process stub: no endorsement, ordering or commit; ratios, not Fabric throughput';
+
+/** Raw timings of the compliance-overhead workload, in milliseconds, one entry per flow or transaction. */
+export interface ChaincodeOverheadSamples {
+  /** Compliant transfers measured (and plain moves: the same number). */
+  readonly n: number;
+  /** Flows and moves run first and not measured, so the JIT has compiled the paths measured. */
+  readonly warmup: number;
+  /** Transactions in one compliant flow (request, approvals, the settling approval). */
+  readonly transactionsPerFlow: number;
+  /** Units each transfer and each plain move carries. */
+  readonly units: string;
+  /** One sum of its transactions' times per compliant flow. */
+  readonly flowsMs: readonly number[];
+  readonly requestMs: readonly number[];
+  /** Approvals that do not settle (every one but the last of a flow). */
+  readonly approveMs: readonly number[];
+  /** The approval that settles: rules again, units and lots moved. */
+  readonly settleMs: readonly number[];
+  readonly plainMoveMs: readonly number[];
+}
+
+/** n, p50 and p95 in milliseconds (three decimals: these are sub-millisecond figures) and the rate per second over the summed time. */
+export interface RateSummary {
+  readonly n: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly perSecond: number;
+}
+
+/** The compliance-overhead figures as results.json carries them. */
+export interface ChaincodeOverheadSummary {
+  readonly label: string;
+  readonly warmup: number;
+  readonly units: string;
+  readonly transactionsPerFlow: number;
+  readonly compliantFlow: RateSummary;
+  readonly plainMove: RateSummary;
+  readonly transactions: { readonly request: RateSummary; readonly approve: RateSummary; readonly settle: RateSummary; readonly plainMove: RateSummary };
+  /** Every compliant transaction per second, against plain moves per second. */
+  readonly compliantTransactionsPerSecond: number;
+  readonly ratios: {
+    /** Compliant transfers per second / plain moves per second: issue 4's ratio, here for chaincode execution only. */
+    readonly flowThroughput: number;
+    /** Settling approvals per second / plain moves per second: the settlement's own cost against the move it wraps. */
+    readonly settleThroughput: number;
+  };
+}
+
+/** Rounds to three decimals (microseconds for milliseconds). */
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Samples per second over their summed time; NaN when there are none. */
+function ratePerSecond(samplesMs: readonly number[], count = samplesMs.length): number {
+  const totalMs = samplesMs.reduce((sum, ms) => sum + ms, 0);
+  return samplesMs.length === 0 || totalMs <= 0 ? Number.NaN : (count / totalMs) * 1000;
+}
+
+function rateSummary(samplesMs: readonly number[]): RateSummary {
+  return { n: samplesMs.length, p50: round3(percentile(samplesMs, 50)), p95: round3(percentile(samplesMs, 95)), perSecond: Math.round(ratePerSecond(samplesMs)) };
+}
+
+/**
+ * Percentiles, rates and ratios of the compliance-overhead workload. Rates are counts over summed
+ * execution time (the workload runs one transaction at a time, so this is its throughput); ratios
+ * are taken on the unrounded rates.
+ */
+export function summarizeChaincodeOverhead(samples: ChaincodeOverheadSamples): ChaincodeOverheadSummary {
+  const plainRate = ratePerSecond(samples.plainMoveMs);
+  const plainMove = rateSummary(samples.plainMoveMs);
+  return {
+    label: CHAINCODE_EXECUTION_LABEL,
+    warmup: samples.warmup,
+    units: samples.units,
+    transactionsPerFlow: samples.transactionsPerFlow,
+    compliantFlow: rateSummary(samples.flowsMs),
+    plainMove,
+    transactions: { request: rateSummary(samples.requestMs), approve: rateSummary(samples.approveMs), settle: rateSummary(samples.settleMs), plainMove },
+    compliantTransactionsPerSecond: Math.round(ratePerSecond(samples.flowsMs, samples.flowsMs.length * samples.transactionsPerFlow)),
+    ratios: { flowThroughput: round3(ratePerSecond(samples.flowsMs) / plainRate), settleThroughput: round3(ratePerSecond(samples.settleMs) / plainRate) },
+  };
+}
+
 export interface BenchReport {
   /** YYYY-MM-DD (UTC) of the run. */
   readonly date: string;
@@ -102,6 +191,8 @@ export interface BenchReport {
   readonly latency?: LatencySection;
   /** Start-up times and memory of the processes the bench ran. */
   readonly footprint?: readonly FootprintFigure[];
+  /** Compliant transfers against plain moves, chaincode execution only, when the run measured them. */
+  readonly chaincodeOverhead?: ChaincodeOverheadSummary;
 }
 
 /** A goal names a measurement the workload did not produce. */
@@ -166,6 +257,7 @@ export function resultsJson(report: BenchReport): Record<string, unknown> {
     goals: report.goals,
     ...(report.latency === undefined ? {} : { latencyMs: Object.fromEntries(report.latency.series.map((series) => [series.name, latencySummary(series)])) }),
     ...(report.footprint === undefined ? {} : { footprint: Object.fromEntries(report.footprint.map((figure) => [figure.name, figure.value])) }),
+    ...(report.chaincodeOverhead === undefined ? {} : { chaincodeOverhead: report.chaincodeOverhead }),
   };
 }
 
@@ -198,6 +290,47 @@ export function latencyChartSvg(section: LatencySection): string {
     `<text x="8" y="18" font-size="14" font-weight="bold">${escape(section.title)} (dark: p50, light: p95)</text>`,
     ...bars,
     '</svg>',
+    '',
+  ].join('\n');
+}
+
+/** The rows of the compliance-overhead table: what was measured, n, p50, p95 and the rate with its unit. */
+function chaincodeOverheadRows(summary: ChaincodeOverheadSummary): string[][] {
+  const row = (label: string, figure: RateSummary, unit: string) => [label, String(figure.n), `${figure.p50} ms`, `${figure.p95} ms`, `${figure.perSecond} ${unit}`];
+  const { transactions: tx } = summary;
+  return [
+    row(`compliant transfer (${summary.transactionsPerFlow} transactions)`, summary.compliantFlow, 'transfers/s'),
+    row('plain move (baseline without compliance, 1 transaction)', summary.plainMove, 'moves/s'),
+    row('request (transaction)', tx.request, 'tx/s'),
+    row('approval, not settling (transaction)', tx.approve, 'tx/s'),
+    row('approval that settles (transaction)', tx.settle, 'tx/s'),
+    ['every compliant transaction', String(summary.compliantFlow.n * summary.transactionsPerFlow), '', '', `${summary.compliantTransactionsPerSecond} tx/s`],
+  ];
+}
+
+/** The two ratios with what they divide. */
+function chaincodeOverheadRatios(summary: ChaincodeOverheadSummary): string[][] {
+  return [
+    ['compliant transfers/s ÷ plain moves/s', summary.ratios.flowThroughput.toFixed(3)],
+    ['settling approvals/s ÷ plain moves/s', summary.ratios.settleThroughput.toFixed(3)],
+  ];
+}
+
+/** The compliance-overhead section of report.md, headed by its label. */
+export function renderChaincodeOverhead(summary: ChaincodeOverheadSummary): string {
+  const perFlow = summary.transactionsPerFlow;
+  return [
+    '## Compliance overhead in the chaincode',
+    '',
+    `**${summary.label}.**`,
+    '',
+    `A compliant transfer is the real TransferContract: a request by BankA's operator, an approval by BankA's officer, and one by BankB's officer that re-runs the rules and settles (${perFlow} transactions of ${summary.units} units). A plain move is a bench-only baseline, never deployed (\`test/bench/chaincode/plain-move-baseline.ts\`): it reads the two holdings, moves the units oldest lots first and writes them back, skipping roles, investor and policy reads, rules, approvals, the transfer and audit records. Each transfer and each move starts from its own copy of one world (the tokenized asset, holders at BankA and BankB, the policy in force); they alternate, after ${summary.warmup} unmeasured pairs. Only the contract call is timed (not the stub's copy of the ledger per transaction), one at a time on one thread; a rate is the count over the summed time.`,
+    '',
+    markdownTable(['measured', 'n', 'p50', 'p95', 'rate'], [false, true, true, true, true], chaincodeOverheadRows(summary)),
+    '',
+    markdownTable(['ratio', 'value'], [false, true], chaincodeOverheadRatios(summary)),
+    '',
+    `Issue 4's goal (compliant transfers at no less than 80 % of plain-move throughput) is about a Fabric network, where each of the ${perFlow} transactions is also endorsed, ordered and committed; it is not assessed on these figures. On a network bound by transactions per second, a ${perFlow}-transaction transfer reaches about 1/${perFlow} of a 1-transaction move's rate at best, whatever the chaincode costs.`,
     '',
   ].join('\n');
 }
@@ -277,6 +410,7 @@ export function renderMarkdown(report: BenchReport): string {
     ...report.conditions.map((c) => `- ${c}`),
     '',
     ...(report.latency === undefined ? [] : [renderLatency(report.latency)]),
+    ...(report.chaincodeOverhead === undefined ? [] : [renderChaincodeOverhead(report.chaincodeOverhead)]),
     ...(report.footprint === undefined ? [] : [renderFootprint(report.footprint)]),
     '## How it was produced',
     '',
@@ -325,6 +459,14 @@ export function renderConsole(report: BenchReport): string {
               return [series.label, String(n), String(p50), String(p95)];
             }),
           ),
+        ]),
+    ...(report.chaincodeOverhead === undefined
+      ? []
+      : [
+          '',
+          `Compliance overhead. ${report.chaincodeOverhead.label}.`,
+          textTable(['measured', 'n', 'p50', 'p95', 'rate'], chaincodeOverheadRows(report.chaincodeOverhead)),
+          ...chaincodeOverheadRatios(report.chaincodeOverhead).map(([ratio, value]) => `${ratio}: ${value}`),
         ]),
   ].join('\n');
 }
