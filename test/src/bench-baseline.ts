@@ -100,7 +100,7 @@ export function renderChaincodeRatioBaselineSection(rows: readonly BaselineRow[]
   return [
     `### Compliance-overhead ratios against the baseline (${baselineDate})`,
     '',
-    `${CHAINCODE_EXECUTION_LABEL}. Only the compliant/plain ratios are compared, not times: times follow the shared machine's load, a ratio of two workloads run alternately far less. A change within about ±20% is noise; compare runs of the same length (\`--quick\`, with fewer warm-up and measured pairs, read 10–20% higher than full runs on the 2-core machine).`,
+    `${CHAINCODE_EXECUTION_LABEL}. Only the compliant/plain ratios are compared, not times: times follow the shared machine's load, a ratio of two workloads run alternately far less. On the shared 2-core machine, repeats of the workload alone varied by about ±10% and \`--quick\` (fewer pairs) read 10–20% above full runs, but the same workload inside \`npm run bench\` (more garbage collection) read 1.5x its figure alone: compare runs of the same length, and read a change short of 1.5x as noise.`,
     '',
     '| ratio | baseline | this run | this run / baseline |',
     '| --- | --: | --: | --: |',

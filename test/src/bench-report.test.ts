@@ -189,7 +189,7 @@ test('compliance overhead: sub-millisecond percentiles keep three decimals', (t)
 });
 
 test('compliance overhead: the report section carries the label, the table, the ratios and says the issue goal is not assessed', (t) => {
-  const md = renderChaincodeOverhead(summarizeChaincodeOverhead(overheadSamples));
+  const md = renderChaincodeOverhead(summarizeChaincodeOverhead(overheadSamples), { cpus: 2, model: 'Test CPU', memoryGiB: 3.8, node: 'v20.0.0' });
   t.true(md.includes(`**${CHAINCODE_EXECUTION_LABEL}.**`));
   t.regex(md, /\| compliant transfer \(3 transactions\) \| 2 \| 6 ms \| 10 ms \| 125 transfers\/s \|/);
   t.regex(md, /\| plain move \(baseline without compliance, 1 transaction\) \| 2 \| 1 ms \| 3 ms \| 500 moves\/s \|/);
@@ -198,6 +198,8 @@ test('compliance overhead: the report section carries the label, the table, the 
   t.regex(md, /\| settling approvals\/s ÷ plain moves\/s \| 0\.571 \|/);
   t.regex(md, /not assessed on these figures/);
   t.regex(md, /after 5 unmeasured pairs/);
+  t.regex(md, /3 transactions of 1,000 units/);
+  t.regex(md, /one thread of the 2-core machine/);
 });
 
 test('compliance overhead: results.json, report.md and the console carry it only when measured', (t) => {

@@ -316,15 +316,15 @@ function chaincodeOverheadRatios(summary: ChaincodeOverheadSummary): string[][] 
   ];
 }
 
-/** The compliance-overhead section of report.md, headed by its label. */
-export function renderChaincodeOverhead(summary: ChaincodeOverheadSummary): string {
+/** The compliance-overhead section of report.md, headed by its label; `machine` is the one it ran on. */
+export function renderChaincodeOverhead(summary: ChaincodeOverheadSummary, machine: Machine): string {
   const perFlow = summary.transactionsPerFlow;
   return [
     '## Compliance overhead in the chaincode',
     '',
     `**${summary.label}.**`,
     '',
-    `A compliant transfer is the real TransferContract: a request by BankA's operator, an approval by BankA's officer, and one by BankB's officer that re-runs the rules and settles (${perFlow} transactions of ${summary.units} units). A plain move is a bench-only baseline, never deployed (\`test/bench/chaincode/plain-move-baseline.ts\`): it reads the two holdings, moves the units oldest lots first and writes them back, skipping roles, investor and policy reads, rules, approvals, the transfer and audit records. Each transfer and each move starts from its own copy of one world (the tokenized asset, holders at BankA and BankB, the policy in force); they alternate, after ${summary.warmup} unmeasured pairs. Only the contract call is timed (not the stub's copy of the ledger per transaction), one at a time on one thread; a rate is the count over the summed time.`,
+    `A compliant transfer is the real TransferContract: a request by BankA's operator, an approval by BankA's officer, and one by BankB's officer that re-runs the rules and settles (${perFlow} transactions of ${formatGas(BigInt(summary.units))} units). A plain move is a bench-only baseline, never deployed (\`test/bench/chaincode/plain-move-baseline.ts\`): it reads the two holdings, moves the units oldest lots first and writes them back, skipping roles, investor and policy reads, rules, approvals, the transfer and audit records. Each transfer and each move starts from its own copy of one world (the tokenized asset, holders at BankA and BankB, the policy in force); they alternate, after ${summary.warmup} unmeasured pairs. Only the contract call is timed (not the stub's copy of the ledger per transaction), one at a time on one thread of the ${machine.cpus}-core machine under Hardware; a rate is the count over the summed time.`,
     '',
     markdownTable(['measured', 'n', 'p50', 'p95', 'rate'], [false, true, true, true, true], chaincodeOverheadRows(summary)),
     '',
@@ -410,7 +410,7 @@ export function renderMarkdown(report: BenchReport): string {
     ...report.conditions.map((c) => `- ${c}`),
     '',
     ...(report.latency === undefined ? [] : [renderLatency(report.latency)]),
-    ...(report.chaincodeOverhead === undefined ? [] : [renderChaincodeOverhead(report.chaincodeOverhead)]),
+    ...(report.chaincodeOverhead === undefined ? [] : [renderChaincodeOverhead(report.chaincodeOverhead, report.machine)]),
     ...(report.footprint === undefined ? [] : [renderFootprint(report.footprint)]),
     '## How it was produced',
     '',
