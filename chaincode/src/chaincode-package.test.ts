@@ -126,6 +126,9 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[], tr
   InvestorContract: {
     OnboardInvestor: [SUBMIT, ['investorJson']],
     AdoptInvestor: [SUBMIT, ['investorJson', 'reason']],
+    ApproveAdoption: [SUBMIT, ['investorId', 'reason']],
+    RejectAdoption: [SUBMIT, ['investorId', 'reason']],
+    GetAdoption: [EVALUATE, ['investorId']],
     UpdateInvestor: [SUBMIT, ['investorJson']],
     SuspendInvestor: [SUBMIT, ['investorId', 'reason']],
     ReinstateInvestor: [SUBMIT, ['investorId', 'reason']],

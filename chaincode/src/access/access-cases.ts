@@ -83,8 +83,12 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
   },
   InvestorContract: {
     OnboardInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument('INV-ACCESS-1'))], transient: piiTransient() },
-    // chloe's bank has left: any bank's officer may adopt her, BankA's and BankC's alike.
+    // chloe's bank has left: any bank's officer may request her adoption, BankA's and BankC's alike.
     AdoptInvestor: { chapter: 'BANK B LEFT', args: [json(investorDocument(INVESTORS.chloeB, { kycLevel: 'enhanced' })), 'BankB left the consortium; KYC redone'], transient: piiTransient() },
+    // BankA's request to adopt chloe waits for the regulator.
+    ApproveAdoption: { chapter: 'ADOPTION WAITING', args: [INVESTORS.chloeB, 'Portfolio transfer agreed'] },
+    RejectAdoption: { chapter: 'ADOPTION WAITING', args: [INVESTORS.chloeB, 'KYC file incomplete'] },
+    GetAdoption: { chapter: 'ADOPTION WAITING', args: [INVESTORS.chloeB] },
     UpdateInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument(INVESTORS.annaA, { kycLevel: 'enhanced' }))] },
     SuspendInvestor: { chapter: 'TOKENIZED', args: [INVESTORS.annaA, 'Adverse media'] },
     ReinstateInvestor: { chapter: 'SUSPENDED', args: [INVESTORS.benA, 'Adverse media cleared'] },

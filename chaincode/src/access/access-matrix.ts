@@ -83,7 +83,10 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
   },
   InvestorContract: {
     OnboardInvestor: { rule: "compliance-officer; the investor's bank is the caller's", cells: allow('compliance-officer') },
-    AdoptInvestor: { rule: "compliance-officer of a bank in force; the investor's bank has left the consortium", cells: allow('compliance-officer') },
+    AdoptInvestor: { rule: "compliance-officer of a bank in force, requesting; the investor's bank has left the consortium", cells: allow('compliance-officer') },
+    ApproveAdoption: { rule: 'regulator only', cells: allow('regulator') },
+    RejectAdoption: { rule: 'regulator, or a compliance-officer of the requesting bank withdrawing', cells: OFFICER_OF_BANK_OR_REGULATOR },
+    GetAdoption: { rule: 'officer, operator, spv-admin, regulator (no personal data)', cells: allow('compliance-officer', 'operator', 'spv-admin', 'regulator') },
     UpdateInvestor: OFFICER_OF_INVESTOR_ROW,
     SuspendInvestor: OFFICER_OF_INVESTOR_ROW,
     ReinstateInvestor: OFFICER_OF_INVESTOR_ROW,

@@ -30,7 +30,7 @@ import { ACCESS_IDENTITIES, type Side } from './access-identities';
 // file; every case runs on a copy of its chapter, as the fuzz cases do.
 
 /** The chapters taken over from the fuzz world. */
-const FUZZ_CHAPTERS = ['TOKENIZED', 'DRAFT', 'VALUED', 'APPROVED', 'BRIDGE', 'LEGAL PROPOSAL OPEN', 'BANK B LEFT'] as const;
+const FUZZ_CHAPTERS = ['TOKENIZED', 'DRAFT', 'VALUED', 'APPROVED', 'BRIDGE', 'LEGAL PROPOSAL OPEN', 'BANK B LEFT', 'ADOPTION WAITING'] as const;
 
 /** The name of a chapter a case may run on: the fuzz world's, then those added here. */
 export type AccessChapter =

@@ -53,7 +53,10 @@ test("after BankB leaves and BankA adopts chloe, her wallet registered on BankB'
   await refused(t, worldState, BRIDGE_DESK.validatorA, 'CALLER_OF_OTHER_BANK', (ctx) => messages.ProposeIdentityRegistration(ctx, chain, TOKEN, WALLETS.chloe.address, claimBy(VALIDATOR_KEYS.A), 'Not ours yet'));
 
   const adopted = { transient: piiTransient(investorPii({ fullName: 'Chloe Frick' })) };
-  await new InvestorContract().AdoptInvestor(tx(CAST.bankAOfficer, worldState, adopted).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), 'BankB left; KYC redone by BankA');
+  const investors = new InvestorContract();
+  await investors.AdoptInvestor(tx(CAST.bankAOfficer, worldState, adopted).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), 'BankB left; KYC redone by BankA');
+  t.deepEqual(await chloeDrift(worldState), [], 'requested, not yet approved: still BankB\'s investor');
+  await investors.ApproveAdoption(tx(CAST.regulator, worldState).ctx, INVESTORS.chloeB, "Transfer of BankB's customers agreed");
   const [drift] = await chloeDrift(worldState);
   t.like(drift, { type: 'RegisterIdentity', bank: 'BankAMSP' });
   t.regex(drift?.why ?? '', /BankBMSP's claim, now BankAMSP's investor/);

@@ -4,7 +4,8 @@ import { ConsortiumContract } from '../consortium/consortium-contract';
 import { ControlContract } from '../controls/control-contract';
 import { escrowedBridgeOut, ledgerForBridge, requestBridgeOut, bridgeOutRequest, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { CAST, T0, tx } from '../testing/ledger-cast';
-import { ASSET_ID } from '../testing/ledger-documents';
+import { ASSET_ID, investorDocument, investorPii, json, piiTransient } from '../testing/ledger-documents';
+import { InvestorContract } from '../investors/investor-contract';
 import { legalAction, ledgerForLegal, ledgerInLegalState, propose } from '../testing/legal-story';
 import { INVESTORS, ledgerAt } from '../testing/ledger-story';
 import { identityIdOf, snapshotLedger, type LedgerSnapshot, type WorldState } from '../testing/stub-context';
@@ -47,7 +48,7 @@ export const BEN_FROZEN = '1000';
  * anna's bound wallet, a partial freeze of ben's units and erin of BankC as a vault share service;
  * the asset at DRAFT, VALUED and APPROVED for the lifecycle steps; the bridge story with a bridge-out in escrow and one pending; the legal
  * story with a proposal open and with the asset in remediation; the tokenized chapter again after
- * BankB left the consortium. Built once per test file; each
+ * BankB left the consortium, and with BankA's request to adopt chloe waiting. Built once per test file; each
  * case runs on a copy of one chapter.
  */
 export async function fuzzWorld(): Promise<FuzzWorld> {
@@ -67,6 +68,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     ['LEGAL PROPOSAL OPEN', proposed, 2],
     ['REMEDIATION', await ledgerInLegalState('REMEDIATION'), 1],
     ['BANK B LEFT', await bankBLeft(), 1],
+    ['ADOPTION WAITING', await adoptionWaiting(), 1],
   ];
   return {
     chapters: stories.map(([name, ledger, weight]) => ({ name, ledger, baseline: snapshotLedger(ledger), weight })),
@@ -98,6 +100,15 @@ async function bankBLeft(): Promise<WorldState> {
   const consortium = new ConsortiumContract();
   await consortium.ProposeMembershipChange(tx(REGULATOR_ADMIN, ledger).ctx, members);
   for (const admin of [BANK_A_ADMIN, BANK_C_ADMIN]) await consortium.ConfirmMembershipChange(tx(admin, ledger).ctx, members);
+  return ledger;
+}
+
+// BankB has left and BankA's officer has requested chloe's adoption: ApproveAdoption,
+// RejectAdoption and GetAdoption have her request to act on.
+async function adoptionWaiting(): Promise<WorldState> {
+  const ledger = await bankBLeft();
+  const adoption = { at: AFTER_LOCKUP, transient: piiTransient(investorPii({ fullName: 'Chloe Frick' })) };
+  await new InvestorContract().AdoptInvestor(tx(CAST.bankAOfficer, ledger, adoption).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), 'BankB left; KYC redone by BankA');
   return ledger;
 }
 

@@ -3,6 +3,7 @@ import test from 'ava';
 import type { Context } from 'fabric-contract-api';
 import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
 import type { BridgeOutRecord } from '@trestle/compliance/src/bridge/bridge-out';
+import type { AdoptionRequest } from '@trestle/compliance/src/ledger/adoption-request';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import type { LedgerPage } from '@trestle/compliance/src/ledger/ledger-page';
 import type { TransferRecord } from '@trestle/compliance/src/transfers/transfer-record';
@@ -80,6 +81,14 @@ async function bankCLeft(): Promise<WorldState> {
 
 const adopt = (document: Record<string, unknown> = investorDocument(CLAUDE, { kycLevel: 'enhanced', jurisdiction: 'LI' }), reason = REASON) => (ctx: Context) =>
   investors.AdoptInvestor(ctx, json(document), reason);
+const APPROVAL = "Transfer of the leaving bank's customers agreed";
+
+/** The regulator approves the adoption waiting for `investorId`; returns the approval's transaction, whose events tell what moved. */
+async function approve(worldState: WorldState, investorId: string = CLAUDE) {
+  const approval = tx(CAST.regulator, worldState, at);
+  await investors.ApproveAdoption(approval.ctx, investorId, APPROVAL);
+  return approval;
+}
 
 test("after BankC left, BankA's officer adopts its investor: BankA's record, PII, list and holding from then on; wallet binding as it was", async (t) => {
   const worldState = await bankCLeft();
@@ -93,7 +102,13 @@ test("after BankC left, BankA's officer adopts its investor: BankA's record, PII
 
   const adoption = tx(CAST.bankAOfficer, worldState, { ...at, transient: piiTransient(ADOPTED_PII) });
   await adopt()(adoption.ctx);
+  const request = JSON.parse(await investors.GetAdoption(tx(CAST.regulator, worldState).ctx, CLAUDE)) as AdoptionRequest;
+  t.like(request, { investorId: CLAUDE, fromBankMsp: 'BankCMSP', toBankMsp: 'BankAMSP', reason: REASON, requestedBy: identityIdOf(CAST.bankAOfficer) });
+  t.deepEqual(eventsOf(adoption), [{ name: 'InvestorAdoptionRequested', envelope: { type: 'InvestorAdoptionRequested', payload: request } }]);
+  t.deepEqual(await recordOf(worldState, CLAUDE), before, 'nothing moves before the regulator approves');
+  await refused(t, worldState, CAST.bankAOfficer, 'CALLER_OF_OTHER_BANK', (ctx) => investors.SuspendInvestor(ctx, CLAUDE, 'Not yet ours'));
 
+  const approval = await approve(worldState);
   const after = await recordOf(worldState, CLAUDE);
   t.like(after, {
     bankMsp: 'BankAMSP',
@@ -105,15 +120,16 @@ test("after BankC left, BankA's officer adopts its investor: BankA's record, PII
     updatedAt: AFTER_LOCKUP.toISOString(),
     updatedBy: identityIdOf(CAST.bankAOfficer),
     lastStatusChange: null,
-    adoptedFrom: { fromBankMsp: 'BankCMSP', adoptedAt: AFTER_LOCKUP.toISOString(), adoptedBy: identityIdOf(CAST.bankAOfficer), reason: REASON },
+    adoptedFrom: { fromBankMsp: 'BankCMSP', adoptedAt: AFTER_LOCKUP.toISOString(), adoptedBy: identityIdOf(CAST.bankAOfficer), reason: REASON, approvedBy: identityIdOf(CAST.regulator), approvalReason: APPROVAL },
   });
   t.not(after.piiHash, before.piiHash, 'the hash is of the PII the adopting bank collected');
   const movedHolding = { ...(JSON.parse(holding) as HoldingRecord), bankMsp: 'BankAMSP' };
   const none = { transferIds: [], bridgeOutIds: [] };
-  t.deepEqual(eventsOf(adoption), [
+  t.deepEqual(eventsOf(approval), [
     { name: 'InvestorAdopted', envelope: { type: 'InvestorAdopted', payload: { investor: after, fromBankMsp: 'BankCMSP', toBankMsp: 'BankAMSP', blocked: none, holdings: [movedHolding], rerouted: none } } },
   ]);
-  t.false(Buffer.from(adoption.events[0]?.payload ?? []).toString().includes('Claude Neuhaus'), 'no PII in the event');
+  for (const transaction of [adoption, approval]) t.false(Buffer.from(transaction.events[0]?.payload ?? []).toString().includes('Claude Neuhaus'), 'no PII in the events');
+  await refused(t, worldState, CAST.regulator, 'INVESTOR_ADOPTION_NOT_FOUND', (ctx) => investors.GetAdoption(ctx, CLAUDE));
 
   t.is(await investors.GetInvestorPii(tx(CAST.bankAOfficer, worldState).ctx, CLAUDE), sortedJson(ADOPTED_PII as never), 'BankA reads the PII it collected');
   await refused(t, worldState, CAST.bankBOfficer, 'PII_ACCESS_DENIED', (ctx) => investors.GetInvestorPii(ctx, CLAUDE));
@@ -141,6 +157,7 @@ test('an investor the leaving bank had suspended is active again once adopted, a
   await investors.SuspendInvestor(tx(BANK_C_ERIN, worldState).ctx, CLAUDE, 'Passport expired');
   await changeMembership(worldState, WITHOUT_C, [BANK_A_ADMIN, BANK_B_ADMIN, REGULATOR_ADMIN]);
   await adopt(investorDocument(CLAUDE))(tx(CAST.bankBOfficer, worldState, { ...at, transient: piiTransient() }).ctx);
+  await approve(worldState);
   t.like(await recordOf(worldState, CLAUDE), {
     bankMsp: 'BankBMSP',
     kycStatus: 'active',
@@ -156,8 +173,8 @@ test("a sanctions hit in the adopting bank's screening suspends the investor and
   await new RoleContract().GrantRole(tx(BANK_C_ADMIN, worldState).ctx, identityIdOf(BANK_C_ERIN), 'compliance-officer');
   await changeMembership(worldState, WITHOUT_B, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
   const hit = investorDocument(INVESTORS.chloeB, { sanctions: { status: 'hit', listVersion: 'SDN 2026-05-30', screenedAt: Math.floor(AFTER_LOCKUP.getTime() / 1000) - 60 } });
-  const adoption = tx(BANK_C_ERIN, worldState, { ...at, transient: piiTransient() });
-  await adopt(hit)(adoption.ctx);
+  await adopt(hit)(tx(BANK_C_ERIN, worldState, { ...at, transient: piiTransient() }).ctx);
+  const adoption = await approve(worldState, INVESTORS.chloeB);
 
   const chloe = await recordOf(worldState, INVESTORS.chloeB);
   t.like(chloe, { bankMsp: 'BankCMSP', kycStatus: 'suspended', sanctions: { status: 'hit' }, lastStatusChange: { kycStatus: 'suspended' }, adoptedFrom: { fromBankMsp: 'BankBMSP' } });
@@ -228,8 +245,9 @@ test("every holding of the adopted investor, in every asset, goes to the adoptin
   await changeMembership(worldState, WITHOUT_C, [BANK_A_ADMIN, BANK_B_ADMIN, REGULATOR_ADMIN]);
   const before = holdingRecords(worldState);
 
-  const adoption = tx(CAST.bankBOfficer, worldState, { ...at, transient: piiTransient() });
-  await adopt(investorDocument(CLAUDE))(adoption.ctx);
+  await adopt(investorDocument(CLAUDE))(tx(CAST.bankBOfficer, worldState, { ...at, transient: piiTransient() }).ctx);
+  t.deepEqual(holdingRecords(worldState), before, 'the request alone moves nothing');
+  const adoption = await approve(worldState);
 
   const after = holdingRecords(worldState);
   const changed = [...after].filter(([key, holding]) => JSON.stringify(holding) !== JSON.stringify(before.get(key))).map(([, holding]) => holding);
@@ -263,8 +281,8 @@ test("the adopted investor's pending transfers and bridge-outs move to the adopt
   await refused(t, worldState, BANK_C_ERIN, 'CALLER_OF_OTHER_BANK', (ctx) => transfers.ApproveTransfer(ctx, 'T-CHLOE-1', ''), at);
   await refused(t, worldState, BANK_C_ERIN, 'CALLER_OF_OTHER_BANK', (ctx) => bridge.ApproveBridgeOut(ctx, 'B-CHLOE-1', ''), at);
 
-  const adoption = tx(BANK_C_ERIN, worldState, { ...at, transient: piiTransient() });
-  await adopt(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' }))(adoption.ctx);
+  await adopt(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' }))(tx(BANK_C_ERIN, worldState, { ...at, transient: piiTransient() }).ctx);
+  const adoption = await approve(worldState, INVESTORS.chloeB);
 
   t.like(eventsOf(adoption)[0]?.envelope.payload, { rerouted: { transferIds: ['T-ANNA-1', 'T-CHLOE-1'], bridgeOutIds: ['B-CHLOE-1'] } });
   t.like(await transferOf(worldState, 'T-CHLOE-1'), { status: 'PENDING', senderBankMsp: 'BankCMSP', receiverBankMsp: 'BankAMSP', approvals: [{ officerMsp: 'BankAMSP' }] });
@@ -300,6 +318,7 @@ test('a redemption after the adoption names the adopting bank as the holder\'s b
   const worldState = await ledgerForLegal();
   await changeMembership(worldState, WITHOUT_B, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
   await adopt(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' }))(tx(BENCH.officerC, worldState, { transient: piiTransient() }).ctx);
+  await investors.ApproveAdoption(tx(CAST.regulator, worldState).ctx, INVESTORS.chloeB, APPROVAL);
   await proposeLegal(worldState, legalAction('L-R', 'redeem'));
   await approveLegal(worldState, BENCH.officerA, 'L-R');
   await approveLegal(worldState, BENCH.officerC, 'L-R');
@@ -310,4 +329,50 @@ test('a redemption after the adoption names the adopting bank as the holder\'s b
     { investorId: INVESTORS.benA, bankMsp: 'BankAMSP', units: '300000', frozen: '0', cash: '1275000000' },
     { investorId: INVESTORS.chloeB, bankMsp: 'BankCMSP', units: '100000', frozen: '0', cash: '425000000' },
   ]);
+});
+
+test('one request waits per investor: another bank is refused until the regulator decides, the requesting bank may replace its own, and a rejection or withdrawal removes it with its PII', async (t) => {
+  const worldState = await bankCLeft();
+  await adopt()(tx(CAST.bankAOfficer, worldState, { ...at, transient: piiTransient(ADOPTED_PII) }).ctx);
+  const pending = await refused(t, worldState, CAST.bankBOfficer, 'INVESTOR_ADOPTION_PENDING', adopt(), { ...at, transient: piiTransient() });
+  t.like(pending.details, { investorId: CLAUDE, toBankMsp: 'BankAMSP' });
+  // BankA corrects its own request: the newer document and PII replace the first.
+  await adopt(investorDocument(CLAUDE, { kycLevel: 'standard' }), 'Corrected KYC level')(tx(CAST.bankAOfficer, worldState, { ...at, transient: piiTransient() }).ctx);
+  t.like(JSON.parse(await investors.GetAdoption(tx(CAST.bankBOfficer, worldState).ctx, CLAUDE)), { toBankMsp: 'BankAMSP', reason: 'Corrected KYC level' });
+
+  // Only the regulator rejects, or BankA withdraws; BankB's officer may do neither.
+  await refused(t, worldState, CAST.bankBOfficer, 'CALLER_OF_OTHER_BANK', (ctx) => investors.RejectAdoption(ctx, CLAUDE, 'Not yours'));
+  await refused(t, worldState, CAST.spvAdmin, 'CALLER_LACKS_ROLE', (ctx) => investors.RejectAdoption(ctx, CLAUDE, 'No'));
+  const rejection = tx(CAST.regulator, worldState, at);
+  await investors.RejectAdoption(rejection.ctx, CLAUDE, 'KYC file incomplete');
+  t.like(eventsOf(rejection)[0]?.envelope, { type: 'InvestorAdoptionRejected', payload: { request: { toBankMsp: 'BankAMSP' }, rejectedBy: identityIdOf(CAST.regulator), reason: 'KYC file incomplete' } });
+  await refused(t, worldState, CAST.regulator, 'INVESTOR_ADOPTION_NOT_FOUND', (ctx) => investors.GetAdoption(ctx, CLAUDE));
+  t.is(privateStateOf(worldState).get('_implicit_org_BankAMSP')?.has(tx(CAST.regulator, worldState).ctx.stub.createCompositeKey('investor~pii', [CLAUDE])), false, "the PII left BankA's collection");
+  t.like(await recordOf(worldState, CLAUDE), { bankMsp: 'BankCMSP' });
+
+  // Now BankB may ask, and withdraw its own request.
+  await adopt()(tx(CAST.bankBOfficer, worldState, { ...at, transient: piiTransient() }).ctx);
+  await investors.RejectAdoption(tx(CAST.bankBOfficer, worldState, at).ctx, CLAUDE, 'Withdrawn: the customer chose BankA');
+  await refused(t, worldState, CAST.regulator, 'INVESTOR_ADOPTION_NOT_FOUND', (ctx) => investors.ApproveAdoption(ctx, CLAUDE, APPROVAL));
+});
+
+test('approval is the regulator\'s, and is refused, writing nothing, when the request no longer holds: the bank came back, the requesting bank left, the KYC expired meanwhile', async (t) => {
+  const worldState = await bankCLeft();
+  const kycExpiresAt = Math.floor(AFTER_LOCKUP.getTime() / 1000) + 86_400;
+  await adopt(investorDocument(CLAUDE, { kycExpiresAt }))(tx(CAST.bankAOfficer, worldState, { ...at, transient: piiTransient() }).ctx);
+  for (const someone of [CAST.bankAOfficer, CAST.bankBOfficer, CAST.spvAdmin]) {
+    await refused(t, worldState, someone, 'CALLER_LACKS_ROLE', (ctx) => investors.ApproveAdoption(ctx, CLAUDE, APPROVAL), at);
+  }
+  await refused(t, worldState, CAST.regulator, 'INVESTOR_ADOPTION_NOT_FOUND', (ctx) => investors.ApproveAdoption(ctx, ROSA, APPROVAL), at);
+  await refused(t, worldState, CAST.regulator, 'ARGUMENT_EMPTY', (ctx) => investors.ApproveAdoption(ctx, CLAUDE, ''), at);
+  await refused(t, worldState, CAST.regulator, 'INVESTOR_INVALID', (ctx) => investors.ApproveAdoption(ctx, CLAUDE, APPROVAL), { at: new Date((kycExpiresAt + 1) * 1000) });
+
+  // BankA leaves too: its request no longer holds.
+  const withoutA = JSON.stringify({ banks: ['BankBMSP'], regulators: ['RegulatorMSP'] });
+  await changeMembership(worldState, withoutA, [BANK_B_ADMIN, REGULATOR_ADMIN]);
+  await refused(t, worldState, CAST.regulator, 'INVESTOR_STATUS_CONFLICT', (ctx) => investors.ApproveAdoption(ctx, CLAUDE, APPROVAL), at);
+  // BankA and BankC come back: claude's bank is in force again, nobody adopts them.
+  await changeMembership(worldState, JSON.stringify({ banks: ['BankAMSP', 'BankBMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] }), [BANK_B_ADMIN, BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
+  await refused(t, worldState, CAST.regulator, 'INVESTOR_BANK_IN_FORCE', (ctx) => investors.ApproveAdoption(ctx, CLAUDE, APPROVAL), at);
+  t.like(await recordOf(worldState, CLAUDE), { bankMsp: 'BankCMSP' });
 });

@@ -11,7 +11,8 @@ import { pageSizeArgument, readPage } from '../support/pagination';
 import { sortedJson } from '../support/sorted-json';
 import { writeRecord } from '../support/state';
 import { txTimestampIso } from '../support/tx-time';
-import { adoptInvestor } from './adopt-investor';
+import { approveAdoption, rejectAdoption, requestAdoption } from './adopt-investor';
+import { readAdoptionRequest } from './adoption-request-store';
 import { INVESTOR_BANK_INDEX, investorKey, readInvestor } from './investor-key';
 import { loadPii, purgePii } from './investor-pii-store';
 import { changeInvestorStatus, STATUS_CHANGES } from './investor-status';
@@ -38,14 +39,37 @@ export class InvestorContract extends Contract {
   }
 
   /**
-   * Takes over, for the caller's bank, an investor whose bank has left the consortium: the document
-   * OnboardInvestor takes (the KYC done again, naming the existing investor), fresh PII in the
-   * transient map under "pii", and the reason. Holdings and wallet bindings stay as they are.
+   * Requests, for the caller's bank, the adoption of an investor whose bank has left the consortium:
+   * the document OnboardInvestor takes (the KYC done again, naming the existing investor), fresh PII
+   * in the transient map under "pii", and the reason. The regulator approves or rejects it
+   * (ApproveAdoption, RejectAdoption); only then do the record, holdings and waiting requests move.
    */
   @Transaction()
   async AdoptInvestor(ctx: Context, investorJson: string, reason: string): Promise<void> {
     await requireRole(ctx, 'compliance-officer');
-    await adoptInvestor(ctx, investorJson, reasonArgument(reason));
+    await requestAdoption(ctx, investorJson, reasonArgument(reason));
+  }
+
+  /** Carries out the adoption waiting for the investor (regulator only), if it still holds. */
+  @Transaction()
+  async ApproveAdoption(ctx: Context, investorId: string, reason: string): Promise<void> {
+    await requireRole(ctx, 'regulator');
+    await approveAdoption(ctx, ledgerIdArgument(investorId, 'investorId'), reasonArgument(reason));
+  }
+
+  /** Rejects the adoption waiting for the investor (the regulator), or withdraws it (an officer of the requesting bank). */
+  @Transaction()
+  async RejectAdoption(ctx: Context, investorId: string, reason: string): Promise<void> {
+    const grant = await requireAnyRole(ctx, ['regulator', 'compliance-officer']);
+    await rejectAdoption(ctx, ledgerIdArgument(investorId, 'investorId'), reasonArgument(reason), grant.role === 'regulator');
+  }
+
+  /** The adoption request waiting for the investor, as JSON (no personal data). */
+  @Transaction(false)
+  @Returns('string')
+  async GetAdoption(ctx: Context, investorId: string): Promise<string> {
+    await requireAnyRole(ctx, INVESTOR_READERS);
+    return sortedJson(await readAdoptionRequest(ctx, ledgerIdArgument(investorId, 'investorId')));
   }
 
   /** Replaces an investor's public fields (JSON), and their PII when the transient map carries it. */

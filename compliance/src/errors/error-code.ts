@@ -95,6 +95,9 @@ export const TRESTLE_ERROR_CODES = [
   'INVESTOR_PII_ERASED',
   // AdoptInvestor: only an investor whose bank has left the consortium is adopted
   'INVESTOR_BANK_IN_FORCE',
+  // Adoption requests wait for the regulator: one per investor, and approve/reject need one waiting
+  'INVESTOR_ADOPTION_PENDING',
+  'INVESTOR_ADOPTION_NOT_FOUND',
   // Sanctions screening results recorded on an investor
   'SCREENING_INVALID',
   // Wallet bindings

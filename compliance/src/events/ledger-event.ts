@@ -1,3 +1,4 @@
+import type { AdoptionRequest } from '../ledger/adoption-request';
 import type { BridgeChainRecord } from '../bridge/bridge-chain';
 import type { BridgeEscrow } from '../bridge/bridge-escrow';
 import type { BridgeOutRecord } from '../bridge/bridge-out';
@@ -51,6 +52,8 @@ export type LedgerEvent =
         readonly blocked: { readonly transferIds: readonly string[]; readonly bridgeOutIds: readonly string[] };
       };
     }
+  | { readonly type: 'InvestorAdoptionRequested'; readonly payload: AdoptionRequest }
+  | { readonly type: 'InvestorAdoptionRejected'; readonly payload: { readonly request: AdoptionRequest; readonly rejectedBy: string; readonly reason: string } }
   | {
       readonly type: 'InvestorAdopted';
       readonly payload: {

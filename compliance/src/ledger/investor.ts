@@ -39,7 +39,8 @@ export type PiiErasure = { readonly erasedAt: string; readonly erasedBy: string;
  * The last time a bank in force took over an investor whose bank had left the consortium
  * (AdoptInvestor): the bank they came from, when, the adopting officer and why.
  */
-export type InvestorAdoption = { readonly fromBankMsp: string; readonly adoptedAt: string; readonly adoptedBy: string; readonly reason: string };
+/** How an investor came to their bank from one that left: requested by an officer of the adopting bank, approved by the regulator. */
+export type InvestorAdoption = { readonly fromBankMsp: string; readonly adoptedAt: string; readonly adoptedBy: string; readonly reason: string; readonly approvedBy: string; readonly approvalReason: string };
 
 /** An investor on the shared ledger: everything any org may read, and the hash of what it may not. */
 export type InvestorRecord = InvestorDocument & {
@@ -61,7 +62,7 @@ export type InvestorRecord = InvestorDocument & {
 const DOCUMENT_FIELDS = ['investorId', 'jurisdiction', 'investorType', 'kycLevel', 'kycExpiresAt', 'sanctions'] as const;
 const SANCTIONS_FIELDS = ['status', 'listVersion', 'screenedAt'] as const;
 const RECORD_FIELDS = [...DOCUMENT_FIELDS, 'bankMsp', 'kycStatus', 'piiHash', 'piiErasure', 'lastStatusChange', 'onboardedAt', 'onboardedBy', 'updatedAt', 'updatedBy', 'adoptedFrom'] as const;
-const ADOPTION_FIELDS = ['fromBankMsp', 'adoptedAt', 'adoptedBy', 'reason'] as const;
+const ADOPTION_FIELDS = ['fromBankMsp', 'adoptedAt', 'adoptedBy', 'reason', 'approvedBy', 'approvalReason'] as const;
 
 function readInvestorFields(reader: RecordReader): InvestorDocument {
   return {
@@ -106,6 +107,8 @@ function readAdoption(reader: RecordReader): InvestorAdoption {
     adoptedAt: readIsoInstant(reader, 'adoptedAt'),
     adoptedBy: readIdentityId(reader, 'adoptedBy'),
     reason: readText(reader, 'reason', 1, MAX_REASON_CHARS, 'a reason'),
+    approvedBy: readIdentityId(reader, 'approvedBy'),
+    approvalReason: readText(reader, 'approvalReason', 1, MAX_REASON_CHARS, 'a reason'),
   };
 }
 
