@@ -3,8 +3,9 @@ import test, { type ExecutionContext } from 'ava';
 import { ConsortiumContract } from '@trestle/chaincode/src/consortium/consortium-contract';
 import { castLedger, T0, tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { investorDocument, investorPii } from '@trestle/chaincode/src/testing/ledger-documents';
-import { privateVersionsOf, snapshotLedger, type TestIdentity, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
-import { BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN } from '@trestle/chaincode/src/testing/test-identities';
+import { identityIdOf, privateVersionsOf, snapshotLedger, type TestIdentity, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
+import { RoleContract } from '@trestle/chaincode/src/roles/role-contract';
+import { BANK_A_ADMIN, BANK_A_BOB, BANK_C_ADMIN, BANK_C_ERIN, REGULATOR_ADMIN, REGULATOR_RITA } from '@trestle/chaincode/src/testing/test-identities';
 import { cliWorld, FAR_KYC_EXPIRY, type CliWorld } from './testing/cli-world';
 import { documentFile } from './testing/document-files';
 import { printedField } from './testing/printed-field';
@@ -148,16 +149,37 @@ test('list pages a bank\'s investors; another bank\'s list is refused unless the
   t.regex(other.stderr, /CALLER_OF_OTHER_BANK/);
 });
 
-test('adopt: after BankB left, BankA\'s officer takes over its investor with a new document and PII; --json prints the record; refusals are one line and write nothing', async (t) => {
+const CHLOE = 'INV-B-0100';
+const BANK_B_LEFT = { banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] };
+
+/** Chloe onboarded at BankB (and anna at BankA), then BankB leaves; erin becomes BankC's compliance officer. */
+async function bankBLeft(t: ExecutionContext): Promise<World & { chloeFile: (overrides?: Record<string, unknown>, name?: string) => string }> {
   const w = await world();
-  const chloe = 'INV-B-0100';
-  const chloeFile = (overrides: Record<string, unknown> = {}, name = 'chloe.json') => documentFile(w.folder, name, investorDocument(chloe, { kycExpiresAt: FAR_KYC_EXPIRY, ...overrides }));
+  const chloeFile = (overrides: Record<string, unknown> = {}, name = 'chloe.json') => documentFile(w.folder, name, investorDocument(CHLOE, { kycExpiresAt: FAR_KYC_EXPIRY, ...overrides }));
   await ok(t, w, 'investor', 'onboard', chloeFile(), '--pii', piiFile(w), '--as', 'bankB/carol');
   await ok(t, w, 'investor', 'onboard', investorFile(w), '--pii', piiFile(w), '--as', 'bankA/bob');
-  const stillMember = await cli(w, 'investor', 'adopt', chloeFile(), '--reason', 'Too early', '--pii', piiFile(w), '--as', 'bankA/bob');
-  t.is(stillMember.exitCode, 3);
-  t.regex(stillMember.stderr, /^error: \[INVESTOR_BANK_IN_FORCE\] [^\n]+$/);
-  await changeMembership(w.worldState, { banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] }, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
+  await new RoleContract().GrantRole(tx(BANK_C_ADMIN, w.worldState).ctx, identityIdOf(BANK_C_ERIN), 'compliance-officer');
+  await changeMembership(w.worldState, BANK_B_LEFT, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
+  return Object.assign(w, { chloeFile });
+}
+
+/** Runs a command that must be refused: one `error:` line naming `expected`, the exit code given, and nothing written. */
+async function refused(t: ExecutionContext, w: World, argv: readonly string[], expected: string, exitCode: number): Promise<void> {
+  const before = snapshotLedger(w.worldState);
+  const run = await cli(w, 'investor', ...argv);
+  t.is(run.exitCode, exitCode, argv.join(' '));
+  t.true(run.stderr.startsWith('error:') && run.stderr.trim().split('\n').length === 1 && run.stderr.includes(expected), `${argv.join(' ')}: ${run.stderr}`);
+  t.is(run.stdout, '', argv.join(' '));
+  t.deepEqual(snapshotLedger(w.worldState), before, `${argv.join(' ')} wrote nothing`);
+}
+
+test('adopt only records a request that waits for the regulator: nothing moves, --json prints the request, show prints it; refusals are one line and write nothing', async (t) => {
+  const w = await world();
+  const chloeFile = (overrides: Record<string, unknown> = {}, name = 'chloe.json') => documentFile(w.folder, name, investorDocument(CHLOE, { kycExpiresAt: FAR_KYC_EXPIRY, ...overrides }));
+  await ok(t, w, 'investor', 'onboard', chloeFile(), '--pii', piiFile(w), '--as', 'bankB/carol');
+  await ok(t, w, 'investor', 'onboard', investorFile(w), '--pii', piiFile(w), '--as', 'bankA/bob');
+  await refused(t, w, ['adopt', chloeFile(), '--reason', 'Too early', '--pii', piiFile(w), '--as', 'bankA/bob'], '[INVESTOR_BANK_IN_FORCE]', 3);
+  await changeMembership(w.worldState, BANK_B_LEFT, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
 
   const refusals: Array<[string[], string, number]> = [
     [['adopt', chloeFile(), '--pii', piiFile(w)], '--reason', 2],
@@ -166,36 +188,75 @@ test('adopt: after BankB left, BankA\'s officer takes over its investor with a n
     [['adopt', documentFile(w.folder, 'none.json', investorDocument('INV-NONE', { kycExpiresAt: FAR_KYC_EXPIRY })), '--reason', 'BankB left', '--pii', piiFile(w)], '[INVESTOR_NOT_FOUND]', 3],
     [['adopt', chloeFile({ kycLevel: 'max' }, 'bad.json'), '--reason', 'BankB left', '--pii', piiFile(w)], '[INVESTOR_INVALID]', 3],
     [['adopt', chloeFile(), '--reason', 'r'.repeat(501), '--pii', piiFile(w)], '[REASON_INVALID]', 3],
+    [['adoption', 'show', CHLOE], '[INVESTOR_ADOPTION_NOT_FOUND]', 3],
   ];
-  for (const [argv, expected, exitCode] of refusals) {
-    const before = snapshotLedger(w.worldState);
-    const run = await cli(w, 'investor', ...argv, '--as', 'bankA/bob');
-    t.is(run.exitCode, exitCode, argv.join(' '));
-    t.true(run.stderr.startsWith('error:') && run.stderr.trim().split('\n').length === 1 && run.stderr.includes(expected), run.stderr);
-    t.deepEqual(snapshotLedger(w.worldState), before, `${argv.join(' ')} wrote nothing`);
-  }
+  for (const [argv, expected, exitCode] of refusals) await refused(t, w, [...argv, '--as', 'bankA/bob'], expected, exitCode);
+  t.is(printedField((await ok(t, w, 'investor', 'show', CHLOE, '--as', 'regulator/rita')).stdout, 'adoption waiting'), undefined, 'no request, no line');
 
-  const adopted = await ok(t, w, 'investor', 'adopt', chloeFile({ kycLevel: 'enhanced' }), '--reason', 'BankB left; KYC redone', '--pii', piiFile(w, { fullName: 'Chloe Frick' }, 'chloe-pii.json'), '--as', 'bankA/bob', '--json');
-  const record = JSON.parse(adopted.stdout) as { bankMsp: string; kycLevel: string; adoptedFrom: { fromBankMsp: string; reason: string } };
-  t.like(record, { bankMsp: 'BankAMSP', kycLevel: 'enhanced', adoptedFrom: { fromBankMsp: 'BankBMSP', reason: 'BankB left; KYC redone' } });
-  const shown = (await ok(t, w, 'investor', 'show', chloe, '--as', 'regulator/rita')).stdout;
-  t.is(printedField(shown, 'bank'), 'BankAMSP');
-  t.is(printedField(shown, 'adopted'), `from BankBMSP ${T0.toISOString()}: BankB left; KYC redone`);
-  t.is(printedField((await ok(t, w, 'investor', 'pii', chloe, '--as', 'bankA/bob')).stdout, 'full name'), 'Chloe Frick');
-  // Adopted, her bank is in force again: a second adoption is refused like the first attempt.
-  const again = await cli(w, 'investor', 'adopt', chloeFile(), '--reason', 'Again', '--pii', piiFile(w), '--as', 'bankA/bob');
-  t.is(again.exitCode, 3);
-  t.regex(again.stderr, /^error: \[INVESTOR_BANK_IN_FORCE\] /);
+  const requested = await ok(t, w, 'investor', 'adopt', chloeFile({ kycLevel: 'enhanced' }), '--reason', 'BankB left; KYC redone', '--pii', piiFile(w, { fullName: 'Chloe Frick' }, 'chloe-pii.json'), '--as', 'bankA/bob', '--json');
+  const request = JSON.parse(requested.stdout) as { investorId: string; fromBankMsp: string; toBankMsp: string; reason: string; requestedAt: string; requestedBy: string; investorJson: string };
+  t.like(request, { investorId: CHLOE, fromBankMsp: 'BankBMSP', toBankMsp: 'BankAMSP', reason: 'BankB left; KYC redone', requestedAt: T0.toISOString(), requestedBy: identityIdOf(BANK_A_BOB) });
+  t.like(JSON.parse(request.investorJson), { investorId: CHLOE, kycLevel: 'enhanced' });
+
+  // Nothing moved: chloe is still BankB's, not adopted, and the request shows with her record.
+  const shown = (await ok(t, w, 'investor', 'show', CHLOE, '--as', 'regulator/rita')).stdout;
+  t.is(printedField(shown, 'bank'), 'BankBMSP');
+  t.is(printedField(shown, 'adopted'), undefined);
+  t.is(printedField(shown, 'adoption waiting'), `BankAMSP asked to adopt from BankBMSP on ${T0.toISOString()}: BankB left; KYC redone (waiting for the regulator)`);
+  const shownJson = JSON.parse((await ok(t, w, 'investor', 'show', CHLOE, '--as', 'bankA/bob', '--json')).stdout) as { bankMsp: string; adoption: { toBankMsp: string } };
+  t.like(shownJson, { bankMsp: 'BankBMSP', adoption: { toBankMsp: 'BankAMSP' } });
+  const detail = (await ok(t, w, 'investor', 'adoption', 'show', CHLOE, '--as', 'regulator/rita')).stdout;
+  t.is(printedField(detail, 'to bank'), 'BankAMSP');
+  t.is(printedField(detail, 'requested by'), identityIdOf(BANK_A_BOB));
+  t.false(detail.includes('Chloe Frick') || requested.stdout.includes('Chloe Frick'), 'no personal data printed');
+  // BankA does not act for her yet: she is still another bank's investor.
+  await refused(t, w, ['suspend', CHLOE, '--reason', 'Too soon', '--as', 'bankA/bob'], '[CALLER_OF_OTHER_BANK]', 3);
 });
 
-test('adopt prints one confirmation line naming both banks', async (t) => {
-  const w = await world();
-  const chloe = 'INV-B-0101';
-  const file = documentFile(w.folder, 'chloe.json', investorDocument(chloe, { kycExpiresAt: FAR_KYC_EXPIRY }));
-  await ok(t, w, 'investor', 'onboard', file, '--pii', piiFile(w), '--as', 'bankB/carol');
-  await changeMembership(w.worldState, { banks: ['BankAMSP', 'BankCMSP'], regulators: ['RegulatorMSP'] }, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
-  const { stdout } = await ok(t, w, 'investor', 'adopt', file, '--reason', 'BankB left', '--pii', piiFile(w), '--as', 'bankA/bob');
-  t.regex(stdout, new RegExp(`^investor ${chloe} adopted by BankAMSP from BankBMSP \\(active, PII hash [0-9a-f]{64}\\)$`));
+test('adoption approve: the regulator carries the request out; the record names who approved and why; an officer approving is a one-line refusal with exit 3 that writes nothing', async (t) => {
+  const w = await bankBLeft(t);
+  await ok(t, w, 'investor', 'adopt', w.chloeFile({ kycLevel: 'enhanced' }), '--reason', 'BankB left; KYC redone', '--pii', piiFile(w, { fullName: 'Chloe Frick' }, 'chloe-pii.json'), '--as', 'bankA/bob');
+  await refused(t, w, ['adoption', 'approve', CHLOE, '--reason', 'Self-approval', '--as', 'bankA/bob'], '[CALLER_LACKS_ROLE]', 3);
+  await refused(t, w, ['adoption', 'approve', CHLOE, '--as', 'regulator/rita'], '--reason', 2);
+  await refused(t, w, ['adoption', 'approve', ANNA, '--reason', 'No request', '--as', 'regulator/rita'], '[INVESTOR_ADOPTION_NOT_FOUND]', 3);
+
+  const approved = await ok(t, w, 'investor', 'adoption', 'approve', CHLOE, '--reason', 'KYC file checked', '--as', 'regulator/rita', '--json');
+  const record = JSON.parse(approved.stdout) as Record<string, unknown>;
+  t.like(record, { bankMsp: 'BankAMSP', kycLevel: 'enhanced', adoptedFrom: { fromBankMsp: 'BankBMSP', adoptedBy: identityIdOf(BANK_A_BOB), reason: 'BankB left; KYC redone', approvedBy: identityIdOf(REGULATOR_RITA), approvalReason: 'KYC file checked' } });
+  const shown = (await ok(t, w, 'investor', 'show', CHLOE, '--as', 'bankA/bob')).stdout;
+  t.is(printedField(shown, 'bank'), 'BankAMSP');
+  t.is(printedField(shown, 'adopted'), `from BankBMSP ${T0.toISOString()}: BankB left; KYC redone; approved by ${identityIdOf(REGULATOR_RITA)}: KYC file checked`);
+  t.is(printedField(shown, 'adoption waiting'), undefined, 'the request is gone');
+  t.is(printedField((await ok(t, w, 'investor', 'pii', CHLOE, '--as', 'bankA/bob')).stdout, 'full name'), 'Chloe Frick');
+  // Adopted, her bank is in force again: a second adoption is refused.
+  await refused(t, w, ['adopt', w.chloeFile(), '--reason', 'Again', '--pii', piiFile(w), '--as', 'bankA/bob'], '[INVESTOR_BANK_IN_FORCE]', 3);
+  await refused(t, w, ['adoption', 'approve', CHLOE, '--reason', 'Twice', '--as', 'regulator/rita'], '[INVESTOR_ADOPTION_NOT_FOUND]', 3);
+});
+
+test('adoption reject: another bank cannot take over a waiting request or withdraw it; the requesting bank withdraws, the regulator rejects; the investor stays where they were', async (t) => {
+  const w = await bankBLeft(t);
+  await ok(t, w, 'investor', 'adopt', w.chloeFile(), '--reason', 'BankB left', '--pii', piiFile(w), '--as', 'bankA/bob');
+  await refused(t, w, ['adopt', w.chloeFile(), '--reason', 'Ours', '--pii', piiFile(w), '--as', 'bankC/erin'], '[INVESTOR_ADOPTION_PENDING]', 3);
+  await refused(t, w, ['adoption', 'reject', CHLOE, '--reason', 'Not yours', '--as', 'bankC/erin'], '[CALLER_OF_OTHER_BANK]', 3);
+  await refused(t, w, ['adoption', 'reject', CHLOE, '--as', 'bankA/bob'], '--reason', 2);
+
+  const withdrawn = await ok(t, w, 'investor', 'adoption', 'reject', CHLOE, '--reason', 'Wrong customer file', '--as', 'bankA/bob');
+  t.is(withdrawn.stdout, `BankAMSP's request to adopt investor ${CHLOE} rejected (reason: Wrong customer file); the investor stays with BankBMSP`);
+  await refused(t, w, ['adoption', 'show', CHLOE, '--as', 'bankA/bob'], '[INVESTOR_ADOPTION_NOT_FOUND]', 3);
+
+  // Now BankC may ask; the regulator rejects it; --json names the request that went.
+  await ok(t, w, 'investor', 'adopt', w.chloeFile(), '--reason', 'BankB left; ours now', '--pii', piiFile(w), '--as', 'bankC/erin');
+  const rejected = JSON.parse((await ok(t, w, 'investor', 'adoption', 'reject', CHLOE, '--reason', 'Customer chose BankA', '--as', 'regulator/rita', '--json')).stdout) as { rejected: { toBankMsp: string }; reason: string };
+  t.like(rejected, { rejected: { toBankMsp: 'BankCMSP' }, reason: 'Customer chose BankA' });
+  const shown = (await ok(t, w, 'investor', 'show', CHLOE, '--as', 'regulator/rita')).stdout;
+  t.is(printedField(shown, 'bank'), 'BankBMSP');
+  t.is(printedField(shown, 'adoption waiting'), undefined);
+});
+
+test('adopt prints one confirmation line naming both banks and saying the regulator decides', async (t) => {
+  const w = await bankBLeft(t);
+  const { stdout } = await ok(t, w, 'investor', 'adopt', w.chloeFile(), '--reason', 'BankB left', '--pii', piiFile(w), '--as', 'bankA/bob');
+  t.is(stdout, `investor ${CHLOE}: adoption requested; BankAMSP asked to adopt from BankBMSP on ${T0.toISOString()}: BankB left (waiting for the regulator)`);
 });
 
 /** Puts `members` in force on the stub ledger, as the orgs' admins would with `trestle consortium propose|confirm`. */

@@ -4,6 +4,9 @@ import { parseInvestorPii } from '@trestle/compliance/src/ledger/investor-pii';
 import { investorArgument, piiTransient } from '@trestle/compliance/src/ledger-client/investor-arguments';
 import { INVESTOR_DOCUMENTS_HELP } from './document-help';
 import { ledgerAction, ledgerCommand, ledgerJson, readJsonDocument, type CommandResult, type LedgerCommandDeps } from './ledger-action';
+import { adoptionCommand } from './adoption-command';
+import { adoptionWaitingLine } from './adoption-lines';
+import { readAdoption, readAdoptionIfWaiting } from './adoption-record';
 import { investorListLine, investorLines, piiLines } from './investor-lines';
 import { readInvestor } from './investor-record';
 import { evaluatePage } from './ledger-reads';
@@ -61,16 +64,17 @@ export function investorCommand(deps: LedgerCommandDeps): Command {
   );
 
   add(
-    ledgerCommand('adopt', "adopt for your bank an investor whose bank has left the consortium, after redoing their KYC (compliance officer of a bank in force)")
+    ledgerCommand('adopt', "request, for your bank, the adoption of an investor whose bank has left the consortium, after redoing their KYC; the regulator approves it (compliance officer of a bank in force)")
       .argument('<file>', 'the investor document (JSON) naming the existing investor id, or - for stdin')
-      .requiredOption('--reason <text>', 'why your bank takes the investor over, kept on the record')
+      .requiredOption('--reason <text>', 'why your bank takes the investor over, kept on the request and the record')
       // Required, as for onboard: the leaving bank's copy of the PII is in its own collection, out of reach.
       .requiredOption('--pii <file>', "the investor's personal data as your bank collected it (JSON); sent only in the transient map")
-      .addHelpText('after', INVESTOR_DOCUMENTS_HELP)
+      .addHelpText('after', `${INVESTOR_DOCUMENTS_HELP}\nNothing moves yet: the request waits until the regulator runs \`investor adoption approve\` (or reject); your bank may withdraw it with \`investor adoption reject\`.`)
       .action(
         ledgerAction<AdoptOptions>(deps, async ({ session, args, options }) => {
           const investorId = await submitInvestor(session, 'AdoptInvestor', args[0] ?? '', options.pii, options.reason);
-          return confirm(session, investorId, (record) => `investor ${record.investorId} adopted by ${record.bankMsp} from ${record.adoptedFrom?.fromBankMsp ?? '?'} (${record.kycStatus}, PII hash ${record.piiHash})`);
+          const waiting = await readAdoption(session, investorId);
+          return { json: waiting.raw, text: [`investor ${investorId}: adoption requested; ${adoptionWaitingLine(waiting.record)}`] };
         }),
       ),
   );
@@ -120,7 +124,10 @@ export function investorCommand(deps: LedgerCommandDeps): Command {
     ledgerCommand('show', "show an investor's public record (no personal data)").argument('<investorId>').action(
       ledgerAction(deps, async ({ session, args }) => {
         const stored = await readInvestor(session, args[0] ?? '');
-        return { json: stored.raw, text: investorLines(stored.record) };
+        // A waiting adoption request is shown with the record: nobody acts for the investor until it is decided.
+        const waiting = await readAdoptionIfWaiting(session, stored.record.investorId);
+        if (waiting === undefined) return { json: stored.raw, text: investorLines(stored.record) };
+        return { json: { ...(stored.raw as object), adoption: waiting.raw }, text: [...investorLines(stored.record), `adoption waiting  ${adoptionWaitingLine(waiting.record)}`] };
       }),
     ),
   );
@@ -152,6 +159,7 @@ export function investorCommand(deps: LedgerCommandDeps): Command {
       ),
   );
 
+  add(adoptionCommand(deps));
   add(walletBindCommand(deps));
   return investor;
 }

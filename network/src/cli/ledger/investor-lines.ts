@@ -4,7 +4,7 @@ import { isoOfUnix, keyValueLines } from './record-lines';
 
 /** An investor's public record as aligned `key  value` lines (no personal data: only its hash). */
 export function investorLines(investor: InvestorRecord): string[] {
-  const { lastStatusChange, piiErasure, sanctions } = investor;
+  const { adoptedFrom, lastStatusChange, piiErasure, sanctions } = investor;
   return keyValueLines([
     ['investor', investor.investorId],
     ['bank', investor.bankMsp],
@@ -17,7 +17,7 @@ export function investorLines(investor: InvestorRecord): string[] {
     ['pii hash', investor.piiHash],
     ['pii erased', piiErasure === null ? null : `${piiErasure.erasedAt}: ${piiErasure.reason}`],
     ['last status change', lastStatusChange === null ? null : `${lastStatusChange.kycStatus} ${lastStatusChange.changedAt}: ${lastStatusChange.reason}`],
-    ['adopted', investor.adoptedFrom === undefined ? null : `from ${investor.adoptedFrom.fromBankMsp} ${investor.adoptedFrom.adoptedAt}: ${investor.adoptedFrom.reason}`],
+    ['adopted', adoptedFrom === undefined ? null : `from ${adoptedFrom.fromBankMsp} ${adoptedFrom.adoptedAt}: ${adoptedFrom.reason}; approved by ${adoptedFrom.approvedBy}: ${adoptedFrom.approvalReason}`],
     ['onboarded', investor.onboardedAt],
     ['updated', investor.updatedAt],
   ]);
