@@ -1,48 +1,118 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { investorDocument, investorPii } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
 import { identityIdOf, privateStateOf } from '@trestle/chaincode/src/testing/stub-context';
 import { bankBLeaves } from './testing/bank-leaves';
 import { PEOPLE } from './testing/officer-cast';
+import type { OfficerClient } from './testing/officer-client';
 import { startHarness, type Harness } from './testing/officer-harness';
 
-// POST /investors/{id}/adopt over the in-process chaincode stub (the real contracts on the stubbed
-// context, no Fabric peer): BankB leaves the consortium, and Alice (BankA) takes over its investor
-// chloe with the KYC done again.
+// Adoption in two steps over the in-process chaincode stub (the real contracts on the stubbed
+// context, no Fabric peer): BankB leaves the consortium; Alice (BankA) requests to take over its
+// investor chloe with the KYC done again (POST /investors/{id}/adopt); the regulator approves or
+// rejects it, or BankA withdraws it (POST /investors/{id}/adoption/approve|reject).
 
 const CHLOE = INVESTORS.chloeB;
 const REASON = 'BankB left the consortium; KYC redone by BankA';
 const ADOPTED_NAME = 'Chloe Neuhaus';
 const PII_WITHOUT_SALT = Object.fromEntries(Object.entries(investorPii({ fullName: ADOPTED_NAME })).filter(([key]) => key !== 'salt'));
 const adoptPath = `/api/v1/investors/${CHLOE}/adopt`;
+const adoptionPath = `/api/v1/investors/${CHLOE}/adoption`;
 const adoptBody = (overrides: Record<string, unknown> = {}) => ({ investor: investorDocument(CHLOE, { kycLevel: 'enhanced' }), pii: investorPii({ fullName: ADOPTED_NAME }), reason: REASON, ...overrides });
 
 function piiTextsOf(harness: Harness, collection: string): string[] {
   return [...(privateStateOf(harness.worldState).get(collection)?.values() ?? [])].map((bytes) => Buffer.from(bytes).toString('utf8'));
 }
 
-test("after BankB left, Alice adopts its investor: BankA's record with adoptedFrom, the new PII only in BankA's collection, and the answer says the bank is in force again", async (t) => {
+/** BankB has left and Alice's request to adopt chloe waits; the harness and the people's clients. */
+async function requested(t: ExecutionContext): Promise<{ harness: Harness; alice: OfficerClient; rita: OfficerClient }> {
+  const harness = await startHarness();
+  t.teardown(harness.close);
+  await bankBLeaves(harness);
+  const alice = await harness.as('alice');
+  const answer = await alice.send('POST', adoptPath, { json: adoptBody() });
+  t.is(answer.status, 200, answer.text);
+  return { harness, alice, rita: await harness.as('rita') };
+}
+
+test("after BankB left, Alice's adoption request waits (nothing moves, the PII already in BankA's collection); the regulator approves it: BankA's record with adoptedFrom naming the approval", async (t) => {
   const harness = await startHarness();
   t.teardown(harness.close);
   const alice = await harness.as('alice');
-  t.like((await alice.send('GET', `/api/v1/investors/${CHLOE}`)).body, { bankMsp: 'BankBMSP', bankInForce: true });
+  t.like((await alice.send('GET', `/api/v1/investors/${CHLOE}`)).body, { bankMsp: 'BankBMSP', bankInForce: true, adoption: null });
   await bankBLeaves(harness);
-  t.like((await alice.send('GET', `/api/v1/investors/${CHLOE}`)).body, { bankMsp: 'BankBMSP', bankInForce: false }, 'the investor answer tells the console the bank has left');
+  t.like((await alice.send('GET', `/api/v1/investors/${CHLOE}`)).body, { bankMsp: 'BankBMSP', bankInForce: false, adoption: null }, 'the investor answer tells the console the bank has left');
+  t.like((await alice.send('GET', adoptionPath)).body, { code: 'INVESTOR_ADOPTION_NOT_FOUND' });
 
   const answer = await alice.send('POST', adoptPath, { json: adoptBody({ pii: PII_WITHOUT_SALT }) });
   t.is(answer.status, 200, answer.text);
-  const adoptedAt = new Date(harness.clock.now()).toISOString();
-  t.like(answer.body, { investorId: CHLOE, bankMsp: 'BankAMSP', kycLevel: 'enhanced', kycStatus: 'active', bankInForce: true, adoptedFrom: { fromBankMsp: 'BankBMSP', adoptedAt, adoptedBy: identityIdOf(PEOPLE.alice.identity), reason: REASON } });
+  const requestedAt = new Date(harness.clock.now()).toISOString();
+  const request = { investorId: CHLOE, fromBankMsp: 'BankBMSP', toBankMsp: 'BankAMSP', reason: REASON, requestedAt, requestedBy: identityIdOf(PEOPLE.alice.identity) };
+  t.like(answer.body, request);
+  t.like(JSON.parse((answer.body as { investorJson: string }).investorJson), { investorId: CHLOE, kycLevel: 'enhanced' });
   t.true(piiTextsOf(harness, '_implicit_org_BankAMSP').some((text) => text.includes(ADOPTED_NAME)), "the new PII is in BankA's implicit collection");
   t.false(piiTextsOf(harness, '_implicit_org_BankBMSP').some((text) => text.includes(ADOPTED_NAME)), "nothing new in BankB's");
   t.false([...harness.worldState.values()].some((bytes) => Buffer.from(bytes).toString('utf8').includes(ADOPTED_NAME)), 'no personal data on the shared state');
+  // Nothing moved: chloe is still BankB's; the investor answer carries the waiting request.
+  const rita = await harness.as('rita');
+  t.like((await rita.send('GET', `/api/v1/investors/${CHLOE}`)).body, { bankMsp: 'BankBMSP', kycLevel: 'standard', bankInForce: false, adoption: request });
+  t.false(Object.hasOwn((await rita.send('GET', `/api/v1/investors/${CHLOE}`)).body as object, 'adoptedFrom'));
+  t.like((await rita.send('GET', adoptionPath)).body, request);
+
+  const approved = await rita.send('POST', `${adoptionPath}/approve`, { json: { reason: 'KYC file checked' } });
+  t.is(approved.status, 200, approved.text);
+  const approvedAt = new Date(harness.clock.now()).toISOString();
+  t.like(approved.body, {
+    investorId: CHLOE,
+    bankMsp: 'BankAMSP',
+    kycLevel: 'enhanced',
+    kycStatus: 'active',
+    bankInForce: true,
+    adoption: null,
+    adoptedFrom: { fromBankMsp: 'BankBMSP', adoptedAt: approvedAt, adoptedBy: identityIdOf(PEOPLE.alice.identity), reason: REASON, approvedBy: identityIdOf(PEOPLE.rita.identity), approvalReason: 'KYC file checked' },
+  });
   const pii = await alice.send('GET', `/api/v1/investors/${CHLOE}/pii`);
   t.like(pii.body, { fullName: ADOPTED_NAME });
   t.regex((pii.body as { salt: string }).salt, /^[0-9a-f]{32}$/, 'the service drew a salt');
-  // The regulator reads the adoption too; BankA's list now holds chloe.
-  t.like((await (await harness.as('rita')).send('GET', `/api/v1/investors/${CHLOE}`)).body, { bankMsp: 'BankAMSP', adoptedFrom: { fromBankMsp: 'BankBMSP', reason: REASON } });
   t.true(((await alice.send('GET', '/api/v1/investors?bank=BankAMSP')).body as { records: Array<{ investorId: string }> }).records.some((record) => record.investorId === CHLOE));
+  t.like((await alice.send('GET', adoptionPath)).body, { code: 'INVESTOR_ADOPTION_NOT_FOUND' }, 'the request is gone');
   t.false(harness.logs.some((line) => line.includes('Neuhaus')), 'no personal data in the service log');
+});
+
+test('only the regulator approves: officers of BankA and of BankB are refused by the service (403), the ledger unchanged and the request still waiting', async (t) => {
+  const { harness, alice } = await requested(t);
+  const before = harness.snapshot();
+  for (const client of [alice, await harness.as('bob'), await harness.as('carol')]) {
+    const answer = await client.send('POST', `${adoptionPath}/approve`, { json: { reason: 'Self-approval' } });
+    t.is(answer.status, 403, answer.text);
+    t.like(answer.body, { code: 'OFFICER_ROLE_FORBIDDEN' });
+  }
+  t.deepEqual(harness.snapshot(), before);
+  t.like((await alice.send('GET', `/api/v1/investors/${CHLOE}`)).body, { bankMsp: 'BankBMSP', adoption: { toBankMsp: 'BankAMSP' } });
+});
+
+test("BankA's officer withdraws the request, the regulator rejects a second one; BankB's officer cannot; each time the investor stays BankB's and the request's PII leaves BankA's collection", async (t) => {
+  const { harness, alice, rita } = await requested(t);
+  const before = harness.snapshot();
+  const carol = await (await harness.as('carol')).send('POST', `${adoptionPath}/reject`, { json: { reason: 'Not yours' } });
+  t.is(carol.status, 403, carol.text);
+  t.deepEqual(harness.snapshot(), before, "the leaving bank's officer wrote nothing");
+  const noReason = await alice.send('POST', `${adoptionPath}/reject`, { json: {} });
+  t.is(noReason.status, 400, noReason.text);
+  t.deepEqual(harness.snapshot(), before);
+
+  const withdrawn = await (await harness.as('bob')).send('POST', `${adoptionPath}/reject`, { json: { reason: 'Wrong customer file' } });
+  t.is(withdrawn.status, 200, withdrawn.text);
+  t.like(withdrawn.body, { investorId: CHLOE, bankMsp: 'BankBMSP', adoption: null });
+  t.false(piiTextsOf(harness, '_implicit_org_BankAMSP').some((text) => text.includes(ADOPTED_NAME)), "the request's PII left BankA's collection");
+
+  t.is((await alice.send('POST', adoptPath, { json: adoptBody() })).status, 200);
+  const rejected = await rita.send('POST', `${adoptionPath}/reject`, { json: { reason: 'Customer chose another bank' } });
+  t.is(rejected.status, 200, rejected.text);
+  t.like(rejected.body, { bankMsp: 'BankBMSP', adoption: null });
+  const again = await rita.send('POST', `${adoptionPath}/approve`, { json: { reason: 'Too late' } });
+  t.is(again.status, 404, again.text);
+  t.like(again.body, { code: 'INVESTOR_ADOPTION_NOT_FOUND' });
 });
 
 test('the regulator is refused by the service before any ledger call, and nothing is written', async (t) => {

@@ -37,6 +37,8 @@ const VALID_BODIES: Record<string, unknown> = {
   updateInvestor: { investor: investorDocument(INVESTORS.annaA), pii: investorPii() },
   changeInvestorStatus: { action: 'suspend', reason: 'checked' },
   adoptInvestor: { investor: investorDocument(INVESTORS.annaA), pii: investorPii(), reason: 'checked' },
+  approveAdoption: { reason: 'checked' },
+  rejectAdoption: { reason: 'checked' },
   freezeHolding: { amount: '10', reason: 'checked' },
   unfreezeHolding: { reason: 'checked' },
 };

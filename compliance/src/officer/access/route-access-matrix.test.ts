@@ -83,6 +83,12 @@ function callOf(operationId: string, persona: RoutePersona): { readonly path: st
       return { path: `/api/v1/investors/${INVESTORS.annaA}/status`, options: { json: { action: 'suspend', reason: 'access matrix' } } };
     case 'adoptInvestor':
       return { path: `/api/v1/investors/${INVESTORS.annaA}/adopt`, options: { json: { investor: investorDocument(INVESTORS.annaA), pii: investorPii(), reason: 'access matrix' } } };
+    case 'getAdoption':
+      return { path: `/api/v1/investors/${INVESTORS.annaA}/adoption`, options: {} };
+    case 'approveAdoption':
+      return { path: `/api/v1/investors/${INVESTORS.annaA}/adoption/approve`, options: reason };
+    case 'rejectAdoption':
+      return { path: `/api/v1/investors/${INVESTORS.annaA}/adoption/reject`, options: reason };
     case 'getHolding':
       return { path: `/api/v1/holdings/${ASSET_ID}/${INVESTORS.annaA}`, options: {} };
     case 'freezeHolding':

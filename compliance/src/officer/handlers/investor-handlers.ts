@@ -1,6 +1,7 @@
 import { parseConsortiumRecord } from '../../consortium/consortium';
 import { TrestleError } from '../../errors/trestle-error';
 import type { JsonObject } from '../../json/json-value';
+import { parseAdoptionRequest } from '../../ledger/adoption-request';
 import { parseInvestorRecord } from '../../ledger/investor';
 import { kycTimeline } from '../../ledger/kyc-timeline';
 import { DEFAULT_PAGE_SIZE } from './approvable-handlers';
@@ -11,6 +12,7 @@ import { investorArgument, piiTransient } from '../../ledger-client/investor-arg
 type InvestorBody = { readonly investor: JsonObject; readonly pii?: JsonObject };
 type StatusBody = { readonly action: 'suspend' | 'reinstate' | 'revoke'; readonly reason: string };
 type AdoptBody = { readonly investor: JsonObject; readonly pii: JsonObject; readonly reason: string };
+type DecisionBody = { readonly reason: string };
 
 const STATUS_TRANSACTIONS = { suspend: 'SuspendInvestor', reinstate: 'ReinstateInvestor', revoke: 'RevokeInvestor' } as const;
 
@@ -28,14 +30,30 @@ async function bankInForce(calls: OfficerCalls, bankMsp: string): Promise<boolea
   }
 }
 
+/** The adoption request waiting for the investor as the ledger answers it, checked; INVESTOR_ADOPTION_NOT_FOUND when none waits. */
+async function adoptionOf(calls: OfficerCalls, investorId: string): Promise<JsonObject> {
+  return asObject(checked(await calls.evaluate('InvestorContract', 'GetAdoption', investorId), parseAdoptionRequest).raw, 'adoption request');
+}
+
+/** The waiting adoption request, or null when none waits (most investors). */
+async function waitingAdoption(calls: OfficerCalls, investorId: string): Promise<JsonObject | null> {
+  try {
+    return await adoptionOf(calls, investorId);
+  } catch (error) {
+    if (error instanceof TrestleError && error.code === 'INVESTOR_ADOPTION_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
 /**
  * The public record (with `adoptedFrom` once adopted), where its KYC stands at the service's time
- * (`kycTimeline`: the same rules both chains apply) and whether the investor's bank is still in the
- * consortium (`bankInForce`), so the console can offer adoption without guessing.
+ * (`kycTimeline`: the same rules both chains apply), whether the investor's bank is still in the
+ * consortium (`bankInForce`) and the adoption request waiting for the regulator (`adoption`), so
+ * the console can offer adoption and its decision without guessing or a second call.
  */
 async function investorReply(calls: OfficerCalls, investorId: string, nowMs: number, status = 200) {
   const { record, raw } = checked(await calls.evaluate('InvestorContract', 'GetInvestor', investorId), parseInvestorRecord);
-  return json({ ...asObject(raw, 'investor'), kycTimeline: kycTimeline(record, Math.floor(nowMs / 1000)), bankInForce: await bankInForce(calls, record.bankMsp) }, status);
+  return json({ ...asObject(raw, 'investor'), kycTimeline: kycTimeline(record, Math.floor(nowMs / 1000)), bankInForce: await bankInForce(calls, record.bankMsp), adoption: await waitingAdoption(calls, record.investorId) }, status);
 }
 
 // The body's investor must be the one the path names (update and adoption).
@@ -97,9 +115,12 @@ export const changeInvestorStatus: Handler = async (request, service) => {
 };
 
 /**
- * POST /investors/{id}/adopt: the officer's bank takes over an investor whose bank left the
- * consortium, with the KYC done again; checked and sent as onboarding is (PII only in the transient
- * map). The chaincode refuses an investor whose bank is still in force (INVESTOR_BANK_IN_FORCE).
+ * POST /investors/{id}/adopt: records the officer's bank's request to adopt an investor whose bank
+ * left the consortium, with the KYC done again; checked and sent as onboarding is (PII only in the
+ * transient map). Nothing moves until the regulator approves, so the answer is the waiting request
+ * (200, as a legal vote that leaves its proposal open). The chaincode refuses an investor whose bank
+ * is still in force (INVESTOR_BANK_IN_FORCE) and another bank's request while one waits
+ * (INVESTOR_ADOPTION_PENDING).
  */
 export const adoptInvestor: Handler = async (request, service) => {
   const { investor, pii, reason } = request.input.body as AdoptBody;
@@ -109,5 +130,26 @@ export const adoptInvestor: Handler = async (request, service) => {
   const transient = piiTransient(pii);
   const calls = await callsOf(request, service);
   await calls.submitTransient('InvestorContract', 'AdoptInvestor', transient, argument, reason);
-  return investorReply(calls, investorId, service.clock.now());
+  return json(await adoptionOf(calls, investorId));
 };
+
+/** GET /investors/{id}/adoption: the request waiting for the regulator; INVESTOR_ADOPTION_NOT_FOUND (404) when none waits. */
+export const getAdoption: Handler = async (request, service) => {
+  const calls = await callsOf(request, service);
+  return json(await adoptionOf(calls, request.input.path.investorId ?? ''));
+};
+
+/**
+ * POST /investors/{id}/adoption/approve|reject: the regulator approves (the investor moves) or
+ * rejects; reject is also how the requesting bank's officer withdraws. The chaincode decides who
+ * may; the answer is the investor as GET /investors/{id} gives it, the request gone.
+ */
+export function decideAdoption(decision: 'approve' | 'reject'): Handler {
+  return async (request, service) => {
+    const investorId = request.input.path.investorId ?? '';
+    const { reason } = request.input.body as DecisionBody;
+    const calls = await callsOf(request, service);
+    await calls.submit('InvestorContract', decision === 'approve' ? 'ApproveAdoption' : 'RejectAdoption', investorId, reason);
+    return investorReply(calls, investorId, service.clock.now());
+  };
+}

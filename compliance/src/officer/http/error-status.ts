@@ -50,6 +50,8 @@ const EXPLICIT: Partial<Record<TrestleErrorCode, number>> = {
   LEGAL_PROPOSAL_OPEN: 409,
   // Adoption is for investors whose bank has left; their own bank still acts for them.
   INVESTOR_BANK_IN_FORCE: 409,
+  // Another bank's adoption request waits for the regulator's decision.
+  INVESTOR_ADOPTION_PENDING: 409,
   // Missing records under other names.
   WALLET_NOT_BOUND: 404,
   BRIDGE_CHAIN_UNKNOWN: 404,
