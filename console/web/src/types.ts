@@ -78,10 +78,24 @@ export type Investor = {
   readonly lastStatusChange?: { readonly kycStatus: string; readonly reason: string; readonly changedAt: string; readonly changedBy: string } | null;
   /** Where the KYC stands at the service's time, by the rules both chains apply (one investor's answer only, not lists). */
   readonly kycTimeline?: { readonly phase: string; readonly evmPhase: number; readonly expiresAt: number; readonly graceEndsAt: number; readonly repayOnlyEndsAt: number };
-  /** Once a bank in force took the investor over from a bank that left the consortium (AdoptInvestor). */
-  readonly adoptedFrom?: { readonly fromBankMsp: string; readonly adoptedAt: string; readonly adoptedBy: string; readonly reason: string };
+  /** Once a bank in force took the investor over from a bank that left the consortium (AdoptInvestor, approved by the regulator with ApproveAdoption). */
+  readonly adoptedFrom?: { readonly fromBankMsp: string; readonly adoptedAt: string; readonly adoptedBy: string; readonly reason: string; readonly approvedBy?: string; readonly approvalReason?: string };
+  /** The adoption request waiting for the regulator, or null (one investor's answer only, not lists). */
+  readonly adoption?: AdoptionRequest | null;
   /** Whether the investor's bank is in the consortium's membership in force; null when none is (one investor's answer only, not lists). */
   readonly bankInForce?: boolean | null;
+};
+
+/** A bank's request to adopt an investor whose bank left the consortium, waiting for the regulator (GetAdoption; no personal data). */
+export type AdoptionRequest = {
+  readonly investorId: string;
+  readonly fromBankMsp: string;
+  readonly toBankMsp: string;
+  readonly investorJson: string;
+  readonly piiHash: string;
+  readonly reason: string;
+  readonly requestedAt: string;
+  readonly requestedBy: string;
 };
 
 export type InvestorPage = { readonly bankMsp: string; readonly records: readonly Investor[]; readonly bookmark: string };

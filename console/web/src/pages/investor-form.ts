@@ -89,10 +89,10 @@ export type InvestorFormParts = { readonly form: HTMLFormElement; readonly field
 /**
  * Sends an investor form (onboarding, update, adoption) with `send` when submitted: required fields
  * and dates are checked here first and nothing is sent while one is marked; the service's problems
- * land beside their fields; once the ledger has the record, the personal-data inputs are emptied
- * and the investor's page opens.
+ * land beside their fields; once the ledger has the record (or the adoption request), the
+ * personal-data inputs are emptied and the investor's page opens.
  */
-export function onInvestorSubmit(parts: InvestorFormParts, withPii: () => boolean, existing: Investor | undefined, send: (body: InvestorBody) => Promise<Investor>): void {
+export function onInvestorSubmit(parts: InvestorFormParts, withPii: () => boolean, existing: Investor | undefined, send: (body: InvestorBody) => Promise<{ readonly investorId: string }>): void {
   const { form, fields, submit, general } = parts;
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -2,6 +2,7 @@ import { api, query } from '../api';
 import { h, replaceChildren } from '../dom';
 import { bankName, instant, personName } from '../format';
 import type { Investor, InvestorPage, Session } from '../types';
+import { adoptionCard } from './adoption-card';
 import { bankPicker, defaultBank } from './bank-picker';
 import { holdingCard } from './holding-card';
 import { investorStatusCard } from './investor-status';
@@ -31,16 +32,21 @@ function ownBankOfficer(session: Session, investor: Investor): boolean {
 
 /**
  * Where the investor's bank stands: gone from the consortium (with Adopt for compliance officers,
- * whose banks the chaincode checks are in force), and the adoption that brought the investor here.
+ * whose banks the chaincode checks are in force, while no request waits), and the adoption that
+ * brought the investor here, with the regulator's approval.
  */
 function membership(investor: Investor, session: Session): HTMLElement[] {
   const lines: HTMLElement[] = [];
+  const officer = session.role === 'compliance-officer';
+  const waiting = investor.adoption !== null && investor.adoption !== undefined;
   if (investor.bankInForce === false) {
-    lines.push(h('p', { class: 'error', 'data-testid': 'investor-bank-left' }, `${bankName(investor.bankMsp)} has left the consortium.`, session.role === 'compliance-officer' ? ' Until a bank in force adopts the investor, nobody can act for them. ' : null, session.role === 'compliance-officer' ? h('a', { class: 'button', href: `#/investors/${encodeURIComponent(investor.investorId)}/adopt`, 'data-testid': 'investor-adopt' }, 'Adopt') : null));
+    const adopt = officer && !waiting ? h('a', { class: 'button', href: `#/investors/${encodeURIComponent(investor.investorId)}/adopt`, 'data-testid': 'investor-adopt' }, 'Adopt') : null;
+    lines.push(h('p', { class: 'error', 'data-testid': 'investor-bank-left' }, `${bankName(investor.bankMsp)} has left the consortium.`, officer ? ' Until a bank in force adopts the investor, nobody can act for them. ' : null, adopt));
   }
   const adoption = investor.adoptedFrom;
   if (adoption !== undefined) {
-    lines.push(h('p', { 'data-testid': 'investor-adopted' }, `Adopted from ${bankName(adoption.fromBankMsp)} on ${instant(adoption.adoptedAt)} by `, h('span', { class: 'officer', title: adoption.adoptedBy }, personName(adoption.adoptedBy)), `: ${adoption.reason}`));
+    const approval = adoption.approvedBy === undefined ? [] : ['; approved by ', h('span', { class: 'officer', title: adoption.approvedBy }, personName(adoption.approvedBy)), `: ${adoption.approvalReason ?? ''}`];
+    lines.push(h('p', { 'data-testid': 'investor-adopted' }, `Adopted from ${bankName(adoption.fromBankMsp)} on ${instant(adoption.adoptedAt)} by `, h('span', { class: 'officer', title: adoption.adoptedBy }, personName(adoption.adoptedBy)), `: ${adoption.reason}`, ...approval));
   }
   return lines;
 }
@@ -81,6 +87,7 @@ export async function renderInvestors(app: HTMLElement, session: Session, invest
     h('h1', {}, `Investors of ${bankName(page.bankMsp)}`),
     session.role === 'compliance-officer' ? h('p', {}, h('a', { class: 'button', href: '#/investors/new', 'data-testid': 'investor-new' }, 'Onboard an investor')) : null,
     selected === undefined ? null : detail(selected, session),
+    selected === undefined ? null : adoptionCard(selected, session, () => void renderInvestors(app, session, selected.investorId, chosenBank)),
     selected !== undefined && ownBankOfficer(session, selected) ? investorStatusCard(selected, () => void renderInvestors(app, session, selected.investorId, chosenBank)) : null,
     selected === undefined ? null : holdingCard(session, selected),
     openInvestorForm(),
