@@ -9,7 +9,7 @@ import { REFUSED_FLAWS, specAccepts, specRequest, type FuzzCase, type RequestSha
 import { sessionCookieName } from './http/cookies';
 import { httpStatusOf } from './http/error-status';
 import { loadOfficerSpec } from './http/openapi-document';
-import { FUZZ_KNOWN_VALUES, FUZZ_PEOPLE, startFuzzWorld, type FuzzPerson, type FuzzWorld } from './testing/fuzz-world';
+import { ADOPTION_OPERATIONS, FUZZ_KNOWN_VALUES, FUZZ_PEOPLE, keepAdoptionsWaiting, startAdoptionFuzzWorld, startFuzzWorld, type FuzzPerson, type FuzzWorld } from './testing/fuzz-world';
 
 // Invariant 5 for the officer service, generated from openapi.json: every operation gets requests
 // built from its document (well-formed ones naming the fuzz world's records, and broken ones),
@@ -18,14 +18,16 @@ import { FUZZ_KNOWN_VALUES, FUZZ_PEOPLE, startFuzzWorld, type FuzzPerson, type F
 // 2xx or a typed error `{code, message, details}` with a code of the closed list at the status the
 // service maps it to: never a 5xx, another body, a dropped connection or a hang. A refused request
 // leaves the ledger of the in-process chaincode stub (world state, private data, history) exactly
-// as it was. Cases run one at a time: the before/after comparison needs the ledger to itself.
+// as it was. Cases run one at a time: the before/after comparison needs the ledger to itself. The
+// adoption routes run on a second service whose ledger has BankB gone and BankA's adoption
+// requests waiting (made again before a case when the fuzz rejected one), so they can succeed.
 
 const DOCUMENT: OpenApiDocument = loadOfficerSpec();
 const OPERATIONS = specOperations(DOCUMENT);
 // The service refuses unknown fields in every object, though the document leaves additionalProperties
 // unset; and an update or adoption names the investor in the body as in the path (the document's prose).
 const SHAPING: RequestShaping = { document: DOCUMENT, known: FUZZ_KNOWN_VALUES, closedObjects: true, bodyRepeatsPath: ['investorId'] };
-// 70 cases per operation: 2,240 over the 32 operations.
+// 70 cases per operation: 2,450 over the 35 operations.
 const budget = fuzzBudget(70);
 const RESPONSE_TIME_LIMIT_MS = 5_000;
 const COOKIE = sessionCookieName(false);
@@ -35,40 +37,47 @@ const tallies = new Map<string, Tally>();
 const casesByPerson = new Map<FuzzPerson, number>();
 const startedAt = Date.now();
 
-let world: FuzzWorld;
-/** Each person's live session id and CSRF token. */
-const sessions = new Map<FuzzPerson, { id: string; csrfToken: string }>();
+let mainWorld: FuzzWorld;
+/** BankB has left and BankA's adoption requests wait: the adoption routes run here (ADOPTION_OPERATIONS). */
+let adoptionWorld: FuzzWorld;
+/** Each world's people's live session id and CSRF token. */
+const sessions = new Map<FuzzWorld, Map<FuzzPerson, { id: string; csrfToken: string }>>();
 
 test.before(async () => {
-  world = await startFuzzWorld();
-  for (const person of FUZZ_PEOPLE) {
-    const client = world.harness.client();
-    const answer = await client.login(person);
-    if (answer.status !== 200 || client.cookie === undefined || client.csrfToken === undefined) throw new Error(`login as ${person} failed: ${answer.text}`);
-    sessions.set(person, { id: client.cookie.slice(`${COOKIE}=`.length), csrfToken: client.csrfToken });
+  mainWorld = await startFuzzWorld();
+  adoptionWorld = await startAdoptionFuzzWorld();
+  for (const world of [mainWorld, adoptionWorld]) {
+    sessions.set(world, new Map());
+    for (const person of FUZZ_PEOPLE) {
+      const client = world.harness.client();
+      const answer = await client.login(person);
+      if (answer.status !== 200 || client.cookie === undefined || client.csrfToken === undefined) throw new Error(`login as ${person} failed: ${answer.text}`);
+      sessions.get(world)?.set(person, { id: client.cookie.slice(`${COOKIE}=`.length), csrfToken: client.csrfToken });
+    }
   }
 });
 
 test.after.always(async () => {
-  await world?.harness.close();
+  await mainWorld?.harness.close();
+  await adoptionWorld?.harness.close();
 });
 
 /**
- * The person's session, opened again when a fuzzed logout or login ended it. Straight in the
- * session store rather than by logging in: fuzzed wrong passwords may have throttled the account.
+ * The person's session in `world`, opened again when a fuzzed logout or login ended it. Straight in
+ * the session store rather than by logging in: fuzzed wrong passwords may have throttled the account.
  */
-function sessionOf(person: FuzzPerson): { id: string; csrfToken: string } {
+function sessionOf(world: FuzzWorld, person: FuzzPerson): { id: string; csrfToken: string } {
   const { sessions: store } = world.harness.server.context;
-  const current = sessions.get(person);
+  const current = sessions.get(world)?.get(person);
   if (current !== undefined && store.use(current.id) !== undefined) return current;
   const { id, session } = store.create(world.accounts[person]);
   const renewed = { id, csrfToken: session.csrfToken };
-  sessions.set(person, renewed);
+  sessions.get(world)?.set(person, renewed);
   return renewed;
 }
 
-function asPerson(request: FuzzCase, person: FuzzPerson): FuzzCase {
-  const session = sessionOf(person);
+function asPerson(world: FuzzWorld, request: FuzzCase, person: FuzzPerson): FuzzCase {
+  const session = sessionOf(world, person);
   return { ...request, headers: { ...request.headers, Cookie: `${COOKIE}=${session.id}`, 'X-CSRF-Token': session.csrfToken } };
 }
 
@@ -113,9 +122,13 @@ for (const operation of OPERATIONS) {
   const title = `${operation.method} ${operation.path} (${operation.operationId}) answers every generated request with 2xx or a typed error, and a refusal changes no ledger state`;
   test.serial(title, async (t) => {
     const tally: Tally = { cases: 0, success: 0, byCode: new Map(), successfulWrites: 0 };
+    const adoption = ADOPTION_OPERATIONS.has(operation.operationId);
+    const world = adoption ? adoptionWorld : mainWorld;
     await fc.assert(
       fc.asyncProperty(specRequest(operation, SHAPING), fc.constantFrom(...FUZZ_PEOPLE), async (generated, person) => {
-        const request = asPerson(generated, person);
+        // Before the snapshot: a request the fuzz rejected or withdrew is made again, so approvals and rejections have one to act on.
+        if (adoption) await keepAdoptionsWaiting(world);
+        const request = asPerson(world, generated, person);
         const before = world.harness.snapshot();
         const response = await sendRaw(world.harness.server.url, request, RESPONSE_TIME_LIMIT_MS).catch((error: unknown) => {
           throw new Error(`${describe(request, person)}: ${(error as Error).message}`);

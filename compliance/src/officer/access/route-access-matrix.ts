@@ -82,16 +82,16 @@ export const ROUTE_ACCESS_MATRIX: readonly RouteAccessRow[] = [
     reachedRefusals: { codes: ['INVESTOR_ADOPTION_NOT_FOUND'], why: 'no adoption can be requested while every bank is in force; reading a waiting one is tested in compliance/src/officer/adopt.test.ts' },
   },
   {
-    operationId: 'approveAdoption',
-    subject: 'approving the adoption of a BankA investor',
-    outcomes: { anonymous: 'login', alice: 'role', carol: 'role', rita: 'allow' },
-    reachedRefusals: { codes: ['INVESTOR_ADOPTION_NOT_FOUND'], why: 'no adoption waits while every bank is in force; approval of a waiting one is tested in compliance/src/officer/adopt.test.ts' },
-  },
-  {
     operationId: 'rejectAdoption',
     subject: 'rejecting (regulator) or withdrawing (requesting bank) the adoption of a BankA investor',
     outcomes: anyOfficerOrRegulator,
     reachedRefusals: { codes: ['INVESTOR_ADOPTION_NOT_FOUND'], why: 'no adoption waits while every bank is in force; the chaincode refuses another bank\'s officer (CALLER_OF_OTHER_BANK) on a waiting one, tested in compliance/src/officer/adopt.test.ts' },
+  },
+  {
+    operationId: 'approveAdoption',
+    subject: 'approving the adoption of a BankA investor',
+    outcomes: { anonymous: 'login', alice: 'role', carol: 'role', rita: 'allow' },
+    reachedRefusals: { codes: ['INVESTOR_ADOPTION_NOT_FOUND'], why: 'no adoption waits while every bank is in force; approval of a waiting one is tested in compliance/src/officer/adopt.test.ts' },
   },
   { operationId: 'getHolding', subject: 'a BankA investor\'s holding (shared state)', outcomes: anyOfficerOrRegulator },
   { operationId: 'freezeHolding', subject: 'a BankA investor\'s holding', outcomes: bankAOrRegulator },

@@ -1,16 +1,20 @@
 import { bridgeOutRequest, CHAIN_CONFIG, ledgerForBridge, requestBridgeOut } from '@trestle/chaincode/src/testing/bridge-story';
 import { ControlContract } from '@trestle/chaincode/src/controls/control-contract';
+import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
 import { CAST, T0, tx, unixSeconds } from '@trestle/chaincode/src/testing/ledger-cast';
-import { ASSET_ID, investorDocument, investorPii, ONE_YEAR_LATER } from '@trestle/chaincode/src/testing/ledger-documents';
+import { ASSET_ID, investorDocument, investorPii, ONE_YEAR_LATER, piiTransient } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
 import { legalAction, propose } from '@trestle/chaincode/src/testing/legal-story';
 import { AFTER_LOCKUP, DESK, request, transferRequest } from '@trestle/chaincode/src/testing/transfer-story';
+import { isTrestleError } from '../../errors/trestle-error';
+import type { InvestorRecord } from '../../ledger/investor';
 import type { OracleNav } from '../../nav/read-oracle-nav';
 import type { KnownValues } from '../../testing/rest-fuzz/schema-values';
 import type { OfficerAccount } from '../accounts/officer-account';
 import type { NavReader } from '../nav/nav-reader';
 import type { OfficerVault } from '../vault/officer-vault';
 import { addBankBOnlyRequests, BANK_B_ONLY, DANIEL_B } from './bank-b-story';
+import { bankBLeaves } from './bank-leaves';
 import { inProcessLedger } from './in-process-ledger';
 import { CAST_IDENTITIES, castAccount, PASSWORD } from './officer-cast';
 import { startHarness, type Harness } from './officer-harness';
@@ -82,6 +86,52 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
   const roleless: OfficerAccount = { ...(await castAccount('alice')), username: ROLELESS, displayName: 'Mallory (BankA, no ledger role)', walletLabel: ROLELESS };
   await harness.accounts.add(roleless);
   return { harness, accounts: { alice: await castAccount('alice'), carol: await castAccount('carol'), rita: await castAccount('rita'), mallory: roleless } };
+}
+
+/** The operations the fuzz sends to the adoption world instead: they need a bank that left and requests waiting. */
+export const ADOPTION_OPERATIONS: ReadonlySet<string> = new Set(['adoptInvestor', 'getAdoption', 'approveAdoption', 'rejectAdoption']);
+
+/** BankB's investors whose adoption by BankA waits in the adoption world. */
+const ADOPTION_INVESTORS = [INVESTORS.chloeB, DANIEL_B] as const;
+
+/**
+ * The fuzz world after BankB left the consortium, with BankA's requests to adopt chloe and daniel
+ * waiting for the regulator. Its own service and ledger: in the main world BankB's officer must
+ * keep her roles.
+ */
+export async function startAdoptionFuzzWorld(): Promise<FuzzWorld> {
+  const world = await startFuzzWorld();
+  await bankBLeaves(world.harness);
+  await keepAdoptionsWaiting(world);
+  return world;
+}
+
+/**
+ * Requests again, as BankA's officer, the adoption of each of those investors who is still BankB's
+ * and has none waiting, so a rejection or withdrawal the fuzz made does not leave the next cases
+ * only INVESTOR_ADOPTION_NOT_FOUND to find. Called before a case's before-snapshot. An approved
+ * adoption is final: the investor is BankA's, and their adoption routes answer 404 or 409 after it.
+ */
+export async function keepAdoptionsWaiting(world: FuzzWorld): Promise<void> {
+  const { worldState, clock } = world.harness;
+  const investors = new InvestorContract();
+  for (const investorId of ADOPTION_INVESTORS) {
+    const investor = JSON.parse(await investors.GetInvestor(tx(DESK.regulator, worldState).ctx, investorId)) as InvestorRecord;
+    if (investor.bankMsp !== 'BankBMSP' || (await adoptionWaits(investors, world, investorId))) continue;
+    const { jurisdiction, investorType, kycLevel, kycExpiresAt, sanctions } = investor;
+    const at = { at: new Date(clock.now()), transient: piiTransient(investorPii()) };
+    await investors.AdoptInvestor(tx(DESK.officerA, worldState, at).ctx, JSON.stringify({ investorId, jurisdiction, investorType, kycLevel, kycExpiresAt, sanctions }), 'BankB left; KYC redone by BankA (fuzz world)');
+  }
+}
+
+async function adoptionWaits(investors: InvestorContract, world: FuzzWorld, investorId: string): Promise<boolean> {
+  try {
+    await investors.GetAdoption(tx(DESK.regulator, world.harness.worldState).ctx, investorId);
+    return true;
+  } catch (error) {
+    if (isTrestleError(error, 'INVESTOR_ADOPTION_NOT_FOUND')) return false;
+    throw error;
+  }
 }
 
 /**
