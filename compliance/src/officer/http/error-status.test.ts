@@ -11,6 +11,8 @@ test('refusals map to the HTTP statuses a client expects', (t) => {
   t.is(httpStatusOf('BRIDGE_OUT_NOT_FOUND'), 404);
   t.is(httpStatusOf('TRANSFER_STATE_CONFLICT'), 409);
   t.is(httpStatusOf('TRANSFER_ALREADY_APPROVED'), 409);
+  t.is(httpStatusOf('INVESTOR_ADOPTION_PENDING'), 409, "another bank's adoption request waits for the regulator");
+  t.is(httpStatusOf('INVESTOR_ADOPTION_NOT_FOUND'), 404);
   t.is(httpStatusOf('REASON_INVALID'), 400);
   t.is(httpStatusOf('LEDGER_ID_MALFORMED'), 400);
   t.is(httpStatusOf('TRANSFER_REFUSED'), 422);
