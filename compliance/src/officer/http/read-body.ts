@@ -39,19 +39,10 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     announcedFloods.add(req);
     throw tooLargeError();
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = declared > MAX_BODY_BYTES;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > DRAIN_LIMIT_BYTES) {
-      req.socket.destroy();
-      break;
-    }
-    if (size > MAX_BODY_BYTES) tooLarge = true;
-    if (!tooLarge) chunks.push(chunk);
-  }
-  if (tooLarge) throw tooLargeError();
+  const { chunks, size, flood } = await readUpTo(req, MAX_BODY_BYTES, DRAIN_LIMIT_BYTES);
+  // A flood sent without a declared length (chunked) is found only while reading: answered like an announced one.
+  if (flood) announcedFloods.add(req);
+  if (flood || declared > MAX_BODY_BYTES || size > MAX_BODY_BYTES) throw tooLargeError();
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
@@ -63,6 +54,44 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw malformed('The request body is not valid JSON.');
   }
+}
+
+/**
+ * Reads the body, keeping at most `keep` bytes. Past `stopAt` it stops reading, the rest unread
+ * (`flood`), without destroying the socket, so the answer still reaches the client; iterating the
+ * request with for-await and breaking out would destroy it.
+ */
+function readUpTo(req: IncomingMessage, keep: number, stopAt: number): Promise<{ chunks: Buffer[]; size: number; flood: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > stopAt) {
+        stop();
+        req.pause();
+        resolve({ chunks, size, flood: true });
+        return;
+      }
+      if (size <= keep) chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve({ chunks, size, flood: false });
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 function tooLargeError(): TrestleError {
