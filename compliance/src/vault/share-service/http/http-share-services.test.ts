@@ -145,3 +145,12 @@ httpTest('malformed requests get typed errors with their HTTP status and change 
   }
   t.deepEqual(snapshotLedger(harness.worldState), before);
 });
+
+httpTest('a flood of a body (4 MiB) still gets its typed answer, and nothing is recorded', async (t) => {
+  const { harness } = await sealed(t);
+  const before = snapshotLedger(harness.worldState);
+  const answer = await raw(harness, 'POST', DECRYPTION_SHARE_PATH, `{"requester":"${'x'.repeat(4 * 1024 * 1024)}"}`);
+  t.is(answer.status, 400);
+  t.is(answer.body.error?.code, 'VAULT_REQUEST_MALFORMED');
+  t.deepEqual(snapshotLedger(harness.worldState), before);
+});
