@@ -128,6 +128,7 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[], tr
     AdoptInvestor: [SUBMIT, ['investorJson', 'reason']],
     ApproveAdoption: [SUBMIT, ['investorId', 'reason']],
     RejectAdoption: [SUBMIT, ['investorId', 'reason']],
+    ListAdoptionRequests: [EVALUATE, ['pageSize', 'bookmark']],
     GetAdoption: [EVALUATE, ['investorId']],
     UpdateInvestor: [SUBMIT, ['investorJson']],
     SuspendInvestor: [SUBMIT, ['investorId', 'reason']],

@@ -88,6 +88,7 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     // BankA's request to adopt chloe waits for the regulator.
     ApproveAdoption: { chapter: 'ADOPTION WAITING', args: [INVESTORS.chloeB, 'Portfolio transfer agreed'] },
     RejectAdoption: { chapter: 'ADOPTION WAITING', args: [INVESTORS.chloeB, 'KYC file incomplete'] },
+    ListAdoptionRequests: { chapter: 'ADOPTION WAITING', args: [...PAGE] },
     GetAdoption: { chapter: 'ADOPTION WAITING', args: [INVESTORS.chloeB] },
     UpdateInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument(INVESTORS.annaA, { kycLevel: 'enhanced' }))] },
     SuspendInvestor: { chapter: 'TOKENIZED', args: [INVESTORS.annaA, 'Adverse media'] },

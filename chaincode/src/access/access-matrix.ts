@@ -86,6 +86,7 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
     AdoptInvestor: { rule: "compliance-officer of a bank in force, requesting; the investor's bank has left the consortium", cells: allow('compliance-officer') },
     ApproveAdoption: { rule: 'regulator only', cells: allow('regulator') },
     RejectAdoption: { rule: 'regulator, or a compliance-officer of the requesting bank withdrawing', cells: OFFICER_OF_BANK_OR_REGULATOR },
+    ListAdoptionRequests: { rule: "regulator (every request), compliance-officer (its own bank's)", cells: allow('compliance-officer', 'regulator') },
     GetAdoption: { rule: 'officer, operator, spv-admin, regulator (no personal data)', cells: allow('compliance-officer', 'operator', 'spv-admin', 'regulator') },
     UpdateInvestor: OFFICER_OF_INVESTOR_ROW,
     SuspendInvestor: OFFICER_OF_INVESTOR_ROW,

@@ -339,6 +339,12 @@ test('one request waits per investor: another bank is refused until the regulato
   // BankA corrects its own request: the newer document and PII replace the first.
   await adopt(investorDocument(CLAUDE, { kycLevel: 'standard' }), 'Corrected KYC level')(tx(CAST.bankAOfficer, worldState, { ...at, transient: piiTransient() }).ctx);
   t.like(JSON.parse(await investors.GetAdoption(tx(CAST.bankBOfficer, worldState).ctx, CLAUDE)), { toBankMsp: 'BankAMSP', reason: 'Corrected KYC level' });
+  const waitingFor = async (who: typeof CAST.regulator) =>
+    (JSON.parse(await investors.ListAdoptionRequests(tx(who, worldState).ctx, '10', '')) as LedgerPage<AdoptionRequest>).records.map((entry) => [entry.investorId, entry.toBankMsp]);
+  t.deepEqual(await waitingFor(CAST.regulator), [[CLAUDE, 'BankAMSP']], "the regulator's work list");
+  t.deepEqual(await waitingFor(CAST.bankAOfficer), [[CLAUDE, 'BankAMSP']], "BankA sees its own request");
+  t.deepEqual(await waitingFor(CAST.bankBOfficer), [], "BankB sees none of BankA's");
+  await refused(t, worldState, CAST.spvAdmin, 'CALLER_LACKS_ROLE', (ctx) => investors.ListAdoptionRequests(ctx, '10', ''));
 
   // Only the regulator rejects, or BankA withdraws; BankB's officer may do neither.
   await refused(t, worldState, CAST.bankBOfficer, 'CALLER_OF_OTHER_BANK', (ctx) => investors.RejectAdoption(ctx, CLAUDE, 'Not yours'));

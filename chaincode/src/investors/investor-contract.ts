@@ -1,5 +1,6 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import { parseAdoptionRequest } from '@trestle/compliance/src/ledger/adoption-request';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import { callerOf } from '../identity/caller';
 import { requireOwnBank } from '../identity/require-own-bank';
@@ -9,10 +10,10 @@ import { ledgerIdArgument, mspIdArgument, reasonArgument } from '../support/argu
 import { emitLedgerEvent } from '../support/ledger-event';
 import { pageSizeArgument, readPage } from '../support/pagination';
 import { sortedJson } from '../support/sorted-json';
-import { writeRecord } from '../support/state';
+import { decodeJson, writeRecord } from '../support/state';
 import { txTimestampIso } from '../support/tx-time';
 import { approveAdoption, rejectAdoption, requestAdoption } from './adopt-investor';
-import { readAdoptionRequest } from './adoption-request-store';
+import { ADOPTION_REQUEST_KEY_TYPE, readAdoptionRequest } from './adoption-request-store';
 import { INVESTOR_BANK_INDEX, investorKey, readInvestor } from './investor-key';
 import { loadPii, purgePii } from './investor-pii-store';
 import { changeInvestorStatus, STATUS_CHANGES } from './investor-status';
@@ -62,6 +63,19 @@ export class InvestorContract extends Contract {
   async RejectAdoption(ctx: Context, investorId: string, reason: string): Promise<void> {
     const grant = await requireAnyRole(ctx, ['regulator', 'compliance-officer']);
     await rejectAdoption(ctx, ledgerIdArgument(investorId, 'investorId'), reasonArgument(reason), grant.role === 'regulator');
+  }
+
+  /**
+   * A page of the adoption requests waiting, in investor id order: the regulator's work list. A bank's
+   * compliance officer sees only its own bank's requests on the page (the page may then hold fewer).
+   */
+  @Transaction(false)
+  @Returns('string')
+  async ListAdoptionRequests(ctx: Context, pageSize: string, bookmark: string): Promise<string> {
+    const grant = await requireAnyRole(ctx, ['regulator', 'compliance-officer']);
+    const caller = callerOf(ctx);
+    const page = await readPage(ctx, ADOPTION_REQUEST_KEY_TYPE, [], pageSizeArgument(pageSize), bookmark, async (row) => parseAdoptionRequest(decodeJson(row.value)));
+    return sortedJson(grant.role === 'regulator' ? page : { ...page, records: page.records.filter((request) => request.toBankMsp === caller.mspId) });
   }
 
   /** The adoption request waiting for the investor, as JSON (no personal data). */
