@@ -1,18 +1,32 @@
 import { Command } from 'commander';
+import { parseAdoptionRequest } from '@trestle/compliance/src/ledger/adoption-request';
 import { readAdoption } from './adoption-record';
-import { adoptionLines } from './adoption-lines';
+import { adoptionLines, adoptionListLine } from './adoption-lines';
 import { ledgerAction, ledgerCommand, type LedgerCommandDeps } from './ledger-action';
+import { evaluatePage } from './ledger-reads';
+import { bookmarkOf, bookmarkText } from './ledger-wording';
 import { readInvestor } from './investor-record';
+import { type PageOptions, withPageOptions } from './page-options';
+import { pageLines } from './record-lines';
 
 type ReasonOptions = { as: string; json?: boolean; reason: string };
 
 /**
- * `trestle investor adoption show|approve|reject`: the second step of an adoption. A bank's request
+ * `trestle investor adoption list|show|approve|reject`: the second step of an adoption. A bank's request
  * (`investor adopt`) waits until the regulator approves it, which moves the investor, or rejects it;
  * the requesting bank's officers may withdraw it (reject) themselves. The chaincode decides who may.
  */
 export function adoptionCommand(deps: LedgerCommandDeps): Command {
-  const adoption = new Command('adoption').description("an adoption request waiting for the regulator (InvestorContract GetAdoption, ApproveAdoption, RejectAdoption)");
+  const adoption = new Command('adoption').description("an adoption request waiting for the regulator (InvestorContract ListAdoptionRequests, GetAdoption, ApproveAdoption, RejectAdoption)");
+
+  adoption.addCommand(
+    withPageOptions(ledgerCommand('list', "list the adoption requests waiting, in investor id order: the regulator's work list (a compliance officer sees only its own bank's, so a page may hold fewer)")).action(
+      ledgerAction<PageOptions>(deps, async ({ session, options }) => {
+        const page = await evaluatePage(session.contract('InvestorContract'), 'ListAdoptionRequests', [options.pageSize, bookmarkOf(options.bookmark)], parseAdoptionRequest, 'the adoption request list');
+        return { json: { ...(page.raw as object), bookmark: bookmarkText(page.bookmark) }, text: pageLines(page.records, adoptionListLine, bookmarkText(page.bookmark)) };
+      }),
+    ),
+  );
 
   adoption.addCommand(
     ledgerCommand('show', 'show the adoption request waiting for an investor (no personal data)').argument('<investorId>').action(

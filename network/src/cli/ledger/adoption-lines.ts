@@ -1,4 +1,5 @@
 import type { AdoptionRequest } from '@trestle/compliance/src/ledger/adoption-request';
+import { personOf } from './ledger-wording';
 import { keyValueLines } from './record-lines';
 
 /** The one line `investor adopt` and `investor show` give a waiting request: who asked, when, why, and that the regulator decides. */
@@ -18,4 +19,9 @@ export function adoptionLines(request: AdoptionRequest): string[] {
     ['pii hash', request.piiHash],
     ['status', 'waiting for the regulator (investor adoption approve|reject)'],
   ]);
+}
+
+/** One line of `investor adoption list`: investor, from → to bank, when, by whom and why. */
+export function adoptionListLine(request: AdoptionRequest): string {
+  return `${request.investorId}  ${request.fromBankMsp} \u2192 ${request.toBankMsp}  requested ${request.requestedAt} by ${personOf(request.requestedBy)}  ${request.reason}`;
 }

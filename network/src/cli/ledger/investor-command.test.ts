@@ -8,6 +8,7 @@ import { RoleContract } from '@trestle/chaincode/src/roles/role-contract';
 import { BANK_A_ADMIN, BANK_A_BOB, BANK_C_ADMIN, BANK_C_ERIN, REGULATOR_ADMIN, REGULATOR_RITA } from '@trestle/chaincode/src/testing/test-identities';
 import { cliWorld, FAR_KYC_EXPIRY, type CliWorld } from './testing/cli-world';
 import { documentFile } from './testing/document-files';
+import { personOf } from './ledger-wording';
 import { printedField } from './testing/printed-field';
 
 // Investors through the CLI over the in-process chaincode stub (no Fabric peer runs here): the
@@ -251,6 +252,38 @@ test('adoption reject: another bank cannot take over a waiting request or withdr
   const shown = (await ok(t, w, 'investor', 'show', CHLOE, '--as', 'regulator/rita')).stdout;
   t.is(printedField(shown, 'bank'), 'BankBMSP');
   t.is(printedField(shown, 'adoption waiting'), undefined);
+});
+
+test('adoption list: the regulator pages every waiting request, one line each in investor id order; an officer sees only its own bank\'s; a bad page size is a one-line refusal', async (t) => {
+  const w = await world();
+  const DANIEL = 'INV-B-0200';
+  const bankBFile = (investorId: string) => documentFile(w.folder, `${investorId}.json`, investorDocument(investorId, { kycExpiresAt: FAR_KYC_EXPIRY }));
+  for (const investorId of [CHLOE, DANIEL]) await ok(t, w, 'investor', 'onboard', bankBFile(investorId), '--pii', piiFile(w), '--as', 'bankB/carol');
+  await new RoleContract().GrantRole(tx(BANK_C_ADMIN, w.worldState).ctx, identityIdOf(BANK_C_ERIN), 'compliance-officer');
+  await changeMembership(w.worldState, BANK_B_LEFT, [BANK_A_ADMIN, BANK_C_ADMIN, REGULATOR_ADMIN]);
+  t.is((await ok(t, w, 'investor', 'adoption', 'list', '--as', 'regulator/rita')).stdout, '(none)', 'nothing waits yet');
+  // BankC asks for daniel first: the list still follows investor ids, not request order.
+  await ok(t, w, 'investor', 'adopt', bankBFile(DANIEL), '--reason', 'Daniel banks with us now', '--pii', piiFile(w), '--as', 'bankC/erin');
+  await ok(t, w, 'investor', 'adopt', bankBFile(CHLOE), '--reason', 'BankB left; KYC redone', '--pii', piiFile(w), '--as', 'bankA/bob');
+
+  const at = T0.toISOString();
+  const chloeLine = `${CHLOE}  BankBMSP \u2192 BankAMSP  requested ${at} by ${personOf(identityIdOf(BANK_A_BOB))}  BankB left; KYC redone`;
+  const danielLine = `${DANIEL}  BankBMSP \u2192 BankCMSP  requested ${at} by ${personOf(identityIdOf(BANK_C_ERIN))}  Daniel banks with us now`;
+  t.is((await ok(t, w, 'investor', 'adoption', 'list', '--as', 'regulator/rita')).stdout, [chloeLine, danielLine].join('\n'));
+  const first = (await ok(t, w, 'investor', 'adoption', 'list', '--page-size', '1', '--as', 'regulator/rita')).stdout.split('\n');
+  t.is(first[0], chloeLine);
+  const bookmark = /^next: --bookmark (\S+)$/.exec(first[1] ?? '')?.[1];
+  if (bookmark === undefined) return t.fail(`no next line: ${first.join(' | ')}`);
+  const second = JSON.parse((await ok(t, w, 'investor', 'adoption', 'list', '--page-size', '1', '--bookmark', bookmark, '--as', 'regulator/rita', '--json')).stdout) as { records: Array<{ investorId: string; toBankMsp: string }> };
+  t.deepEqual(second.records.map((record) => [record.investorId, record.toBankMsp]), [[DANIEL, 'BankCMSP']]);
+
+  // Each bank's officer reads only its own bank's requests.
+  t.is((await ok(t, w, 'investor', 'adoption', 'list', '--as', 'bankA/bob')).stdout, chloeLine);
+  t.is((await ok(t, w, 'investor', 'adoption', 'list', '--as', 'bankC/erin')).stdout, danielLine);
+  const bankA = JSON.parse((await ok(t, w, 'investor', 'adoption', 'list', '--as', 'bankA/bob', '--json')).stdout) as { records: Array<{ investorId: string }> };
+  t.deepEqual(bankA.records.map((record) => record.investorId), [CHLOE]);
+  await refused(t, w, ['adoption', 'list', '--page-size', '0', '--as', 'regulator/rita'], '[PAGE_SIZE_INVALID]', 3);
+  await refused(t, w, ['adoption', 'list', '--bookmark', 'not base64!', '--as', 'regulator/rita'], '[CLI_INPUT_INVALID]', 2);
 });
 
 test('adopt prints one confirmation line naming both banks and saying the regulator decides', async (t) => {
