@@ -1,7 +1,13 @@
+import '@trestle/chaincode/src/testing/quiet-fabric-logs';
 import test, { type ExecutionContext } from 'ava';
-import { investorDocument, investorPii } from '@trestle/chaincode/src/testing/ledger-documents';
-import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
+import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
+import { RoleContract } from '@trestle/chaincode/src/roles/role-contract';
+import { CAST, tx } from '@trestle/chaincode/src/testing/ledger-cast';
+import { investorDocument, investorPii, piiTransient } from '@trestle/chaincode/src/testing/ledger-documents';
+import { INVESTORS, onboard } from '@trestle/chaincode/src/testing/ledger-story';
 import { identityIdOf, privateStateOf } from '@trestle/chaincode/src/testing/stub-context';
+import { BANK_C_ADMIN, BANK_C_ERIN } from '@trestle/chaincode/src/testing/test-identities';
+import { DANIEL_B } from './testing/bank-b-story';
 import { bankBLeaves } from './testing/bank-leaves';
 import { PEOPLE } from './testing/officer-cast';
 import type { OfficerClient } from './testing/officer-client';
@@ -77,6 +83,50 @@ test("after BankB left, Alice's adoption request waits (nothing moves, the PII a
   t.true(((await alice.send('GET', '/api/v1/investors?bank=BankAMSP')).body as { records: Array<{ investorId: string }> }).records.some((record) => record.investorId === CHLOE));
   t.like((await alice.send('GET', adoptionPath)).body, { code: 'INVESTOR_ADOPTION_NOT_FOUND' }, 'the request is gone');
   t.false(harness.logs.some((line) => line.includes('Neuhaus')), 'no personal data in the service log');
+});
+
+test('GET /adoptions: the regulator pages every waiting request in investor id order; an officer reads only its own bank\'s; a bad page size or bookmark is a 400 that writes nothing', async (t) => {
+  const harness = await startHarness();
+  t.teardown(harness.close);
+  await onboard(harness.worldState, CAST.bankBOfficer, DANIEL_B);
+  await new RoleContract().GrantRole(tx(BANK_C_ADMIN, harness.worldState).ctx, identityIdOf(BANK_C_ERIN), 'compliance-officer');
+  await bankBLeaves(harness);
+  const rita = await harness.as('rita');
+  t.like((await rita.send('GET', '/api/v1/adoptions')).body, { records: [], bookmark: '' }, 'nothing waits yet');
+  // BankC (no account on this service) asks for daniel straight on the ledger; Alice asks for chloe here.
+  const at = { at: new Date(harness.clock.now()), transient: piiTransient(investorPii()) };
+  await new InvestorContract().AdoptInvestor(tx(BANK_C_ERIN, harness.worldState, at).ctx, JSON.stringify(investorDocument(DANIEL_B)), 'BankB left; daniel chose BankC');
+  const alice = await harness.as('alice');
+  t.is((await alice.send('POST', adoptPath, { json: adoptBody() })).status, 200);
+
+  const all = await rita.send('GET', '/api/v1/adoptions');
+  t.is(all.status, 200, all.text);
+  const requests = (all.body as { records: Array<Record<string, unknown>> }).records;
+  t.deepEqual(requests.map((record) => [record.investorId, record.toBankMsp]), [[CHLOE, 'BankAMSP'], [DANIEL_B, 'BankCMSP']]);
+  t.like(requests[0], { fromBankMsp: 'BankBMSP', reason: REASON, requestedBy: identityIdOf(PEOPLE.alice.identity) });
+  t.false(all.text.includes(ADOPTED_NAME), 'no personal data in the list');
+
+  const first = await rita.send('GET', '/api/v1/adoptions?pageSize=1');
+  const firstPage = first.body as { records: Array<{ investorId: string }>; bookmark: string };
+  t.deepEqual(firstPage.records.map((record) => record.investorId), [CHLOE]);
+  t.not(firstPage.bookmark, '');
+  const second = await rita.send('GET', `/api/v1/adoptions?pageSize=1&bookmark=${encodeURIComponent(firstPage.bookmark)}`);
+  t.deepEqual((second.body as { records: Array<{ investorId: string }> }).records.map((record) => record.investorId), [DANIEL_B]);
+
+  for (const officer of [alice, await harness.as('bob')]) {
+    const own = await officer.send('GET', '/api/v1/adoptions');
+    t.is(own.status, 200, own.text);
+    t.deepEqual((own.body as { records: Array<{ investorId: string }> }).records.map((record) => record.investorId), [CHLOE], "BankA's officers see only BankA's request");
+  }
+
+  const before = harness.snapshot();
+  for (const [target, code] of [['/api/v1/adoptions?pageSize=0', 'OFFICER_REQUEST_MALFORMED'], ['/api/v1/adoptions?bookmark=elsewhere', 'PAGE_BOOKMARK_INVALID']] as const) {
+    const refused = await rita.send('GET', target);
+    t.is(refused.status, 400, `${target}: ${refused.text}`);
+    t.like(refused.body, { code }, target);
+  }
+  t.is((await harness.client().send('GET', '/api/v1/adoptions')).status, 401, 'not logged in');
+  t.deepEqual(harness.snapshot(), before);
 });
 
 test('only the regulator approves: officers of BankA and of BankB are refused by the service (403), the ledger unchanged and the request still waiting', async (t) => {

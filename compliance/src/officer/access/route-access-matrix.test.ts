@@ -89,6 +89,8 @@ function callOf(operationId: string, persona: RoutePersona): { readonly path: st
       return { path: `/api/v1/investors/${INVESTORS.annaA}/adoption/approve`, options: reason };
     case 'rejectAdoption':
       return { path: `/api/v1/investors/${INVESTORS.annaA}/adoption/reject`, options: reason };
+    case 'listAdoptions':
+      return { path: '/api/v1/adoptions', options: {} };
     case 'getHolding':
       return { path: `/api/v1/holdings/${ASSET_ID}/${INVESTORS.annaA}`, options: {} };
     case 'freezeHolding':

@@ -93,6 +93,11 @@ export const ROUTE_ACCESS_MATRIX: readonly RouteAccessRow[] = [
     outcomes: { anonymous: 'login', alice: 'role', carol: 'role', rita: 'allow' },
     reachedRefusals: { codes: ['INVESTOR_ADOPTION_NOT_FOUND'], why: 'no adoption waits while every bank is in force; approval of a waiting one is tested in compliance/src/officer/adopt.test.ts' },
   },
+  {
+    operationId: 'listAdoptions',
+    subject: 'the adoption requests waiting (an officer reads only its own bank\'s)',
+    outcomes: anyOfficerOrRegulator,
+  },
   { operationId: 'getHolding', subject: 'a BankA investor\'s holding (shared state)', outcomes: anyOfficerOrRegulator },
   { operationId: 'freezeHolding', subject: 'a BankA investor\'s holding', outcomes: bankAOrRegulator },
   { operationId: 'unfreezeHolding', subject: 'a frozen BankA holding', outcomes: bankAOrRegulator },

@@ -140,6 +140,19 @@ export const getAdoption: Handler = async (request, service) => {
 };
 
 /**
+ * GET /adoptions: a page of the adoption requests waiting, in investor id order, as the ledger lets
+ * the person read them: the regulator every bank's, a compliance officer only its own bank's (the
+ * chaincode filters the page, so it may hold fewer than pageSize and still carry a bookmark).
+ */
+export const listAdoptions: Handler = async (request, service) => {
+  const calls = await callsOf(request, service);
+  const { pageSize, bookmark } = request.input.query;
+  const raw = await calls.evaluate('InvestorContract', 'ListAdoptionRequests', String(typeof pageSize === 'number' ? pageSize : DEFAULT_PAGE_SIZE), typeof bookmark === 'string' ? bookmark : '');
+  const page = checkedPage(raw, parseAdoptionRequest);
+  return json({ records: page.records.map((record) => record.raw), bookmark: page.bookmark });
+};
+
+/**
  * POST /investors/{id}/adoption/approve|reject: the regulator approves (the investor moves) or
  * rejects; reject is also how the requesting bank's officer withdraws. The chaincode decides who
  * may; the answer is the investor as GET /investors/{id} gives it, the request gone.

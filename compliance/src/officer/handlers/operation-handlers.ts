@@ -7,7 +7,7 @@ import { json, type Handler } from './handler';
 import { changeFreeze, getHolding } from './holding-handlers';
 import { getAssetLegal, voteLegalProposal } from './legal-handlers';
 import { getAssetNav } from './nav-handlers';
-import { adoptInvestor, changeInvestorStatus, decideAdoption, getAdoption, getInvestor, getInvestorPii, listInvestors, onboardInvestor, updateInvestor } from './investor-handlers';
+import { adoptInvestor, changeInvestorStatus, decideAdoption, getAdoption, getInvestor, getInvestorPii, listAdoptions, listInvestors, onboardInvestor, updateInvestor } from './investor-handlers';
 import { getAssetPolicy } from './policy-handlers';
 import { regulatorOverview } from './regulator-handlers';
 import { getSession, login, logout } from './session-handlers';
@@ -39,6 +39,7 @@ export const OPERATION_HANDLERS: Readonly<Record<string, Handler>> = {
   getAdoption,
   approveAdoption: decideAdoption('approve'),
   rejectAdoption: decideAdoption('reject'),
+  listAdoptions,
   listEvidenceFiles,
   openEvidenceFile,
   getHolding,

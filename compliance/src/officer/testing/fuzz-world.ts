@@ -89,7 +89,7 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
 }
 
 /** The operations the fuzz sends to the adoption world instead: they need a bank that left and requests waiting. */
-export const ADOPTION_OPERATIONS: ReadonlySet<string> = new Set(['adoptInvestor', 'getAdoption', 'approveAdoption', 'rejectAdoption']);
+export const ADOPTION_OPERATIONS: ReadonlySet<string> = new Set(['adoptInvestor', 'getAdoption', 'approveAdoption', 'rejectAdoption', 'listAdoptions']);
 
 /** BankB's investors whose adoption by BankA waits in the adoption world. */
 const ADOPTION_INVESTORS = [INVESTORS.chloeB, DANIEL_B] as const;
