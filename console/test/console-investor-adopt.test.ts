@@ -49,6 +49,25 @@ async function chloePage(t: ExecutionContext<Context>, username: string, landing
   return page;
 }
 
+/**
+ * Logs the regulator in and reaches chloe's page from the overview's "Adoptions waiting" list (the
+ * regulator's landing page), not by typing her id: the list is how the regulator finds the requests.
+ */
+async function chloeFromOverview(t: ExecutionContext<Context>): Promise<Page> {
+  const { harness, browser, errors } = t.context;
+  const page = await openConsole(browser, harness.server.url, errors);
+  await submitLogin(page, 'rita');
+  await page.getByTestId('overview').waitFor();
+  t.is(await page.getByTestId('adoptions-waiting-title').innerText(), 'Adoptions waiting (1)');
+  const row = page.getByTestId(`adoption-row-${CHLOE}`);
+  t.deepEqual(await row.locator('td').allInnerTexts(), [CHLOE, 'BankB \u2192 BankA', shownInstant(harness.clock.now()), cnOf(PEOPLE.alice.identity), REASON]);
+  await page.screenshot({ path: screenshotPath('44-overview-adoptions-waiting'), fullPage: true });
+  await row.getByRole('link', { name: CHLOE }).click();
+  await page.getByTestId('investor-detail').waitFor();
+  t.is(await page.getByTestId('investor-detail').getByRole('heading').innerText(), `Investor ${CHLOE}`);
+  return page;
+}
+
 test.before(async (t) => {
   const consoleDir = buildConsole();
   const harness = await startHarness({ consoleDir });
@@ -96,6 +115,9 @@ test.serial('Alice requests to adopt an investor of BankB, which left: the form 
   t.is(await rita.getByTestId('investor-bank-left').innerText(), 'BankB has left the consortium.');
   t.is(await rita.getByTestId('investor-adopt').count(), 0);
   t.is(await rita.getByTestId('investor-adoption').count(), 0);
+  await rita.getByRole('link', { name: 'Overview' }).click();
+  await rita.getByTestId('adoptions-waiting').waitFor();
+  t.is(await rita.getByTestId('adoptions-waiting-title').innerText(), 'Adoptions waiting (0)', 'the overview says no request waits');
   await rita.context().close();
 
   const page = await chloePage(t, 'alice', 'queue-count');
@@ -136,14 +158,17 @@ test.serial('Alice requests to adopt an investor of BankB, which left: the form 
   t.deepEqual(t.context.errors, []);
 });
 
-test.serial('Alice requests the adoption, the regulator logs in and approves it with a reason, and Alice then sees the investor as BankA\u2019s with who approved it', async (t) => {
+test.serial('Alice requests the adoption and sees it in her bank\u2019s list, the regulator logs in, finds it under Adoptions waiting on the overview, follows it to the investor and approves it with a reason, and Alice then sees the investor as BankA\u2019s with who approved it', async (t) => {
   const { harness } = t.context;
   const alice = await chloePage(t, 'alice', 'queue-count');
   await requestAdoption(alice, REASON);
   t.is(await alice.getByTestId('adoption-approve').count(), 0, 'an officer cannot approve');
+  // Her bank's own waiting requests are listed on the investors page, as the chaincode filters them.
+  t.is(await alice.getByTestId('adoptions-waiting-title').innerText(), 'BankA\u2019s adoption requests waiting (1)');
+  t.is(await alice.getByTestId(`adoption-row-${CHLOE}`).count(), 1);
   await alice.context().close();
 
-  const rita = await chloePage(t, 'rita', 'overview');
+  const rita = await chloeFromOverview(t);
   t.is(await rita.getByTestId('investor-adoption-waiting').innerText(), `BankA asked to adopt on ${shownInstant(harness.clock.now())}: ${REASON} \u2014 waiting for the regulator`);
   t.is(await rita.getByTestId('adoption-withdraw').count(), 0);
   t.true(await rita.getByTestId('adoption-approve').isDisabled(), 'approval needs a reason');
@@ -155,6 +180,9 @@ test.serial('Alice requests the adoption, the regulator logs in and approves it 
   const expected = `Adopted from BankB on ${shownInstant(harness.clock.now())} by ${cnOf(PEOPLE.alice.identity)}: ${REASON}; approved by ${cnOf(PEOPLE.rita.identity)}: ${APPROVAL}`;
   t.is(await rita.getByTestId('investor-adopted').innerText(), expected);
   t.is(await rita.getByTestId('investor-adoption').count(), 0, 'the request is decided');
+  await rita.getByRole('link', { name: 'Overview' }).click();
+  await rita.getByTestId('adoptions-waiting').waitFor();
+  t.is(await rita.getByTestId('adoptions-waiting-title').innerText(), 'Adoptions waiting (0)', 'the approved request left the list');
   await rita.context().close();
 
   const page = await chloePage(t, 'alice', 'queue-count');

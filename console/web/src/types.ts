@@ -98,6 +98,9 @@ export type AdoptionRequest = {
   readonly requestedBy: string;
 };
 
+/** A page of GET /adoptions: the waiting requests in investor id order (an officer's, its own bank's only). */
+export type AdoptionPage = { readonly records: readonly AdoptionRequest[]; readonly bookmark: string };
+
 export type InvestorPage = { readonly bankMsp: string; readonly records: readonly Investor[]; readonly bookmark: string };
 
 export type AuditRecord = {

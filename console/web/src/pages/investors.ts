@@ -3,6 +3,7 @@ import { h, replaceChildren } from '../dom';
 import { bankName, instant, personName } from '../format';
 import type { Investor, InvestorPage, Session } from '../types';
 import { adoptionCard } from './adoption-card';
+import { adoptionsWaitingCard } from './adoptions-waiting';
 import { bankPicker, defaultBank } from './bank-picker';
 import { holdingCard } from './holding-card';
 import { investorStatusCard } from './investor-status';
@@ -68,7 +69,12 @@ function detail(investor: Investor, session: Session): HTMLElement {
 /** The bank's investors (any bank's, for the regulator) with a text and status filter; one investor's public record when `investorId` is given. */
 export async function renderInvestors(app: HTMLElement, session: Session, investorId?: string, chosenBank?: string): Promise<void> {
   const bank = chosenBank ?? defaultBank(session);
-  const [page, selected] = await Promise.all([api<InvestorPage>('GET', `/investors${query({ bank, pageSize: '100' })}`), investorId === undefined ? undefined : api<Investor>('GET', `/investors/${encodeURIComponent(investorId)}`)]);
+  // An officer's own bank's adoption requests waiting, when there are any: the regulator has them on the overview.
+  const [page, selected, adoptions] = await Promise.all([
+    api<InvestorPage>('GET', `/investors${query({ bank, pageSize: '100' })}`),
+    investorId === undefined ? undefined : api<Investor>('GET', `/investors/${encodeURIComponent(investorId)}`),
+    session.role === 'compliance-officer' ? adoptionsWaitingCard(session, true) : null,
+  ]);
   const body = h('tbody');
   const text = h('input', { type: 'search', placeholder: 'Id, type or jurisdiction', 'data-testid': 'investor-filter' });
   const status = h('select', { 'data-testid': 'investor-status' }, ...['any status', 'active', 'suspended', 'revoked'].map((value) => h('option', { value }, value)));
@@ -91,6 +97,7 @@ export async function renderInvestors(app: HTMLElement, session: Session, invest
     selected !== undefined && ownBankOfficer(session, selected) ? investorStatusCard(selected, () => void renderInvestors(app, session, selected.investorId, chosenBank)) : null,
     selected === undefined ? null : holdingCard(session, selected),
     openInvestorForm(),
+    adoptions,
     filters,
     h('table', { 'data-testid': 'investors' }, h('thead', {}, h('tr', {}, ...['Id', 'Type', 'Jurisdiction', 'KYC', 'Sanctions'].map((name) => h('th', {}, name)))), body),
   );

@@ -3,6 +3,7 @@ import { barChart } from '../charts/bar-chart';
 import { h, replaceChildren } from '../dom';
 import { ageOf, bankName, instant } from '../format';
 import type { RegulatorOverview, Session } from '../types';
+import { adoptionsWaitingCard } from './adoptions-waiting';
 
 const PAGE_SIZE = 100;
 
@@ -14,14 +15,15 @@ function countOf(records: readonly unknown[]): string {
 /**
  * `#/regulator`, the regulator's landing page: per bank, how many transfers and bridge-outs wait
  * and the oldest wait (browser clock, as in the queue), a bar chart of the pending items per bank,
- * and each bank's queue one click away.
+ * each bank's queue one click away, and the adoption requests waiting for the regulator's decision,
+ * each linking to the investor's page where it is decided.
  */
 export async function renderRegulatorOverview(app: HTMLElement, session: Session): Promise<void> {
   if (session.role !== 'regulator') {
     replaceChildren(app, h('p', { class: 'error', role: 'alert' }, 'The overview across banks is the regulator\u2019s.'));
     return;
   }
-  const { banks } = await api<RegulatorOverview>('GET', `/regulator/overview${query({ pageSize: String(PAGE_SIZE) })}`);
+  const [{ banks }, adoptions] = await Promise.all([api<RegulatorOverview>('GET', `/regulator/overview${query({ pageSize: String(PAGE_SIZE) })}`), adoptionsWaitingCard(session, false)]);
   const now = Date.now();
   const rows = banks.map(({ bankMsp, transfers, bridgeOuts }) => {
     const requested = [...transfers.records.map((record) => record.transfer.requestedAt), ...bridgeOuts.records.map((record) => record.bridgeOut.requestedAt)].sort();
@@ -41,5 +43,6 @@ export async function renderRegulatorOverview(app: HTMLElement, session: Session
     h('h1', {}, 'Pending across banks'),
     h('section', { class: 'card', 'data-testid': 'overview-chart' }, h('h2', {}, 'Pending items per bank'), barChart('Pending transfers and bridge-outs per bank', bars, 'pending')),
     h('table', { 'data-testid': 'overview' }, h('thead', {}, h('tr', {}, ...['Bank', 'Transfers pending', 'Bridge-outs pending', 'Oldest wait'].map((name) => h('th', {}, name)))), h('tbody', {}, ...rows)),
+    adoptions,
   );
 }
