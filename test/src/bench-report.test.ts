@@ -3,22 +3,28 @@ import {
   BenchMeasurementMissingError,
   CHAINCODE_EXECUTION_LABEL,
   evaluateGoals,
+  formatBytes,
   formatGas,
   formatRatio,
   gasByName,
   latencyChartSvg,
   latencySummary,
+  LEDGER_GROWTH_LABEL,
   overheadRatio,
   percentile,
   renderConsole,
   renderFootprint,
   renderLatency,
   renderChaincodeOverhead,
+  renderLedgerGrowth,
   renderMarkdown,
   resultsJson,
   summarizeChaincodeOverhead,
+  summarizeLedgerGrowth,
   type BenchReport,
   type ChaincodeOverheadSamples,
+  type LedgerGrowthSamples,
+  type LedgerGrowthTotals,
   type GasMeasurement,
   type GoalSpec,
   type MorphoComparison,
@@ -214,4 +220,81 @@ test('compliance overhead: results.json, report.md and the console carry it only
   const text = renderConsole(withOverhead);
   t.true(text.includes(`Compliance overhead. ${CHAINCODE_EXECUTION_LABEL}.`));
   t.true(text.includes('compliant transfers/s ÷ plain moves/s: 0.250'));
+});
+
+const growthTotals = (overrides: Partial<LedgerGrowthTotals>): LedgerGrowthTotals => ({
+  count: 200,
+  transactions: 600,
+  stateBefore: { keys: 26, bytes: 12_000 },
+  stateAfter: { keys: 826, bytes: 3_212_000 },
+  privateBefore: { keys: 3, bytes: 900 },
+  privateAfter: { keys: 3, bytes: 900 },
+  writeSetBytes: 6_000_000,
+  keysWritten: 2_000,
+  keysDeleted: 400,
+  privateWriteSetBytes: 0,
+  eventBytes: 4_000_000,
+  firstWriteSetBytes: 25_000,
+  lastWriteSetBytes: 33_000,
+  ...overrides,
+});
+const growthSamples: LedgerGrowthSamples = {
+  n: 200,
+  units: '500',
+  compliant: growthTotals({}),
+  plainMove: growthTotals({ transactions: 200, stateAfter: { keys: 26, bytes: 20_000 }, writeSetBytes: 900_000, keysWritten: 400, keysDeleted: 0, eventBytes: 1_000_000, firstWriteSetBytes: 400, lastWriteSetBytes: 8_500 }),
+};
+
+test('ledger growth: totals are scaled to 1,000 transfers and averaged per transfer, and ratios divide compliant by plain', (t) => {
+  const summary = summarizeLedgerGrowth(growthSamples);
+  t.is(summary.label, LEDGER_GROWTH_LABEL);
+  t.deepEqual(summary.compliant.perThousand, { stateGrowthBytes: 16_000_000, keysAdded: 4_000, privateStateGrowthBytes: 0, writeSetBytes: 30_000_000, keysWritten: 10_000, keysDeleted: 2_000, privateWriteSetBytes: 0, eventBytes: 20_000_000 });
+  t.like(summary.compliant.perFlow, { stateGrowthBytes: 16_000, keysAdded: 4, writeSetBytes: 30_000, eventBytes: 20_000 });
+  t.is(summary.compliant.transactionsPerFlow, 3);
+  t.like(summary.plainMove, { transactionsPerFlow: 1, firstWriteSetBytes: 400, lastWriteSetBytes: 8_500 });
+  t.like(summary.plainMove.perThousand, { stateGrowthBytes: 40_000, keysAdded: 0, writeSetBytes: 4_500_000 });
+  // 16,000 B against 40 B of state growth, 30,000 against 4,500 of write set, 20,000 against 5,000 of events.
+  t.deepEqual(summary.ratios, { stateGrowth: 400, writeSet: 6.667, events: 4 });
+});
+
+test('ledger growth: averages keep one decimal, a ratio over nothing written is null, and no flows is refused', (t) => {
+  const summary = summarizeLedgerGrowth({ ...growthSamples, n: 3, compliant: growthTotals({ count: 3, transactions: 9, writeSetBytes: 100 }), plainMove: growthTotals({ count: 3, eventBytes: 0 }) });
+  t.is(summary.compliant.perFlow.writeSetBytes, 33.3);
+  t.is(summary.compliant.perThousand.writeSetBytes, 33_333);
+  t.is(summary.ratios.events, null);
+  t.throws(() => summarizeLedgerGrowth({ ...growthSamples, plainMove: growthTotals({ count: 0 }) }), { instanceOf: RangeError });
+});
+
+test('bytes are printed exactly with separators, and in KiB or MiB beside them from 1 KiB', (t) => {
+  t.is(formatBytes(41), '41 B');
+  t.is(formatBytes(16_228.3), '16,228.3 B (15.8 KiB)');
+  t.is(formatBytes(16_228_250), '16,228,250 B (15.5 MiB)');
+});
+
+test('ledger growth: the report section carries the label, the per-1,000 and per-transfer tables and says when it was scaled', (t) => {
+  const md = renderLedgerGrowth(summarizeLedgerGrowth(growthSamples));
+  t.true(md.startsWith('## Ledger growth per 1,000 transfers'));
+  t.true(md.includes(`**${LEDGER_GROWTH_LABEL}.**`));
+  t.regex(md, /\| world-state growth \(keys \+ values\) \| 16,000,000 B \(15\.3 MiB\) \| 40,000 B \(39\.1 KiB\) \| 400\.00x \|/);
+  t.regex(md, /\| keys written \/ deleted \| 10,000 \/ 2,000 \| 2,000 \/ 0 \| {2}\|/);
+  t.regex(md, /\| write set of the first → the last one \| 25,000 B \(24\.4 KiB\) → 33,000 B \(32\.2 KiB\) \| 400 B → 8,500 B \(8\.3 KiB\) \|/);
+  t.regex(md, /Figures per 1,000 are the 200 run, scaled\./);
+  t.regex(md, /200 compliant transfers of 500 units/);
+  t.false(renderLedgerGrowth(summarizeLedgerGrowth({ ...growthSamples, n: 1000, compliant: growthTotals({ count: 1000 }), plainMove: growthTotals({ count: 1000 }) })).includes('scaled'));
+});
+
+test('ledger growth: results.json, report.md and the console carry it only when measured', (t) => {
+  const without = report([]);
+  const withGrowth: BenchReport = { ...without, ledgerGrowth: summarizeLedgerGrowth(growthSamples) };
+  t.false('ledgerGrowth' in resultsJson(without));
+  const json = JSON.parse(JSON.stringify(resultsJson(withGrowth)));
+  t.is(json.ledgerGrowth.compliant.perThousand.writeSetBytes, 30_000_000);
+  t.is(json.ledgerGrowth.n, 200);
+  t.is(json.ledgerGrowth.label, LEDGER_GROWTH_LABEL);
+  t.false(renderMarkdown(without).includes('Ledger growth'));
+  t.true(renderMarkdown(withGrowth).includes('## Ledger growth per 1,000 transfers'));
+  const text = renderConsole(withGrowth);
+  t.true(text.includes(`Ledger growth per 1,000 transfers (200 run). ${LEDGER_GROWTH_LABEL}.`));
+  t.regex(text, /write-set bytes \(keys \+ values put, keys deleted\) +30,000,000 B \(28\.6 MiB\) +4,500,000 B \(4\.3 MiB\)/);
+  t.false(renderConsole(without).includes('Ledger growth'));
 });

@@ -174,6 +174,136 @@ export function summarizeChaincodeOverhead(samples: ChaincodeOverheadSamples): C
   };
 }
 
+/**
+ * What `npm run bench` says wherever it shows the ledger-growth figures (issue 9): they are the
+ * bytes the chaincode hands the ledger on the in-process stub, not a Fabric block store.
+ */
+export const LEDGER_GROWTH_LABEL =
+  "Bytes the chaincode writes (state, write sets, events) on the in-process stub; a Fabric block also carries each transaction's signed proposal, endorsements and certificates (not measured here), and a state database adds its own overhead";
+
+/** Keys and their bytes (UTF-8 key plus value) in one key–value store. */
+export interface StoreSize {
+  readonly keys: number;
+  readonly bytes: number;
+}
+
+/** What one run of transfers (or of plain moves) on one world wrote, summed over its transactions. */
+export interface LedgerGrowthTotals {
+  /** Transfers (or plain moves) run. */
+  readonly count: number;
+  /** Transactions they took. */
+  readonly transactions: number;
+  readonly stateBefore: StoreSize;
+  readonly stateAfter: StoreSize;
+  readonly privateBefore: StoreSize;
+  readonly privateAfter: StoreSize;
+  /** Public write sets: each key's last write per transaction, key plus value (a delete, its key). */
+  readonly writeSetBytes: number;
+  readonly keysWritten: number;
+  readonly keysDeleted: number;
+  /** Private data written (key plus value), which a block carries only as hashes. */
+  readonly privateWriteSetBytes: number;
+  /** The last event of each transaction (the one Fabric keeps), name plus payload. */
+  readonly eventBytes: number;
+  /** Write-set bytes of the first and of the last transfer (all its transactions): the receiver's holding grows a lot per transfer. */
+  readonly firstWriteSetBytes: number;
+  readonly lastWriteSetBytes: number;
+}
+
+/** The ledger-growth workload's totals: compliant transfers and plain moves, each on its own world. */
+export interface LedgerGrowthSamples {
+  /** Transfers run (and plain moves: the same number). */
+  readonly n: number;
+  /** Units each transfer and each move carries. */
+  readonly units: string;
+  readonly compliant: LedgerGrowthTotals;
+  readonly plainMove: LedgerGrowthTotals;
+}
+
+/** Figures of one kind of flow, all in bytes except the key counts. */
+export interface LedgerGrowthFigures {
+  readonly stateGrowthBytes: number;
+  readonly keysAdded: number;
+  readonly privateStateGrowthBytes: number;
+  readonly writeSetBytes: number;
+  readonly keysWritten: number;
+  readonly keysDeleted: number;
+  readonly privateWriteSetBytes: number;
+  readonly eventBytes: number;
+}
+
+/** One kind of flow, scaled to 1,000 and averaged per flow. */
+export interface LedgerGrowthKind {
+  readonly transactionsPerFlow: number;
+  readonly perThousand: LedgerGrowthFigures;
+  /** Averages, one decimal. */
+  readonly perFlow: LedgerGrowthFigures;
+  readonly firstWriteSetBytes: number;
+  readonly lastWriteSetBytes: number;
+}
+
+/** The ledger-growth figures as results.json carries them. */
+export interface LedgerGrowthSummary {
+  readonly label: string;
+  readonly n: number;
+  readonly units: string;
+  readonly compliant: LedgerGrowthKind;
+  readonly plainMove: LedgerGrowthKind;
+  /** Compliant over plain, per flow, three decimals; null where the plain move wrote none. */
+  readonly ratios: { readonly stateGrowth: number | null; readonly writeSet: number | null; readonly events: number | null };
+}
+
+function growthFigures(totals: LedgerGrowthTotals, scale: (value: number) => number): LedgerGrowthFigures {
+  return {
+    stateGrowthBytes: scale(totals.stateAfter.bytes - totals.stateBefore.bytes),
+    keysAdded: scale(totals.stateAfter.keys - totals.stateBefore.keys),
+    privateStateGrowthBytes: scale(totals.privateAfter.bytes - totals.privateBefore.bytes),
+    writeSetBytes: scale(totals.writeSetBytes),
+    keysWritten: scale(totals.keysWritten),
+    keysDeleted: scale(totals.keysDeleted),
+    privateWriteSetBytes: scale(totals.privateWriteSetBytes),
+    eventBytes: scale(totals.eventBytes),
+  };
+}
+
+function growthKind(totals: LedgerGrowthTotals): LedgerGrowthKind {
+  if (totals.count <= 0) throw new RangeError(`ledger growth needs at least one flow, got ${totals.count}`);
+  return {
+    transactionsPerFlow: totals.transactions / totals.count,
+    perThousand: growthFigures(totals, (value) => Math.round((value * 1000) / totals.count)),
+    perFlow: growthFigures(totals, (value) => Math.round((value * 10) / totals.count) / 10),
+    firstWriteSetBytes: totals.firstWriteSetBytes,
+    lastWriteSetBytes: totals.lastWriteSetBytes,
+  };
+}
+
+/** `compliant / plain` to three decimals, null when the plain side is not positive. */
+function byteRatio(compliant: number, plain: number): number | null {
+  return plain > 0 ? round3(compliant / plain) : null;
+}
+
+/**
+ * Per-1,000 and per-flow figures of the ledger-growth workload, scaled from the flows run. The
+ * receiver's holding gains a lot per transfer and is rewritten by each, so later flows write more
+ * and a shorter run reads lower per 1,000 than a longer one: compare runs of the same length.
+ */
+export function summarizeLedgerGrowth(samples: LedgerGrowthSamples): LedgerGrowthSummary {
+  const compliant = growthKind(samples.compliant);
+  const plainMove = growthKind(samples.plainMove);
+  // On the unrounded averages, not the rounded figures shown.
+  const compliantAverage = growthFigures(samples.compliant, (value) => value / samples.compliant.count);
+  const plainAverage = growthFigures(samples.plainMove, (value) => value / samples.plainMove.count);
+  const ratio = (figure: keyof LedgerGrowthFigures) => byteRatio(compliantAverage[figure], plainAverage[figure]);
+  return {
+    label: LEDGER_GROWTH_LABEL,
+    n: samples.n,
+    units: samples.units,
+    compliant,
+    plainMove,
+    ratios: { stateGrowth: ratio('stateGrowthBytes'), writeSet: ratio('writeSetBytes'), events: ratio('eventBytes') },
+  };
+}
+
 export interface BenchReport {
   /** YYYY-MM-DD (UTC) of the run. */
   readonly date: string;
@@ -193,6 +323,8 @@ export interface BenchReport {
   readonly footprint?: readonly FootprintFigure[];
   /** Compliant transfers against plain moves, chaincode execution only, when the run measured them. */
   readonly chaincodeOverhead?: ChaincodeOverheadSummary;
+  /** Bytes compliant transfers and plain moves write on the in-process stub, when the run measured them. */
+  readonly ledgerGrowth?: LedgerGrowthSummary;
 }
 
 /** A goal names a measurement the workload did not produce. */
@@ -258,6 +390,7 @@ export function resultsJson(report: BenchReport): Record<string, unknown> {
     ...(report.latency === undefined ? {} : { latencyMs: Object.fromEntries(report.latency.series.map((series) => [series.name, latencySummary(series)])) }),
     ...(report.footprint === undefined ? {} : { footprint: Object.fromEntries(report.footprint.map((figure) => [figure.name, figure.value])) }),
     ...(report.chaincodeOverhead === undefined ? {} : { chaincodeOverhead: report.chaincodeOverhead }),
+    ...(report.ledgerGrowth === undefined ? {} : { ledgerGrowth: report.ledgerGrowth }),
   };
 }
 
@@ -331,6 +464,67 @@ export function renderChaincodeOverhead(summary: ChaincodeOverheadSummary, machi
     markdownTable(['ratio', 'value'], [false, true], chaincodeOverheadRatios(summary)),
     '',
     `Issue 4's goal (compliant transfers at no less than 80 % of plain-move throughput) is about a Fabric network, where each of the ${perFlow} transactions is also endorsed, ordered and committed; it is not assessed on these figures. On a network bound by transactions per second, a ${perFlow}-transaction transfer reaches about 1/${perFlow} of a 1-transaction move's rate at best, whatever the chaincode costs.`,
+    '',
+  ].join('\n');
+}
+
+/** `12_582_912` → `12,582,912 B (12.0 MiB)`; averages keep one decimal. */
+export function formatBytes(bytes: number): string {
+  const exact = `${bytes.toLocaleString('en-US', { maximumFractionDigits: 1 })} B`;
+  if (Math.abs(bytes) >= 2 ** 20) return `${exact} (${(bytes / 2 ** 20).toFixed(1)} MiB)`;
+  if (Math.abs(bytes) >= 2 ** 10) return `${exact} (${(bytes / 2 ** 10).toFixed(1)} KiB)`;
+  return exact;
+}
+
+function formatCount(count: number): string {
+  return count.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+function formatByteRatio(ratio: number | null): string {
+  return ratio === null ? '–' : formatRatio(ratio);
+}
+
+/** Rows of the per-1,000 table: figure, compliant transfers, plain moves, their ratio. */
+function ledgerGrowthRows(summary: LedgerGrowthSummary): string[][] {
+  const { compliant: c, plainMove: p, ratios } = summary;
+  const a = c.perThousand;
+  const b = p.perThousand;
+  return [
+    ['world-state growth (keys + values)', formatBytes(a.stateGrowthBytes), formatBytes(b.stateGrowthBytes), formatByteRatio(ratios.stateGrowth)],
+    ['keys added', formatCount(a.keysAdded), formatCount(b.keysAdded), ''],
+    ['write-set bytes (keys + values put, keys deleted)', formatBytes(a.writeSetBytes), formatBytes(b.writeSetBytes), formatByteRatio(ratios.writeSet)],
+    ['keys written / deleted', `${formatCount(a.keysWritten)} / ${formatCount(a.keysDeleted)}`, `${formatCount(b.keysWritten)} / ${formatCount(b.keysDeleted)}`, ''],
+    ['event bytes (last event of each transaction)', formatBytes(a.eventBytes), formatBytes(b.eventBytes), formatByteRatio(ratios.events)],
+    ['private data: growth / written', `${formatBytes(a.privateStateGrowthBytes)} / ${formatBytes(a.privateWriteSetBytes)}`, `${formatBytes(b.privateStateGrowthBytes)} / ${formatBytes(b.privateWriteSetBytes)}`, ''],
+  ];
+}
+
+/** Rows of the per-transfer table: averages, and the first and last flow's write set. */
+function ledgerGrowthAverageRows(summary: LedgerGrowthSummary): string[][] {
+  const { compliant: c, plainMove: p } = summary;
+  return [
+    ['transactions', formatCount(c.transactionsPerFlow), formatCount(p.transactionsPerFlow)],
+    ['world-state growth', formatBytes(c.perFlow.stateGrowthBytes), formatBytes(p.perFlow.stateGrowthBytes)],
+    ['keys added', formatCount(c.perFlow.keysAdded), formatCount(p.perFlow.keysAdded)],
+    ['write-set bytes', formatBytes(c.perFlow.writeSetBytes), formatBytes(p.perFlow.writeSetBytes)],
+    ['event bytes', formatBytes(c.perFlow.eventBytes), formatBytes(p.perFlow.eventBytes)],
+    ['write set of the first → the last one', `${formatBytes(c.firstWriteSetBytes)} → ${formatBytes(c.lastWriteSetBytes)}`, `${formatBytes(p.firstWriteSetBytes)} → ${formatBytes(p.lastWriteSetBytes)}`],
+  ];
+}
+
+/** The ledger-growth section of report.md, headed by its label. */
+export function renderLedgerGrowth(summary: LedgerGrowthSummary): string {
+  const scaled = summary.n === 1000 ? '' : ` Figures per 1,000 are the ${formatCount(summary.n)} run, scaled.`;
+  return [
+    '## Ledger growth per 1,000 transfers',
+    '',
+    `**${summary.label}.**`,
+    '',
+    `${formatCount(summary.n)} compliant transfers of ${formatGas(BigInt(summary.units))} units from anna (BankA) to chloe (BankB) ran one after another on one world, as on a ledger: each a request and an approval by each bank's officer, the last settling, through the real TransferContract. As many plain moves (\`test/bench/chaincode/plain-move-baseline.ts\`) ran on a copy of the same starting world. World state is counted before and after (UTF-8 keys plus values); a write set is each key's last write in a transaction (a delete counts its key); an event is the last one a transaction sets, the one Fabric keeps.${scaled} The receiver's holding gains one lot per transfer and every transfer rewrites it and carries it in its events, so each writes more than the one before (first and last below): per-1,000 write-set and event figures depend on the run's length (a \`--quick\` run reads well below a full one), world-state growth hardly does.`,
+    '',
+    markdownTable(['per 1,000', 'compliant transfers', 'plain moves', 'compliant ÷ plain'], [false, true, true, true], ledgerGrowthRows(summary)),
+    '',
+    markdownTable(['per transfer (average)', 'compliant transfer', 'plain move'], [false, true, true], ledgerGrowthAverageRows(summary)),
     '',
   ].join('\n');
 }
@@ -411,6 +605,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     ...(report.latency === undefined ? [] : [renderLatency(report.latency)]),
     ...(report.chaincodeOverhead === undefined ? [] : [renderChaincodeOverhead(report.chaincodeOverhead, report.machine)]),
+    ...(report.ledgerGrowth === undefined ? [] : [renderLedgerGrowth(report.ledgerGrowth)]),
     ...(report.footprint === undefined ? [] : [renderFootprint(report.footprint)]),
     '## How it was produced',
     '',
@@ -467,6 +662,13 @@ export function renderConsole(report: BenchReport): string {
           `Compliance overhead. ${report.chaincodeOverhead.label}.`,
           textTable(['measured', 'n', 'p50', 'p95', 'rate'], chaincodeOverheadRows(report.chaincodeOverhead)),
           ...chaincodeOverheadRatios(report.chaincodeOverhead).map(([ratio, value]) => `${ratio}: ${value}`),
+        ]),
+    ...(report.ledgerGrowth === undefined
+      ? []
+      : [
+          '',
+          `Ledger growth per 1,000 transfers (${formatCount(report.ledgerGrowth.n)} run). ${report.ledgerGrowth.label}.`,
+          textTable(['per 1,000', 'compliant', 'plain', 'ratio'], ledgerGrowthRows(report.ledgerGrowth)),
         ]),
   ].join('\n');
 }
