@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: starts its own devnet, measures the gas of real transactions and the bridge's
  * latency, times compliant transfers against plain moves in the chaincode (on the in-process stub),
- * writes `report.md` and `results.json` under `bench/results/<YYYY-MM-DD>/` (or `--out
+ * counts the bytes they write there (ledger growth per 1,000 transfers), writes `report.md` and `results.json` under `bench/results/<YYYY-MM-DD>/` (or `--out
  * <dir>`), prints the tables and stops the devnet.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,11 +14,12 @@ import { localProvider } from '@trestle/bridge/src/evm/provider';
 import { devnetStatus, startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
 import { REPO_ROOT, stackFromEnv } from '@trestle/network/src/stack/stack-config';
 import { performance } from 'node:perf_hooks';
-import { CHAINCODE_EXECUTION_LABEL, evaluateGoals, latencyChartSvg, renderConsole, renderMarkdown, resultsJson, summarizeChaincodeOverhead, type BenchReport, type FootprintFigure, type LatencySection, type Machine } from '../src/bench-report';
+import { CHAINCODE_EXECUTION_LABEL, evaluateGoals, LEDGER_GROWTH_LABEL, summarizeLedgerGrowth, latencyChartSvg, renderConsole, renderMarkdown, resultsJson, summarizeChaincodeOverhead, type BenchReport, type FootprintFigure, type LatencySection, type Machine } from '../src/bench-report';
 import { rssMiB } from './footprint';
 import { runBridgeLatency } from './bridge/latency-workload';
-import { compareWithBaseline, readChaincodeRatios, readGasMap, readLatencyP50, renderBaselineSection, renderChaincodeRatioBaselineSection, renderLatencyBaselineSection } from '../src/bench-baseline';
+import { compareWithBaseline, readChaincodeRatios, readGasMap, readLatencyP50, readLedgerGrowth, renderBaselineSection, renderChaincodeRatioBaselineSection, renderLatencyBaselineSection, renderLedgerGrowthBaselineSection } from '../src/bench-baseline';
 import { runComplianceOverhead } from './chaincode/compliance-overhead';
+import { runLedgerGrowth } from './chaincode/ledger-growth';
 import { GAS_GOALS } from './gas/goals';
 import { GAS_CONDITIONS, runGasWorkload } from './gas/workload';
 
@@ -35,6 +36,9 @@ const FULL_COMPLIANCE_PAIRS = 200;
 const QUICK_COMPLIANCE_PAIRS = 50;
 const FULL_COMPLIANCE_WARMUP = 50;
 const QUICK_COMPLIANCE_WARMUP = 20;
+/** Transfers (and plain moves) run on one world for ledger growth: issue 9 asks per 1,000; --quick runs 200 and scales (about 4 s here, against about 45 s for 1,000). */
+const FULL_LEDGER_GROWTH_TRANSFERS = 1_000;
+const QUICK_LEDGER_GROWTH_TRANSFERS = 200;
 const LATENCY_NOTE = [
   'Round trips on the bench devnet (automining) through the real gateway, token and validators',
   "(keystore signers, mint signing, relayer, burn watchers of two banks); the ledger is the chaincode's",
@@ -60,11 +64,18 @@ function baselineComparison(results: Record<string, unknown>): { date: string; s
   // Compliance overhead: the compliant/plain ratios only, since its times follow the machine's load.
   const chaincode = compareWithBaseline(readChaincodeRatios(results), readChaincodeRatios(baseline));
   const chaincodeSection = chaincode.length === 0 ? '' : `\n${renderChaincodeRatioBaselineSection(chaincode, date)}`;
-  return { date, section: renderBaselineSection(rows, date) + latencySection + chaincodeSection, summary };
+  // Ledger growth: bytes, deterministic like gas, but scaled from the run's length (the section says when lengths differ).
+  const growthNow = readLedgerGrowth(results);
+  const growthThen = readLedgerGrowth(baseline);
+  const growth = compareWithBaseline(growthNow?.figures ?? {}, growthThen?.figures ?? {});
+  const growthSection = growth.length === 0 ? '' : `\n${renderLedgerGrowthBaselineSection(growth, date, { baseline: growthThen?.n, current: growthNow?.n })}`;
+  const growthMoved = growth.filter((r) => r.ratio !== undefined && Math.abs(r.ratio - 1) > 0.01).length;
+  const growthSummary = growthNow === undefined || growthThen === undefined ? '' : `; ledger growth (${growthThen.n} transfers then, ${growthNow.n} now): ${growthMoved} figure(s) moved by more than 1%`;
+  return { date, section: renderBaselineSection(rows, date) + latencySection + chaincodeSection + growthSection, summary: summary + growthSummary };
 }
 
 interface BenchArgs {
-  /** Fewer bridge round trips and compliance-overhead pairs; gas figures are exact, so the gas workload runs in full either way. */
+  /** Fewer bridge round trips, compliance-overhead pairs and ledger-growth transfers; gas figures are exact, so the gas workload runs in full either way. */
   readonly quick: boolean;
   readonly outDir: string;
   readonly command: string;
@@ -125,7 +136,7 @@ async function main(argv: readonly string[]): Promise<number> {
     TRESTLE_HOME: process.env.TRESTLE_HOME ?? BENCH_HOME,
     TRESTLE_PORT_BASE: process.env.TRESTLE_PORT_BASE ?? BENCH_PORT_BASE,
   });
-  if (args.quick) log(`--quick: ${QUICK_TRANSFERS} bridge round trips, ${QUICK_COMPLIANCE_PAIRS} compliant transfers and plain moves; gas figures are exact, so the gas workload runs in full`);
+  if (args.quick) log(`--quick: ${QUICK_TRANSFERS} bridge round trips, ${QUICK_COMPLIANCE_PAIRS} compliant transfers and plain moves timed, ${QUICK_LEDGER_GROWTH_TRANSFERS} for ledger growth (scaled to 1,000); gas figures are exact, so the gas workload runs in full`);
 
   // First, on a fresh heap and with no devnet running beside it: inside the run, after the EVM
   // workloads, its ratio read about 1.5x the figure alone (garbage collection, the p95s said).
@@ -133,6 +144,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const chaincodeOverhead = summarizeChaincodeOverhead(
     await runComplianceOverhead(args.quick ? QUICK_COMPLIANCE_PAIRS : FULL_COMPLIANCE_PAIRS, args.quick ? QUICK_COMPLIANCE_WARMUP : FULL_COMPLIANCE_WARMUP, (line) => log(line)),
   );
+  log(`ledger growth (${LEDGER_GROWTH_LABEL})`);
+  const ledgerGrowth = summarizeLedgerGrowth(await runLedgerGrowth(args.quick ? QUICK_LEDGER_GROWTH_TRANSFERS : FULL_LEDGER_GROWTH_TRANSFERS, (line) => log(line)));
   log('compiling contracts');
   compileAll((line) => log(line));
   log(`starting the bench devnet (${stack.home}, port base ${stack.portBase})`);
@@ -169,6 +182,7 @@ async function main(argv: readonly string[]): Promise<number> {
       latency,
       footprint,
       chaincodeOverhead,
+      ledgerGrowth,
     };
 
     mkdirSync(args.outDir, { recursive: true });

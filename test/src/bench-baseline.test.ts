@@ -1,6 +1,16 @@
 import test from 'ava';
-import { compareWithBaseline, readChaincodeRatios, readGasMap, readLatencyP50, renderBaselineSection, renderChaincodeRatioBaselineSection, renderLatencyBaselineSection } from './bench-baseline';
-import { CHAINCODE_EXECUTION_LABEL } from './bench-report';
+import {
+  compareWithBaseline,
+  readChaincodeRatios,
+  readGasMap,
+  readLatencyP50,
+  readLedgerGrowth,
+  renderBaselineSection,
+  renderChaincodeRatioBaselineSection,
+  renderLatencyBaselineSection,
+  renderLedgerGrowthBaselineSection,
+} from './bench-baseline';
+import { CHAINCODE_EXECUTION_LABEL, LEDGER_GROWTH_LABEL } from './bench-report';
 
 test('operations present in both runs get their ratio; one-sided ones are kept without a ratio', (t) => {
   const rows = compareWithBaseline({ mint: 220_000, transfer: 211_000 }, { mint: 200_000, burn: 120_000 });
@@ -44,4 +54,27 @@ test('compliance-overhead ratios are read from chaincodeOverhead.ratios and comp
   t.regex(section, /\| chaincodeOverhead\.settleThroughput \| – \| 0\.100 \| – \|/);
   t.true(section.includes(CHAINCODE_EXECUTION_LABEL));
   t.regex(section, /not times/);
+});
+
+test('ledger-growth figures are read per 1,000 as ledgerGrowth.<kind>.<figure>; a run without them reads as undefined', (t) => {
+  const read = readLedgerGrowth({ ledgerGrowth: { n: 200, compliant: { perThousand: { writeSetBytes: 29_100_350, keysAdded: 4_000, broken: 'x' }, perFlow: { writeSetBytes: 29_100.4 } }, plainMove: { perThousand: { writeSetBytes: 4_496_500 } } } });
+  t.deepEqual(read, { n: 200, figures: { 'ledgerGrowth.compliant.writeSetBytes': 29_100_350, 'ledgerGrowth.compliant.keysAdded': 4_000, 'ledgerGrowth.plainMove.writeSetBytes': 4_496_500 } });
+  t.is(readLedgerGrowth({ gas: {} }), undefined);
+  t.is(readLedgerGrowth(null), undefined);
+  t.is(readLedgerGrowth({ ledgerGrowth: { compliant: {} } }), undefined, 'no transfer count, nothing to compare against');
+});
+
+test('ledger-growth bytes compare like gas, three decimals, and a different run length is called out', (t) => {
+  const rows = compareWithBaseline({ 'ledgerGrowth.compliant.writeSetBytes': 30_000_000 }, { 'ledgerGrowth.compliant.writeSetBytes': 24_000_000 });
+  t.is(rows[0]?.ratio, 1.25);
+  const same = renderLedgerGrowthBaselineSection(rows, '2026-11-26', { baseline: 1000, current: 1000 });
+  t.regex(same, /\| ledgerGrowth\.compliant\.writeSetBytes \| 24,000,000 \| 30,000,000 \| 1\.250x \|/);
+  t.true(same.includes(LEDGER_GROWTH_LABEL));
+  t.regex(same, /deterministic/);
+  t.false(same.includes('differ by design'));
+  const quick = renderLedgerGrowthBaselineSection(rows, '2026-11-26', { baseline: 1000, current: 200 });
+  t.regex(quick, /The baseline ran 1000 transfers and this run 200: .*differ by design/);
+  const none = renderLedgerGrowthBaselineSection(compareWithBaseline({ 'ledgerGrowth.compliant.writeSetBytes': 30_000_000 }, {}), '2026-11-26', { baseline: undefined, current: 200 });
+  t.regex(none, /The baseline has no ledger-growth figures/);
+  t.false(none.includes('30,000,000'), 'no table of one-sided rows');
 });

@@ -1,4 +1,4 @@
-import { CHAINCODE_EXECUTION_LABEL, formatGas } from './bench-report';
+import { CHAINCODE_EXECUTION_LABEL, formatGas, LEDGER_GROWTH_LABEL } from './bench-report';
 
 /** One operation's gas now and in the committed baseline. */
 export interface BaselineRow {
@@ -105,6 +105,55 @@ export function renderChaincodeRatioBaselineSection(rows: readonly BaselineRow[]
     '| ratio | baseline | this run | this run / baseline |',
     '| --- | --: | --: | --: |',
     ...rows.map((r) => `| ${r.name} | ${cell(r.baseline)} | ${cell(r.current)} | ${r.ratio === undefined ? '–' : `${r.ratio.toFixed(2)}x`} |`),
+    '',
+  ].join('\n');
+}
+
+/** The per-1,000 ledger-growth figures of one results.json and the number of transfers they were scaled from. */
+export interface LedgerGrowthFiguresRead {
+  readonly n: number;
+  /** `ledgerGrowth.<compliant|plainMove>.<figure>` to its per-1,000 value. */
+  readonly figures: Record<string, number>;
+}
+
+/** The ledger-growth figures of a results.json (its `ledgerGrowth.<kind>.perThousand`), or undefined for a run that measured none. */
+export function readLedgerGrowth(json: unknown): LedgerGrowthFiguresRead | undefined {
+  const growth = (json as { ledgerGrowth?: unknown } | null)?.ledgerGrowth as Record<string, unknown> | null | undefined;
+  if (typeof growth !== 'object' || growth === null || typeof growth.n !== 'number') return undefined;
+  const figures: Record<string, number> = {};
+  for (const kind of ['compliant', 'plainMove']) {
+    const perThousand = (growth[kind] as { perThousand?: unknown } | null | undefined)?.perThousand;
+    if (typeof perThousand !== 'object' || perThousand === null) continue;
+    for (const [name, value] of Object.entries(perThousand as Record<string, unknown>)) {
+      if (typeof value === 'number' && Number.isFinite(value)) figures[`ledgerGrowth.${kind}.${name}`] = value;
+    }
+  }
+  return { n: growth.n, figures };
+}
+
+/**
+ * The ledger-growth part of the comparison. Bytes are deterministic (same code, same world, same
+ * figures), so like gas any ratio off 1.000 is a real change in what the chaincode writes; but they
+ * are scaled from the run's length and write sets grow per transfer, so runs of different lengths
+ * (`--quick` against a full baseline) differ by design, and the section says so.
+ */
+export function renderLedgerGrowthBaselineSection(rows: readonly BaselineRow[], baselineDate: string, transfers: { readonly baseline: number | undefined; readonly current: number | undefined }): string {
+  const heading = `### Ledger growth per 1,000 transfers against the baseline (${baselineDate})`;
+  // A row per figure, every one "–", says less than one sentence.
+  if (transfers.baseline === undefined) return [heading, '', 'The baseline has no ledger-growth figures; a run saved with `--save-baseline` adds them.', ''].join('\n');
+  const cell = (value: number | undefined) => (value === undefined ? '–' : formatGas(value));
+  const differentLength =
+    transfers.baseline !== undefined && transfers.current !== undefined && transfers.baseline !== transfers.current
+      ? ` The baseline ran ${transfers.baseline} transfers and this run ${transfers.current}: write sets and events grow with each transfer, so their per-1,000 figures differ by design; only runs of the same length compare.`
+      : '';
+  return [
+    heading,
+    '',
+    `${LEDGER_GROWTH_LABEL}. Bytes and key counts are deterministic: a ratio off 1.000 is a change in what the chaincode writes, not noise.${differentLength}`,
+    '',
+    '| figure | baseline | this run | ratio |',
+    '| --- | --: | --: | --: |',
+    ...rows.map((r) => `| ${r.name} | ${cell(r.baseline)} | ${cell(r.current)} | ${r.ratio === undefined ? '–' : `${r.ratio.toFixed(3)}x`} |`),
     '',
   ].join('\n');
 }
