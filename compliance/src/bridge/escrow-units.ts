@@ -1,4 +1,5 @@
 import type { Holding } from '../ledger/holding';
+import { addLot } from '../ledger/lots';
 import { takeOldest } from '../transfers/move-units';
 
 /**
@@ -13,7 +14,7 @@ export function escrowUnits(holding: Holding, amount: bigint): Holding {
 
 /** The holding with `amount` units back from escrow into its balance, as one lot acquired at `now`. */
 export function creditReleasedUnits(holding: Holding, amount: bigint, now: number): Holding {
-  return { ...holding, balance: holding.balance + amount, lots: [...holding.lots, { amount, acquiredAt: now }] };
+  return { ...holding, balance: holding.balance + amount, lots: addLot(holding.lots, amount, now) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Holding } from '../ledger/holding';
+import { addLot } from '../ledger/lots';
 import type { Lot } from '../rules/transfer-check-input';
 
 /** The two holdings after a move; `sender` is null when the sender is left with nothing (the holding is dropped). */
@@ -14,8 +15,9 @@ export type FrozenUnits =
 /**
  * Moves `amount` units from `sender` to `receiver` (a new holding of `receiverIds` when undefined),
  * taking the sender's lots oldest first: the lockup rule counts the oldest lots as the ones that
- * unlock first, and the frozen units as sitting in the newest. The receiver gets one new lot
- * acquired at `now` (a transfer is an acquisition: the lockup runs again for the new holder).
+ * unlock first, and the frozen units as sitting in the newest. The receiver gets a new lot
+ * acquired at `now` (a transfer is an acquisition: the lockup runs again for the new holder;
+ * addLot bounds how many a holding keeps).
  * Throws a RangeError when the sender cannot give the amount; callers check before.
  */
 export function moveUnits(
@@ -32,7 +34,7 @@ export function moveUnits(
   const frozen = frozenUnits === 'keep' ? sender.frozen : sender.frozen > amount ? sender.frozen - amount : 0n;
   const remaining: Holding = { ...sender, balance, frozen, lots: takeOldest(sender.lots, amount) };
   const base = receiver ?? { ...receiverIds, balance: 0n, frozen: 0n, escrowed: 0n, lots: [] };
-  const received: Holding = { ...base, balance: base.balance + amount, lots: [...base.lots, { amount, acquiredAt: now }] };
+  const received: Holding = { ...base, balance: base.balance + amount, lots: addLot(base.lots, amount, now) };
   return { sender: balance === 0n && sender.escrowed === 0n ? null : remaining, receiver: received };
 }
 

@@ -38,9 +38,16 @@ function add(sums: Sums, bytes: TransactionBytes): void {
   sums.eventBytes += bytes.eventBytes;
 }
 
-/** Runs one contract call as `identity` on `worldState`, adds its bytes to `sums` and returns its write-set bytes. */
-async function recorded(identity: TestIdentity, worldState: WorldState, sums: Sums, call: (ctx: Context) => Promise<unknown>): Promise<number> {
-  const transaction = tx(identity, worldState, { at: AFTER_LOCKUP });
+/**
+ * The time of flow `index`: one second after the one before, so each transfer is an acquisition of
+ * its own second and the receiver's lots accumulate as they would on a ledger (units acquired in the
+ * same second join one lot, addLot); from LOT_LIMIT lots on, the holding stops growing.
+ */
+const flowTime = (index: number) => new Date(AFTER_LOCKUP.getTime() + index * 1000);
+
+/** Runs one contract call as `identity` on `worldState` at `at`, adds its bytes to `sums` and returns its write-set bytes. */
+async function recorded(identity: TestIdentity, worldState: WorldState, sums: Sums, at: Date, call: (ctx: Context) => Promise<unknown>): Promise<number> {
+  const transaction = tx(identity, worldState, { at });
   const bytesOf = recordWrites(transaction);
   await call(transaction.ctx);
   const bytes = bytesOf();
@@ -49,15 +56,15 @@ async function recorded(identity: TestIdentity, worldState: WorldState, sums: Su
 }
 
 /** Request by BankA's operator, approval by BankA's officer, approval by BankB's officer that settles; the flow's write-set bytes. */
-async function compliantFlow(worldState: WorldState, sums: Sums, transferId: string): Promise<number> {
+async function compliantFlow(worldState: WorldState, sums: Sums, transferId: string, at: Date): Promise<number> {
   const document = json(transferRequest(transferId, LEDGER_GROWTH_UNITS));
-  let bytes = await recorded(DESK.requesterA, worldState, sums, (ctx) => transfers.RequestTransfer(ctx, document));
-  for (const officer of APPROVERS) bytes += await recorded(officer, worldState, sums, (ctx) => transfers.ApproveTransfer(ctx, transferId, ''));
+  let bytes = await recorded(DESK.requesterA, worldState, sums, at, (ctx) => transfers.RequestTransfer(ctx, document));
+  for (const officer of APPROVERS) bytes += await recorded(officer, worldState, sums, at, (ctx) => transfers.ApproveTransfer(ctx, transferId, ''));
   return bytes;
 }
 
-function plainMove(worldState: WorldState, sums: Sums): Promise<number> {
-  return recorded(DESK.requesterA, worldState, sums, (ctx) => baseline.PlainMove(ctx, ASSET_ID, INVESTORS.annaA, INVESTORS.chloeB, LEDGER_GROWTH_UNITS));
+function plainMove(worldState: WorldState, sums: Sums, at: Date): Promise<number> {
+  return recorded(DESK.requesterA, worldState, sums, at, (ctx) => baseline.PlainMove(ctx, ASSET_ID, INVESTORS.annaA, INVESTORS.chloeB, LEDGER_GROWTH_UNITS));
 }
 
 /** `flows` flows one after another on `worldState`, with its size before and after and the sums of their bytes. */
@@ -122,13 +129,13 @@ export async function runLedgerGrowth(n: number, log: (line: string) => void): P
   if (before.anna < BigInt(n) * LEDGER_GROWTH_UNITS) throw new BenchPreconditionError(`anna holds ${before.anna} units, too few for ${n} transfers of ${LEDGER_GROWTH_UNITS}`, 'Ledger-growth');
 
   const compliantWorld = copyLedger(base);
-  const compliant = await grow(compliantWorld, n, (index, sums) => compliantFlow(compliantWorld, sums, `GROWTH-T-${index}`));
+  const compliant = await grow(compliantWorld, n, (index, sums) => compliantFlow(compliantWorld, sums, `GROWTH-T-${index}`, flowTime(index)));
   const statuses = transferStatuses(compliantWorld, tx(DESK.regulator, compliantWorld).ctx);
   if (statuses.size !== 1 || statuses.get('SETTLED') !== n) throw new BenchPreconditionError(`the transfers ended ${JSON.stringify(Object.fromEntries(statuses))}, not ${n} SETTLED`, 'Ledger-growth');
   await checkMoved('the compliant transfers', compliantWorld, before, n);
 
   const plainWorld = copyLedger(base);
-  const plainMoves = await grow(plainWorld, n, (_index, sums) => plainMove(plainWorld, sums));
+  const plainMoves = await grow(plainWorld, n, (index, sums) => plainMove(plainWorld, sums, flowTime(index)));
   await checkMoved('the plain moves', plainWorld, before, n);
   return { n, units: LEDGER_GROWTH_UNITS.toString(), compliant, plainMove: plainMoves };
 }
