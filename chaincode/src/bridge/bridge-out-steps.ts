@@ -8,6 +8,7 @@ import { holdingRecord } from '@trestle/compliance/src/ledger/holding';
 import { formatDecimalAmount } from '@trestle/compliance/src/policy/decimal-amount';
 import type { RuleVerdict } from '@trestle/compliance/src/rules/rule-verdict';
 import { missingApprovals } from '@trestle/compliance/src/transfers/approval-progress';
+import { approvalsInForce } from '../transfers/approvals-in-force';
 import { appendAudit } from '../audit/audit-key';
 import { writeHolding } from '../assets/holdings';
 import { callerOf, type Caller } from '../identity/caller';
@@ -95,7 +96,7 @@ export async function approveBridgeOut(ctx: Context, bridgeOutId: string, reason
   requireBankOfBridgeOut(caller, record);
   requireApprovable(ctx, caller, record, 'bridge-out', { bridgeOutId });
   const approved: BridgeOutRecord = { ...record, approvals: [...record.approvals, { officerId: caller.identityId, officerMsp: caller.mspId, approvedAt: txTimestampIso(ctx), reason }] };
-  const progress = { ...approved, senderBankMsp: approved.bankMsp, receiverBankMsp: approved.bankMsp };
+  const progress = { ...approved, approvals: await approvalsInForce(ctx, approved.approvals), senderBankMsp: approved.bankMsp, receiverBankMsp: approved.bankMsp };
   if (missingApprovals(progress).length > 0) {
     await writeBridgeOut(ctx, approved, record.status);
     await audit(ctx, approved, 'bridge-out-approved', reason, null);

@@ -5,6 +5,7 @@ import { holdingRecord } from '@trestle/compliance/src/ledger/holding';
 import { evaluateTransfer } from '@trestle/compliance/src/rules/evaluate-transfer';
 import type { RuleVerdict } from '@trestle/compliance/src/rules/rule-verdict';
 import { missingApprovals } from '@trestle/compliance/src/transfers/approval-progress';
+import { approvalsInForce } from './approvals-in-force';
 import { moveUnits } from '@trestle/compliance/src/transfers/move-units';
 import { isTransferId, type TransferClosure, type TransferRecord } from '@trestle/compliance/src/transfers/transfer-record';
 import { appendAudit } from '../audit/audit-key';
@@ -102,7 +103,7 @@ export async function approveTransfer(ctx: Context, transferId: string, reason: 
   requireBankOfTransfer(caller, transfer);
   requireApprovable(ctx, caller, transfer, 'transfer', { transferId });
   const approved: TransferRecord = { ...transfer, approvals: [...transfer.approvals, { officerId: caller.identityId, officerMsp: caller.mspId, approvedAt: txTimestampIso(ctx), reason }] };
-  if (missingApprovals(approved).length > 0) {
+  if (missingApprovals({ ...approved, approvals: await approvalsInForce(ctx, approved.approvals) }).length > 0) {
     await writeTransfer(ctx, approved, true);
     await audit(ctx, approved, 'transfer-approved', reason, null);
     emitLedgerEvent(ctx, { type: 'TransferApproved', payload: approved });
