@@ -2,7 +2,9 @@ import '@trestle/chaincode/src/testing/quiet-fabric-logs';
 import test, { type ExecutionContext } from 'ava';
 import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
 import { RoleContract } from '@trestle/chaincode/src/roles/role-contract';
+import { approveBridgeOut, bridgeOutRequest, requestBridgeOut, WALLETS } from '@trestle/chaincode/src/testing/bridge-story';
 import { CAST, tx } from '@trestle/chaincode/src/testing/ledger-cast';
+import { DESK } from '@trestle/chaincode/src/testing/transfer-story';
 import { investorDocument, investorPii, piiTransient } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS, onboard } from '@trestle/chaincode/src/testing/ledger-story';
 import { identityIdOf, privateStateOf } from '@trestle/chaincode/src/testing/stub-context';
@@ -209,4 +211,22 @@ test('malformed adoptions are 400 with a typed error and write nothing, though t
     t.is((answer.body as { code: string }).code, code, label);
     t.deepEqual(harness.snapshot(), before, `${label} wrote nothing`);
   }
+});
+
+test("a four-eyes bridge-out of chloe's, approved by a BankB officer before BankB left, shows after the adoption that it needs one more officer: the departed bank's approval no longer counts, as on the ledger", async (t) => {
+  const harness = await startHarness();
+  t.teardown(harness.close);
+  // 60,000 units: above the policy's four-eyes threshold, so two distinct officers of chloe's bank.
+  await requestBridgeOut(harness.worldState, bridgeOutRequest('B-CHLOE-4EYES', 60_000n, { investorId: CHLOE, wallet: WALLETS.chloe.address }), DESK.officerB);
+  await approveBridgeOut(harness.worldState, DESK.secondOfficerB, 'B-CHLOE-4EYES');
+  await bankBLeaves(harness);
+  const alice = await harness.as('alice');
+  t.is((await alice.send('POST', adoptPath, { json: adoptBody() })).status, 200);
+  const rita = await harness.as('rita');
+  t.is((await rita.send('POST', `${adoptionPath}/approve`, { json: { reason: "Transfer of BankB's customers agreed" } })).status, 200);
+
+  const answer = await alice.send('GET', '/api/v1/bridge-outs/B-CHLOE-4EYES');
+  t.is(answer.status, 200, answer.text);
+  t.like(answer.body, { bridgeOut: { bankMsp: 'BankAMSP', approvals: [{ officerMsp: 'BankBMSP' }] } });
+  t.deepEqual((answer.body as { missingApprovals: string[] }).missingApprovals, ["an officer of the sender's bank BankAMSP", '1 more distinct officer (four-eyes)']);
 });

@@ -3,6 +3,7 @@ import { parseInvestorRecord } from '../../ledger/investor';
 import type { ApprovableKind } from './approvable-kinds';
 import { callsOf, json, type Handler, type OfficerCalls } from './handler';
 import { checked, checkedPage } from '../../ledger-client/checked-records';
+import { banksInForce } from './banks-in-force';
 import { readPolicyRecord } from './policy-record';
 
 type DecisionBody = { readonly reason: string };
@@ -14,12 +15,13 @@ export const DEFAULT_PAGE_SIZE = 25;
 export async function pendingPage<T>(kind: ApprovableKind<T>, calls: OfficerCalls, bankMsp: string, pageSize: number, bookmark: string): Promise<JsonObject> {
   const raw = await calls.evaluate(kind.contract, kind.transactions.listPending, bankMsp, String(pageSize), bookmark);
   const page = checkedPage(raw, kind.parse);
-  return { bankMsp, records: page.records.map(({ raw: record, record: typed }) => ({ [kind.key]: record, missingApprovals: kind.missing(typed) })), bookmark: page.bookmark };
+  const banks = await banksInForce(calls);
+  return { bankMsp, records: page.records.map(({ raw: record, record: typed }) => ({ [kind.key]: record, missingApprovals: kind.missing(typed, banks) })), bookmark: page.bookmark };
 }
 
 async function current<T>(kind: ApprovableKind<T>, calls: OfficerCalls, id: string): Promise<JsonObject> {
   const { raw, record } = checked(await calls.evaluate(kind.contract, kind.transactions.get, id), kind.parse);
-  return { [kind.key]: raw, missingApprovals: kind.missing(record) };
+  return { [kind.key]: raw, missingApprovals: kind.missing(record, await banksInForce(calls)) };
 }
 
 /** GET /pending/…: the bank's queue (the person's own bank unless `bank` says otherwise; the chaincode decides who may read which). */
@@ -39,7 +41,7 @@ export function getOne<T>(kind: ApprovableKind<T>): Handler {
     const { assetId, investors } = kind.evidence(record);
     const evidence: Record<string, JsonObject[string]> = { policy: readPolicyRecord(await calls.evaluate('AssetContract', 'GetPolicy', assetId)) };
     for (const [role, investorId] of Object.entries(investors)) evidence[role] = checked(await calls.evaluate('InvestorContract', 'GetInvestor', investorId), parseInvestorRecord).raw;
-    return json({ [kind.key]: raw, missingApprovals: kind.missing(record), evidence });
+    return json({ [kind.key]: raw, missingApprovals: kind.missing(record, await banksInForce(calls)), evidence });
   };
 }
 

@@ -14,11 +14,16 @@ export type ApprovableKind<T> = {
   readonly parse: (value: unknown) => T;
   readonly key: 'transfer' | 'bridgeOut';
   readonly idParameter: 'transferId' | 'bridgeOutId';
-  /** The approvals still missing, in words. */
-  readonly missing: (record: T) => string[];
+  /** The approvals still missing, in words, counting only approvals by officers of `banksInForce` (all when null), as the chaincode does. */
+  readonly missing: (record: T, banksInForce: readonly string[] | null) => string[];
   /** The asset and the investors whose public records are shown beside it, by the name they have there. */
   readonly evidence: (record: T) => { readonly assetId: string; readonly investors: Readonly<Record<string, string>> };
 };
+
+/** The approvals that count: those of officers of banks in force (a departed bank's stay on the record only). */
+function counted<A extends { readonly officerMsp: string }>(approvals: readonly A[], banks: readonly string[] | null): readonly A[] {
+  return banks === null ? approvals : approvals.filter((approval) => banks.includes(approval.officerMsp));
+}
 
 export const TRANSFERS: ApprovableKind<TransferRecord> = {
   contract: 'TransferContract',
@@ -26,7 +31,7 @@ export const TRANSFERS: ApprovableKind<TransferRecord> = {
   parse: parseTransferRecord,
   key: 'transfer',
   idParameter: 'transferId',
-  missing: missingApprovals,
+  missing: (record, banks) => missingApprovals({ ...record, approvals: counted(record.approvals, banks) }),
   evidence: (record) => ({ assetId: record.assetId, investors: { sender: record.fromInvestorId, receiver: record.toInvestorId } }),
 };
 
@@ -37,6 +42,6 @@ export const BRIDGE_OUTS: ApprovableKind<BridgeOutRecord> = {
   key: 'bridgeOut',
   idParameter: 'bridgeOutId',
   // A bridge-out is approved like a transfer within one bank, as the chaincode counts it.
-  missing: (record) => missingApprovals({ ...record, senderBankMsp: record.bankMsp, receiverBankMsp: record.bankMsp }),
+  missing: (record, banks) => missingApprovals({ ...record, approvals: counted(record.approvals, banks), senderBankMsp: record.bankMsp, receiverBankMsp: record.bankMsp }),
   evidence: (record) => ({ assetId: record.assetId, investors: { investor: record.investorId } }),
 };

@@ -1,10 +1,10 @@
-import { parseConsortiumRecord } from '../../consortium/consortium';
 import { TrestleError } from '../../errors/trestle-error';
 import type { JsonObject } from '../../json/json-value';
 import { parseAdoptionRequest } from '../../ledger/adoption-request';
 import { parseInvestorRecord } from '../../ledger/investor';
 import { kycTimeline } from '../../ledger/kyc-timeline';
 import { DEFAULT_PAGE_SIZE } from './approvable-handlers';
+import { banksInForce } from './banks-in-force';
 import { callsOf, json, type Handler, type OfficerCalls } from './handler';
 import { asObject, checked, checkedPage } from '../../ledger-client/checked-records';
 import { investorArgument, piiTransient } from '../../ledger-client/investor-arguments';
@@ -21,13 +21,8 @@ const STATUS_TRANSACTIONS = { suspend: 'SuspendInvestor', reinstate: 'ReinstateI
  * membership is in force (then no bank is, and no investor transaction passes either).
  */
 async function bankInForce(calls: OfficerCalls, bankMsp: string): Promise<boolean | null> {
-  try {
-    const { record } = checked(await calls.evaluate('ConsortiumContract', 'GetConsortium'), parseConsortiumRecord);
-    return record.status === 'ACTIVE' ? record.members.banks.includes(bankMsp) : null;
-  } catch (error) {
-    if (error instanceof TrestleError && error.code === 'CONSORTIUM_NOT_ACTIVE') return null;
-    throw error;
-  }
+  const banks = await banksInForce(calls);
+  return banks === null ? null : banks.includes(bankMsp);
 }
 
 /** The adoption request waiting for the investor as the ledger answers it, checked; INVESTOR_ADOPTION_NOT_FOUND when none waits. */
