@@ -5,19 +5,10 @@ import { appendAudit } from '../audit/audit-key';
 import { PENDING_INDEX as BRIDGE_PENDING_INDEX } from '../bridge/bridge-keys';
 import { readBridgeOut, writeBridgeOut } from '../bridge/bridge-out-store';
 import { PENDING_INDEX as TRANSFER_PENDING_INDEX, readTransfer, writeTransfer } from '../transfers/transfer-key';
+import { pendingIds, type RequestIds } from './pending-request-ids';
 
 /** The requests one sanctions hit blocked, by id. */
-export type BlockedRequests = { readonly transferIds: readonly string[]; readonly bridgeOutIds: readonly string[] };
-
-// The ids listed under `bank` in a pending index keyed (bankMsp, id), read in full before any write.
-async function pendingIds(ctx: Context, index: string, bank: string): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const { key } of ctx.stub.getStateByPartialCompositeKey(index, [bank])) {
-    const [, id = ''] = ctx.stub.splitCompositeKey(key).attributes;
-    ids.push(id);
-  }
-  return ids;
-}
+export type BlockedRequests = RequestIds;
 
 /**
  * Moves every PENDING transfer with `block.investorId` as a party, and every PENDING bridge-out of

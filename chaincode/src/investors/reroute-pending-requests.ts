@@ -5,19 +5,13 @@ import { pendingKey, PENDING_INDEX as BRIDGE_PENDING_INDEX } from '../bridge/bri
 import { readBridgeOut, writeBridgeOut } from '../bridge/bridge-out-store';
 import { INDEX_ENTRY } from '../support/state';
 import { PENDING_INDEX as TRANSFER_PENDING_INDEX, readTransfer, writeTransfer } from '../transfers/transfer-key';
+import { pendingIds, type RequestIds } from './pending-request-ids';
 
 /** Requests by id: those an adoption handed to the adopting bank, or those it blocked. */
-export type ReroutedRequests = { readonly transferIds: readonly string[]; readonly bridgeOutIds: readonly string[] };
+export type ReroutedRequests = RequestIds;
 
 /** Who moves where: the adopted investor, the bank that left, the bank that adopted them. */
 export type Adoption = { readonly investorId: string; readonly fromBankMsp: string; readonly toBankMsp: string };
-
-// The ids listed under `bank` in a pending index keyed (bankMsp, id), read in full before any write.
-async function pendingIdsAt(ctx: Context, index: string, bank: string): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const { key } of ctx.stub.getStateByPartialCompositeKey(index, [bank])) ids.push(ctx.stub.splitCompositeKey(key).attributes[1] ?? '');
-  return ids;
-}
 
 const banksOf = (transfer: TransferRecord) => new Set([transfer.senderBankMsp, transfer.receiverBankMsp]);
 
@@ -54,8 +48,8 @@ async function rerouteBridgeOut(ctx: Context, record: BridgeOutRecord, adoption:
  * left alone, since a transaction does not read its own writes and would undo the block.
  */
 export async function reroutePendingRequests(ctx: Context, adoption: Adoption, blockedNow: ReroutedRequests): Promise<ReroutedRequests> {
-  const transferIds = await pendingIdsAt(ctx, TRANSFER_PENDING_INDEX, adoption.fromBankMsp);
-  const bridgeOutIds = await pendingIdsAt(ctx, BRIDGE_PENDING_INDEX, adoption.fromBankMsp);
+  const transferIds = await pendingIds(ctx, TRANSFER_PENDING_INDEX, adoption.fromBankMsp);
+  const bridgeOutIds = await pendingIds(ctx, BRIDGE_PENDING_INDEX, adoption.fromBankMsp);
   const rerouted = { transferIds: [] as string[], bridgeOutIds: [] as string[] };
   for (const id of transferIds) {
     if (blockedNow.transferIds.includes(id)) continue;

@@ -1,4 +1,5 @@
 import type { Context } from 'fabric-contract-api';
+import { approvalsOfBanks } from '@trestle/compliance/src/transfers/approval-progress';
 import { activeConsortium } from '../consortium/consortium-store';
 
 /**
@@ -9,6 +10,5 @@ import { activeConsortium } from '../consortium/consortium-store';
  * signatures no longer count either.
  */
 export async function approvalsInForce<A extends { readonly officerMsp: string }>(ctx: Context, approvals: readonly A[]): Promise<A[]> {
-  const banks = (await activeConsortium(ctx)).members.banks;
-  return approvals.filter((approval) => banks.includes(approval.officerMsp));
+  return approvalsOfBanks(approvals, (await activeConsortium(ctx)).members.banks);
 }

@@ -1,5 +1,5 @@
 import { parseBridgeOutRecord, type BridgeOutRecord } from '../../bridge/bridge-out';
-import { missingApprovals } from '../../transfers/approval-progress';
+import { approvalsOfBanks, missingApprovals } from '../../transfers/approval-progress';
 import { parseTransferRecord, type TransferRecord } from '../../transfers/transfer-record';
 import type { OfficerContractName } from '../ledger/ledger-contract';
 
@@ -20,18 +20,13 @@ export type ApprovableKind<T> = {
   readonly evidence: (record: T) => { readonly assetId: string; readonly investors: Readonly<Record<string, string>> };
 };
 
-/** The approvals that count: those of officers of banks in force (a departed bank's stay on the record only). */
-function counted<A extends { readonly officerMsp: string }>(approvals: readonly A[], banks: readonly string[] | null): readonly A[] {
-  return banks === null ? approvals : approvals.filter((approval) => banks.includes(approval.officerMsp));
-}
-
 export const TRANSFERS: ApprovableKind<TransferRecord> = {
   contract: 'TransferContract',
   transactions: { get: 'GetTransfer', listPending: 'ListPendingTransfers', approve: 'ApproveTransfer', reject: 'RejectTransfer' },
   parse: parseTransferRecord,
   key: 'transfer',
   idParameter: 'transferId',
-  missing: (record, banks) => missingApprovals({ ...record, approvals: counted(record.approvals, banks) }),
+  missing: (record, banks) => missingApprovals({ ...record, approvals: approvalsOfBanks(record.approvals, banks) }),
   evidence: (record) => ({ assetId: record.assetId, investors: { sender: record.fromInvestorId, receiver: record.toInvestorId } }),
 };
 
@@ -42,6 +37,6 @@ export const BRIDGE_OUTS: ApprovableKind<BridgeOutRecord> = {
   key: 'bridgeOut',
   idParameter: 'bridgeOutId',
   // A bridge-out is approved like a transfer within one bank, as the chaincode counts it.
-  missing: (record, banks) => missingApprovals({ ...record, approvals: counted(record.approvals, banks), senderBankMsp: record.bankMsp, receiverBankMsp: record.bankMsp }),
+  missing: (record, banks) => missingApprovals({ ...record, approvals: approvalsOfBanks(record.approvals, banks), senderBankMsp: record.bankMsp, receiverBankMsp: record.bankMsp }),
   evidence: (record) => ({ assetId: record.assetId, investors: { investor: record.investorId } }),
 };
