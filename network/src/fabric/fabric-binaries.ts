@@ -1,72 +1,71 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../stack/stack-config';
-import { FABRIC_COMMANDS, FABRIC_FALLBACK_PIN, FABRIC_PIN, type FabricPin } from './fabric-pin';
+import { FABRIC_COMMANDS, FABRIC_PIN, type FabricPin } from './fabric-pin';
 
 /** Ignored folder holding the built binaries; survives `down --purge` so rebuilds are rare. */
 export const FABRIC_DIR = path.join(REPO_ROOT, '.fabric');
 export const FABRIC_BIN = path.join(FABRIC_DIR, 'bin');
+/** Fabric's own sampleconfig (core.yaml, orderer.yaml, configtx.yaml), copied from the module at build time. */
+export const FABRIC_SAMPLECONFIG = path.join(FABRIC_DIR, 'sampleconfig');
+/** The Go module that pins Fabric and its dependencies (go.mod, go.sum). */
+export const FABRIC_BUILD_MODULE = path.join(REPO_ROOT, 'network', 'fabric', 'build');
 const STAMP = path.join(FABRIC_DIR, 'pin.json');
 
-/** One failed `go install`, with the exact command and what the Go toolchain answered. */
-export interface GoInstallFailure {
-  readonly command: string;
-  readonly output: string;
-}
-
-/** Raised when no pinned Fabric release can be built here; carries every attempt. */
+/** Raised when the Fabric binaries cannot be built here; carries the exact command and Go's answer. */
 export class FabricBinariesUnavailableError extends Error {
   readonly code = 'FABRIC_BINARIES_UNAVAILABLE';
-  constructor(readonly attempts: readonly GoInstallFailure[]) {
-    super(
-      'Hyperledger Fabric binaries could not be built from the Go module proxy.\n' +
-        attempts.map((a) => `  $ ${a.command}\n    ${a.output.trim().split('\n').join('\n    ')}`).join('\n'),
-    );
+  constructor(
+    readonly command: string,
+    readonly output: string,
+  ) {
+    super(`Hyperledger Fabric binaries could not be built from the Go module proxy.\n  $ ${command}\n    ${output.trim().split('\n').join('\n    ')}`);
     this.name = 'FabricBinariesUnavailableError';
   }
 }
 
-/** The pin the binaries in .fabric/bin were built from, if they are complete. */
+export function binaryPath(name: (typeof FABRIC_COMMANDS)[number] extends `cmd/${infer N}` ? N : never): string {
+  return path.join(FABRIC_BIN, name);
+}
+
+/** The pin the binaries in .fabric/bin were built from, if they and the sampleconfig are complete. */
 export function installedPin(): FabricPin | undefined {
   if (!existsSync(STAMP)) return undefined;
   const stamp = JSON.parse(readFileSync(STAMP, 'utf8')) as FabricPin;
-  const complete = FABRIC_COMMANDS.every((cmd) => existsSync(path.join(FABRIC_BIN, path.basename(cmd))));
+  const complete = FABRIC_COMMANDS.every((cmd) => existsSync(path.join(FABRIC_BIN, path.basename(cmd)))) && existsSync(path.join(FABRIC_SAMPLECONFIG, 'core.yaml'));
   return complete ? stamp : undefined;
 }
 
-function goInstall(pin: FabricPin, log: (line: string) => void): GoInstallFailure | undefined {
-  for (const cmd of FABRIC_COMMANDS) {
-    const target = `${pin.module}/${cmd}@${pin.commit}`;
-    const command = `GOBIN=${FABRIC_BIN} go install ${target}`;
-    log(`go install ${pin.module}/${cmd} (${pin.release})`);
-    const result = spawnSync('go', ['install', target], {
-      env: { ...process.env, GOBIN: FABRIC_BIN, GOFLAGS: '-buildvcs=false' },
-      encoding: 'utf8',
-      timeout: 30 * 60_000,
-    });
-    if (result.status !== 0) return { command, output: `${result.stderr ?? ''}${result.error?.message ?? ''}` };
-  }
-  return undefined;
+function go(args: readonly string[], timeoutMs: number): { ok: boolean; command: string; stdout: string; output: string } {
+  const result = spawnSync('go', [...args], {
+    cwd: FABRIC_BUILD_MODULE,
+    env: { ...process.env, GOFLAGS: '-buildvcs=false', GOWORK: 'off' },
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
+  const output = `${result.stderr ?? ''}${result.error?.message ?? ''}`;
+  return { ok: result.status === 0, command: `(cd network/fabric/build && go ${args.join(' ')})`, stdout: result.stdout ?? '', output };
 }
 
 /**
- * Builds peer, orderer, configtxgen, osnadmin, cryptogen and the CCaaS builder with `go install`
- * into .fabric/bin, unless binaries from the same pin are already there. Tries the 2.5 LTS pin,
- * then the 3.1.5 fallback; throws with every exact command and error when neither builds.
+ * Builds peer, orderer, configtxgen, osnadmin and cryptogen into .fabric/bin with `go build` in the
+ * pinning module (downloading from the Go module proxy on first use), and copies the module's
+ * sampleconfig beside them, unless binaries of the same pin are already there.
  */
 export function ensureFabricBinaries(log: (line: string) => void = () => {}): FabricPin {
   const current = installedPin();
-  if (current?.commit === FABRIC_PIN.commit) return current;
+  if (current?.version === FABRIC_PIN.version) return current;
   mkdirSync(FABRIC_BIN, { recursive: true });
-  const attempts: GoInstallFailure[] = [];
-  for (const pin of [FABRIC_PIN, FABRIC_FALLBACK_PIN]) {
-    const failure = goInstall(pin, log);
-    if (failure === undefined) {
-      writeFileSync(STAMP, JSON.stringify(pin, null, 2));
-      return pin;
-    }
-    attempts.push(failure);
-  }
-  throw new FabricBinariesUnavailableError(attempts);
+  log(`go build ${FABRIC_COMMANDS.map((cmd) => path.basename(cmd)).join(', ')} from ${FABRIC_PIN.module} ${FABRIC_PIN.release} (first build takes a few minutes)`);
+  const build = go(['build', '-trimpath', '-o', FABRIC_BIN, ...FABRIC_COMMANDS.map((cmd) => `${FABRIC_PIN.module}/${cmd}`)], 40 * 60_000);
+  if (!build.ok) throw new FabricBinariesUnavailableError(build.command, build.output);
+  const located = go(['list', '-m', '-f', '{{.Dir}}', FABRIC_PIN.module], 5 * 60_000);
+  if (!located.ok) throw new FabricBinariesUnavailableError(located.command, located.output);
+  rmSync(FABRIC_SAMPLECONFIG, { recursive: true, force: true });
+  cpSync(path.join(located.stdout.trim(), 'sampleconfig'), FABRIC_SAMPLECONFIG, { recursive: true });
+  // The module cache is read-only; the copy must stay removable by the next rebuild.
+  spawnSync('chmod', ['-R', 'u+w', FABRIC_SAMPLECONFIG]);
+  writeFileSync(STAMP, JSON.stringify(FABRIC_PIN, null, 2));
+  return FABRIC_PIN;
 }

@@ -1,30 +1,19 @@
 /**
- * The Fabric release the consortium runs: 2.5 LTS, pinned by commit because v2 tags are not valid
- * Go module versions (a commit hash resolves to a pseudo-version).
+ * The Fabric release the consortium runs, as the Go module version network/fabric/build/go.mod
+ * requires. Fabric's v2 tags are not valid module versions, so a release is reached through a
+ * pseudo-version of one commit. The Go module proxy reachable here refuses the v2.5.16 and v3.1.5
+ * commits (HTTP 403) but serves this one: Fabric's main branch on the day v2.5.0 was released
+ * (its release notes are in the tree), with everything the design needs from 2.5: Application
+ * capability V2_5 and PurgePrivateData, osnadmin channel participation, the peer Gateway.
  */
 export const FABRIC_PIN = {
-  release: 'v2.5.16',
-  commit: 'f871cf92a026aba7b12e6f06d71ded3e6e659d71',
+  release: 'v2.5.0 (main, 2023-04-05)',
+  version: 'v1.4.0-rc1.0.20230405174026-695dd57e01c2',
+  commit: '695dd57e01c2',
   module: 'github.com/hyperledger/fabric',
 } as const;
 
-/** Fallback named by the foundation issue if the 2.5 commit cannot be had: Fabric 3.1.5. */
-export const FABRIC_FALLBACK_PIN = {
-  release: 'v3.1.5',
-  commit: '86c1172bec37e6590c6b1ae6f847833df48d65fc',
-  module: 'github.com/hyperledger/fabric',
-} as const;
+export type FabricPin = typeof FABRIC_PIN;
 
-export type FabricPin = typeof FABRIC_PIN | typeof FABRIC_FALLBACK_PIN;
-
-/** Commands built with `go install`, as package paths inside the module (the CCaaS builder is a nested module). */
-export const FABRIC_COMMANDS = [
-  'cmd/peer',
-  'cmd/orderer',
-  'cmd/configtxgen',
-  'cmd/osnadmin',
-  'cmd/cryptogen',
-  'ccaas_builder/cmd/detect',
-  'ccaas_builder/cmd/build',
-  'ccaas_builder/cmd/release',
-] as const;
+/** Commands built from the module, as package paths inside it. */
+export const FABRIC_COMMANDS = ['cmd/peer', 'cmd/orderer', 'cmd/configtxgen', 'cmd/osnadmin', 'cmd/cryptogen'] as const;
