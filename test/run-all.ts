@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { compileAll } from '@trestle/bridge/src/compile/compile';
 import { startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
+import { freshTestNetwork, stopTestNetwork } from '@trestle/network/src/fabric/test-network';
 import { REPO_ROOT, testStack } from '@trestle/network/src/stack/stack-config';
 import { parseTapCounts, type TapCounts } from './src/tap-counts';
 
@@ -69,8 +70,12 @@ async function main(): Promise<number> {
   console.log(`[test] starting the test devnet (${stack.home})`);
   await startDevnet(stack);
   try {
+    console.log('[test] bringing a fresh Fabric consortium up for the integration suites');
+    const fabric = await freshTestNetwork(stack, (line) => console.log(`[test] fabric: ${line}`));
+    console.log(`[test] fabric: binaries ${fabric.binariesSeconds.toFixed(1)} s, network up from purged ${fabric.upSeconds.toFixed(1)} s`);
     add(runSuite(SUITES[1] as Suite));
   } finally {
+    await stopTestNetwork(stack);
     await stopDevnet(stack);
   }
   console.log(`\n[test] wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);

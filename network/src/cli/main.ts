@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { Command } from 'commander';
 import { deployAll } from '@trestle/bridge/src/evm/deploy/deploy-all';
 import { localProvider } from '@trestle/bridge/src/evm/provider';
 import { DEVNET_PROCESS, devnetStatus, stopDevnet } from '../evm/devnet';
 import { installedPin } from '../fabric/fabric-binaries';
-import { logFileOf } from '../process/managed-process';
+import { fabricStatus } from '../fabric/fabric-status';
+import { stopFabricProcesses } from '../fabric/fabric-processes';
+import { fabricTopology } from '../fabric/topology';
+import { networkCommand, printLog } from './network-command';
 import { stackFromEnv } from '../stack/stack-config';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
 import { ledgerCommands } from './ledger/ledger-commands';
@@ -33,6 +36,7 @@ program
     console.log('\nRunning. Press Ctrl-C to stop (or run "npm run trestle -- down" from another shell).');
     await superviseUntilSignal(stack);
     console.log('\nStopping…');
+    await stopFabricProcesses(stack.home, fabricTopology(stack));
     await stopDevnet(stack);
     console.log('Stopped.');
   });
@@ -54,6 +58,8 @@ program
   .option('--purge', 'also delete ledgers, deployments and logs (binaries are kept)')
   .action(async (options: { purge?: boolean }) => {
     const stack = stackFromEnv();
+    const fabric = await stopFabricProcesses(stack.home, fabricTopology(stack));
+    console.log(fabric.length ? `stopped ${fabric.join(', ')}` : 'no Fabric process was running');
     const stopped = await stopDevnet(stack);
     console.log(stopped ? `stopped ${DEVNET_PROCESS}` : `${DEVNET_PROCESS} was not running`);
     if (options.purge) {
@@ -64,33 +70,29 @@ program
 
 program
   .command('status')
-  .description('show what runs and where; exit code 1 when the EVM devnet does not answer')
+  .description('show what runs and where; exit code 1 when the EVM devnet or a Fabric process does not answer')
   .action(async () => {
     const stack = stackFromEnv();
     const pin = installedPin();
     const evm = await devnetStatus(stack);
     console.log(`state folder   ${stack.home}`);
-    console.log(`fabric bins    ${pin ? `${pin.release} (${pin.commit.slice(0, 12)})` : 'not built (see "trestle up" output)'}`);
+    console.log(`fabric bins    ${pin ? `${pin.release} (${pin.commit})` : 'not built (see "trestle up" output)'}`);
+    const fabric = await fabricStatus(stack);
+    for (const row of fabric) console.log(`${row.name.padEnd(14)} ${row.pid === undefined ? 'down' : `${row.healthy ? 'up' : 'NOT HEALTHY'}, pid ${row.pid}, ${row.endpoint}`}`);
     console.log(`evm devnet     ${evm.answering ? `up, pid ${evm.pid}, ${evm.url}` : evm.pid ? `pid ${evm.pid} but not answering` : 'down'}`);
-    process.exitCode = evm.answering ? 0 : 1;
+    process.exitCode = evm.answering && fabric.every((row) => row.healthy) ? 0 : 1;
   });
 
 program
   .command('logs')
   .description('print the last lines of a process log')
-  .argument('<process>', `process name, e.g. ${DEVNET_PROCESS}`)
+  .argument('<process>', `process name: ${DEVNET_PROCESS}, peer-bankA, orderer-bankA, chaincode-bankA (and bankB, bankC)`)
   .option('-n, --lines <n>', 'number of lines', '50')
   .action((name: string, options: { lines: string }) => {
-    const stack = stackFromEnv();
-    const file = logFileOf(stack.home, name);
-    if (!existsSync(file)) {
-      console.error(`No log for "${name}" at ${file}. Known: ${DEVNET_PROCESS}.`);
-      process.exitCode = 2;
-      return;
-    }
-    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-    console.log(lines.slice(-Number(options.lines)).join('\n'));
+    process.exitCode = printLog(stackFromEnv(), name, Number(options.lines));
   });
+
+program.addCommand(networkCommand());
 
 program.addCommand(validatorCommand());
 program.addCommand(liquidatorCommandForStack());

@@ -4,6 +4,7 @@ import { compileAll } from '@trestle/bridge/src/compile/compile';
 import { localProvider } from '@trestle/bridge/src/evm/provider';
 import { startDevnet } from '../evm/devnet';
 import { ensureFabricBinaries, FabricBinariesUnavailableError } from '../fabric/fabric-binaries';
+import { fabricUpSteps } from '../fabric/fabric-up';
 import type { StackConfig } from '../stack/stack-config';
 
 /** What `up` found and did, for the closing summary. */
@@ -15,35 +16,43 @@ export interface StackUpResult {
 }
 
 /**
- * Brings the local stack up as a task list: Fabric binaries and network, the EVM devnet, the
- * contracts. The Fabric part reports why it could not start instead of hiding it; the EVM side
- * still comes up so the lending flows can be used.
+ * Brings the local stack up as a task list: Fabric binaries and consortium, the EVM devnet, the
+ * contracts. When the Fabric binaries cannot be built here the summary says why and the EVM side
+ * still comes up; any other Fabric failure stops `up` with the process and log it names.
  */
 export async function stackUp(stack: StackConfig): Promise<StackUpResult> {
   const result: StackUpResult = { fabric: { ok: false, reason: 'not attempted' } };
   const tasks = new Listr<StackUpResult>(
     [
       {
-        title: 'Fabric binaries (go install from the Go module proxy)',
-        task: (ctx, task) => {
-          try {
-            const pin = ensureFabricBinaries((line) => (task.output = line));
-            ctx.fabric = { ok: true, release: pin.release };
-          } catch (error) {
-            if (!(error instanceof FabricBinariesUnavailableError)) throw error;
-            ctx.fabric = { ok: false, reason: error.message };
-            task.skip('unavailable on this machine: see the summary');
-          }
-        },
-      },
-      {
-        title: 'Fabric consortium (3 banks, Raft, channel rwa)',
-        enabled: (ctx) => ctx.fabric.ok,
-        // The bring-up needs the binaries to be developed against; none could be built so far.
-        task: (ctx, task) => {
-          ctx.fabric = { ok: false, reason: 'Fabric binaries are built, but the network bring-up is not implemented yet (issue 2).' };
-          task.skip('not implemented yet: see the summary');
-        },
+        title: 'Fabric consortium (3 banks, Raft, channel rwa, chaincode trestle)',
+        task: (ctx, task) =>
+          task.newListr(
+            [
+              {
+                title: 'Fabric binaries (go build from the Go module proxy; reused when the pin matches)',
+                task: (_sub, subtask) => {
+                  try {
+                    const pin = ensureFabricBinaries((line) => (subtask.output = line));
+                    ctx.fabric = { ok: true, release: pin.release };
+                  } catch (error) {
+                    if (!(error instanceof FabricBinariesUnavailableError)) throw error;
+                    ctx.fabric = { ok: false, reason: error.message };
+                    subtask.skip('unavailable on this machine: see the summary');
+                  }
+                },
+              },
+              ...fabricUpSteps(stack).map((step) => ({
+                title: step.title,
+                enabled: () => ctx.fabric.ok,
+                task: async (_sub: unknown, subtask: { output: string; title: string }) => {
+                  const note = await step.run((line) => (subtask.output = line));
+                  if (typeof note === 'string') subtask.title += ` (${note})`;
+                },
+              })),
+            ],
+            { exitOnError: true },
+          ),
       },
       { title: 'Compile contracts (npm solc)', task: (_ctx, task) => compileAll((line) => (task.output = line)) },
       {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { endpoint, fabricTopology } from '../fabric/topology';
 import { logFileOf } from '../process/managed-process';
 import { DEVNET_PROCESS } from '../evm/devnet';
 import type { StackConfig } from '../stack/stack-config';
@@ -19,7 +21,14 @@ export function printSummary(stack: StackConfig, result: StackUpResult): void {
     }
   }
   if (result.fabric.ok) {
-    line('Fabric', `binaries ${result.fabric.release}`);
+    const topology = fabricTopology(stack);
+    line('Fabric', `${result.fabric.release}, channel ${topology.channel}, chaincode ${topology.chaincode}`);
+    for (const bank of topology.banks) {
+      line(`  ${bank.mspId}`, `peer ${endpoint(topology, bank.peer.port)}, orderer ${endpoint(topology, bank.orderer.port)}, chaincode server ${endpoint(topology, bank.chaincodeServer.port)}`);
+    }
+    line('client wallets', `${path.join(topology.root, 'clients')}/<org>/wallet (admin and people of each org)`);
+    line('Fabric logs', '"npm run trestle -- network logs peer-bankA" (orderer-…, chaincode-…)');
+    console.log('\n  On the ledger now: "npm run trestle -- role list --as bankA/admin", "npm run trestle -- consortium show --as regulator/rita".');
   } else {
     console.log('\n  Fabric network: NOT STARTED');
     console.log(`  ${result.fabric.reason.split('\n').join('\n  ')}`);
