@@ -23,8 +23,17 @@ export type FabricGatewayOptions = {
   readonly deadlines?: GatewayDeadlines;
 };
 
-/** A connected channel and how to let it go. */
-export type OpenFabricGateway = { readonly network: Network; close(): void };
+/** A connected channel, the MSP ids of the organisations whose peers the profile names, and how to let it go. */
+export type OpenFabricGateway = { readonly network: Network; readonly peerOrgs: readonly string[]; close(): void };
+
+/** MSP ids of the profile's organisations that list at least one peer (the banks; not the Regulator). */
+export function peerOrgsOf(connectionProfile: Record<string, unknown>): string[] {
+  const organizations = (connectionProfile.organizations ?? {}) as Record<string, { mspid?: unknown; peers?: unknown }>;
+  return Object.values(organizations)
+    .filter((org) => typeof org.mspid === 'string' && Array.isArray(org.peers) && org.peers.length > 0)
+    .map((org) => org.mspid as string)
+    .sort();
+}
 
 /**
  * Connects `label`'s identity through fabric-network with discovery on, so every transaction is
@@ -47,5 +56,5 @@ export async function openFabricGateway(options: FabricGatewayOptions, refuse: (
       ? {}
       : { eventHandlerOptions: { endorseTimeout: deadlines.endorseTimeout, commitTimeout: deadlines.commitTimeout }, queryHandlerOptions: { timeout: deadlines.queryTimeout } }),
   });
-  return { network: await gateway.getNetwork(options.channel), close: () => gateway.disconnect() };
+  return { network: await gateway.getNetwork(options.channel), peerOrgs: peerOrgsOf(options.connectionProfile), close: () => gateway.disconnect() };
 }

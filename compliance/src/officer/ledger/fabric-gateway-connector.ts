@@ -1,6 +1,7 @@
 import { openFabricGateway, type OpenFabricGateway } from '../../ledger-client/open-fabric-gateway';
 import type { OfficerAccount } from '../accounts/officer-account';
 import { adaptFabricContract } from '../../ledger-client/adapt-fabric-contract';
+import { endorsementCandidates } from '../../ledger-client/endorsement-plan';
 import type { LedgerConnector, OfficerLedger } from './ledger-contract';
 
 // NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so this file is
@@ -45,8 +46,8 @@ export function fabricGatewayConnector(options: FabricGatewayOptions): LedgerCon
         // A failed connection is retried at the next request rather than cached.
         pending.catch(() => gateways.delete(account.walletLabel));
       }
-      const { network } = await pending;
-      return { contract: (name) => adaptFabricContract(network.getContract(options.chaincode, name)) };
+      const { network, peerOrgs } = await pending;
+      return { contract: (name) => adaptFabricContract(network.getContract(options.chaincode, name), endorsementCandidates(account.mspId, peerOrgs)) };
     },
     async close(): Promise<void> {
       const open = [...gateways.values()];

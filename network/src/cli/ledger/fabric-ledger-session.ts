@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { openFabricGateway } from '@trestle/compliance/src/ledger-client/open-fabric-gateway';
 import { adaptFabricContract } from '@trestle/compliance/src/ledger-client/adapt-fabric-contract';
+import { endorsementCandidates } from '@trestle/compliance/src/ledger-client/endorsement-plan';
 import type { StackConfig } from '../../stack/stack-config';
 import type { ActingIdentity } from './acting-identity';
 import { fabricClientFiles } from './fabric-client-files';
@@ -22,12 +23,12 @@ export function fabricLedgerSessions(stack: StackConfig, names: { channel: strin
     }
     const profile = JSON.parse(readFileSync(files.connectionProfile, 'utf8')) as Record<string, unknown>;
     const deadlines = { endorseTimeout: FABRIC_CLI_DEFAULTS.endorseTimeout, commitTimeout: FABRIC_CLI_DEFAULTS.commitTimeout, queryTimeout: FABRIC_CLI_DEFAULTS.queryTimeout };
-    const { network, close } = await openFabricGateway(
+    const { network, peerOrgs, close } = await openFabricGateway(
       { connectionProfile: profile, walletPath: files.wallet, label: identity.user, mspId: identity.mspId, channel: names.channel, deadlines },
       (sentence) => new TrestleError('CLI_IDENTITY_UNKNOWN', sentence, { details: { argument: 'as' } }),
     );
     return {
-      contract: (name) => adaptFabricContract(network.getContract(names.chaincode, name)),
+      contract: (name) => adaptFabricContract(network.getContract(names.chaincode, name), endorsementCandidates(identity.mspId, peerOrgs)),
       close: async () => close(),
     };
   };

@@ -1,0 +1,27 @@
+/**
+ * Which organisations' peers endorse a transaction a person submits, in the order to try.
+ *
+ * A bank's identity is endorsed by its own bank's peer and one other bank's. Its own peer because
+ * it is the only one that holds the bank's implicit private data collection: Fabric validates a
+ * write to `_implicit_org_<msp>` against that org's Endorsement policy, and only a member peer
+ * keeps the data (others neither store nor disseminate it). One other bank because the
+ * chaincode's policy is a majority of the three banks. When the other bank cannot be reached, the
+ * next one is tried. An identity whose org runs no peer (the Regulator) leaves the choice to
+ * service discovery (undefined).
+ */
+export function endorsementCandidates(ownMsp: string, bankMsps: readonly string[]): readonly (readonly string[])[] | undefined {
+  if (!bankMsps.includes(ownMsp)) return undefined;
+  return bankMsps.filter((msp) => msp !== ownMsp).map((other) => [ownMsp, other]);
+}
+
+/**
+ * Whether a failed submit never reached ordering because an endorsing peer could not be reached,
+ * so trying other endorsers cannot commit the transaction twice. A chaincode's own refusal
+ * (`[CODE] …`) and any commit-phase failure are final.
+ */
+export function isUnreachableEndorserError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const message = error.message;
+  if (/\[[A-Z][A-Z0-9_]+\]/.test(message) || /Commit of transaction|transactionCode/i.test(message)) return false;
+  return /failed to connect|unavailable|not connected|no endorsement plan|deadline|ECONNREFUSED|no peers available/i.test(message);
+}
