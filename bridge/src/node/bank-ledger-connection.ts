@@ -3,8 +3,8 @@ import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { openFabricGateway } from '@trestle/compliance/src/ledger-client/open-fabric-gateway';
 import type { LedgerContract } from '../validator/ledger-call';
 
-// NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so connecting is
-// type-checked only; the devnet tests run the same validator code with the chaincode in process.
+// NOT YET EXERCISED BY A TEST ON THE REAL NETWORK (the local Fabric consortium runs now, see the
+// top README); the devnet tests run the same validator code with the chaincode in process.
 //
 // fabric-network is loaded only when a validator connects: fabric-common's configuration reads the
 // process's command line through nconf and yargs when it loads, and would answer `trestle … --version`

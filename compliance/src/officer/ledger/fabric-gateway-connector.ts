@@ -4,8 +4,8 @@ import { adaptFabricContract } from '../../ledger-client/adapt-fabric-contract';
 import { endorsementCandidates } from '../../ledger-client/endorsement-plan';
 import type { LedgerConnector, OfficerLedger } from './ledger-contract';
 
-// NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so this file is
-// type-checked only. The unit tests use testing/in-process-ledger.ts, a stub, in its place.
+// NOT YET EXERCISED BY A TEST ON THE REAL NETWORK (the local Fabric consortium runs now, see the
+// top README); the unit tests use testing/in-process-ledger.ts, a stub, in its place.
 
 /** Where the bank's Fabric network is and how long each kind of call may take. */
 export type FabricGatewayOptions = {

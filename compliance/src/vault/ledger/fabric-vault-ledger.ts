@@ -1,8 +1,8 @@
 import { openFabricGateway } from '../../ledger-client/open-fabric-gateway';
 import type { LedgerAccessGateOptions } from '../access/ledger-access-gate';
 
-// NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (see the top README), so this file is
-// type-checked only. The tests use testing/ledger-vault-world.ts, an in-process stub, in its place.
+// NOT YET EXERCISED BY A TEST ON THE REAL NETWORK (the local Fabric consortium runs now, see the
+// top README); the tests use testing/ledger-vault-world.ts, an in-process stub, in its place.
 
 /** Where the bank's Fabric network is, and which wallet identity (holding `vault`) the share service signs as. */
 export type FabricVaultLedgerOptions = {

@@ -8,8 +8,8 @@ import type { ActingIdentity } from './acting-identity';
 import { fabricClientFiles } from './fabric-client-files';
 import type { LedgerSession, OpenLedgerSession } from './ledger-session';
 
-// NOT EXERCISED ON THIS MACHINE: no Fabric peer can run here (top README, Status), so this file is
-// type-checked only; the CLI's tests run the same commands over the in-process chaincode stub.
+// The sessions of every ledger command on the real network (the integration suites under
+// network/test use them too); the CLI's unit tests run the same commands over the in-process stub.
 
 /** Channel and chaincode names (DESIGN.md §2) and the deadlines, in seconds, a person at a terminal waits. */
 export const FABRIC_CLI_DEFAULTS = { channel: 'rwa', chaincode: 'trestle', endorseTimeout: 30, commitTimeout: 60, queryTimeout: 15 } as const;
