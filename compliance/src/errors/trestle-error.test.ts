@@ -73,3 +73,12 @@ test('isTrestleError tells Trestle errors apart, optionally by code', (t) => {
   t.false(isTrestleError(error, 'ROLE_NOT_GRANTED'));
   t.false(isTrestleError(new Error('[ROLE_UNKNOWN] Pick a known role.')));
 });
+
+test('a refusal repeated by each endorsing peer (fabric-network lists them one per line) parses as the first one alone', (t) => {
+  const message =
+    'No valid responses from any peers. Errors:\n    peer=127.0.0.1:28100, status=500, message=[INVESTOR_ALREADY_ONBOARDED] An investor with this id is already onboarded. {"investorId":"INV-1"}\n    peer=127.0.0.1:28110, status=500, message=[INVESTOR_ALREADY_ONBOARDED] An investor with this id is already onboarded. {"investorId":"INV-1"}';
+  const parsed = parseTrestleError(message);
+  t.is(parsed?.code, 'INVESTOR_ALREADY_ONBOARDED');
+  t.is(parsed?.sentence, 'An investor with this id is already onboarded.');
+  t.deepEqual(parsed?.details, { investorId: 'INV-1' });
+});

@@ -66,7 +66,8 @@ export function parseTrestleError(message: string): TrestleError | undefined {
   for (const match of message.matchAll(CODE_PATTERN)) {
     const code = match[1];
     if (!isTrestleErrorCode(code)) continue;
-    const rest = message.slice(match.index + match[0].length);
+    // Our messages are one line; fabric-network appends each other endorsing peer's copy after it.
+    const rest = message.slice(match.index + match[0].length).split('\n')[0] as string;
     const { sentence, details } = splitDetails(rest);
     return new TrestleError(code, sentence, details === undefined ? {} : { details });
   }

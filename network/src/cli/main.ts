@@ -19,6 +19,15 @@ import { validatorCommand } from './validator-command';
 import { printSummary } from './summary';
 import { stackUp } from './stack-up';
 import { superviseUntilSignal } from './supervise';
+import { quietFabricClient } from './client-noise';
+
+quietFabricClient((() => {
+  try {
+    return stackFromEnv().home;
+  } catch {
+    return undefined; // a bad TRESTLE_PORT_BASE is reported by the command that reads it
+  }
+})());
 
 const program = new Command('trestle')
   .description('Run a local Trestle consortium (Fabric network, EVM devnet and contracts) and act on its ledger and bridge as one person\'s identity (--as org/user).')
