@@ -32,9 +32,13 @@ test('without Fabric the summary says why, and names what waits for it and what 
   t.regex(text, /asset ZOB +token 0x0{39}3/);
 });
 
-test('with Fabric up the summary names its release and claims nothing is missing', (t) => {
+test('with Fabric up the summary names its release, every bank\'s endpoints and the client wallets, and claims nothing is missing', (t) => {
   const text = printed({ fabric: { ok: true, release: 'v2.5.16' }, evmRpcUrl: 'http://127.0.0.1:27545' });
-  t.regex(text, /Fabric +binaries v2\.5\.16/);
+  t.regex(text, /Fabric +v2\.5\.16, channel rwa, chaincode trestle/);
+  for (const [msp, base] of [['BankAMSP', 27100], ['BankBMSP', 27110], ['BankCMSP', 27120]] as const) {
+    t.regex(text, new RegExp(`${msp} +peer 127\\.0\\.0\\.1:${base}, orderer 127\\.0\\.0\\.1:${base + 3}, chaincode server 127\\.0\\.0\\.1:${base + 6}`));
+  }
+  t.regex(text, /client wallets +\/tmp\/trestle-summary\/fabric\/clients\/<org>\/wallet/);
   t.false(text.includes('NOT STARTED'));
   t.false(text.includes('EVM side now'), 'no deployment, no EVM commands to suggest');
 });
