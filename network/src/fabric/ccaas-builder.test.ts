@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import { CCAAS_BUILDER_DIR } from './node-config';
+
+// Every folder a test makes lives here, removed when the file's tests are done.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'trestle-ccaas-test-'));
+test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
 
 // The peer runs the builder's scripts as programs, with the package's folders as arguments and an
 // environment of PATH and little else (core.yaml propagateEnvironment is empty); so do these tests.
@@ -17,7 +21,7 @@ function runBuilder(script: Script, args: readonly string[]): { status: number |
   return { status: result.status, stderr: result.stderr };
 }
 
-const folder = (name: string) => mkdtempSync(path.join(os.tmpdir(), `trestle-ccaas-${name}-`));
+const folder = (name: string) => mkdtempSync(path.join(scratch, `trestle-ccaas-${name}-`));
 
 function withFile(name: string, content: string): string {
   const dir = folder('in');

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -10,8 +10,12 @@ import { ensureCryptoMaterial } from './crypto-config';
 import { binaryPath } from './fabric-binaries';
 import { fabricTopology, nodeCryptoDir, type FabricTopology } from './topology';
 
+// Every folder a test makes lives here, removed when the file's tests are done.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'trestle-ccpkg-test-'));
+test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
+
 function freshTopology(): FabricTopology {
-  const topology = fabricTopology({ home: mkdtempSync(path.join(os.tmpdir(), 'trestle-ccpkg-')), portBase: 33000, host: '127.0.0.1' });
+  const topology = fabricTopology({ home: mkdtempSync(path.join(scratch, 'trestle-ccpkg-')), portBase: 33000, host: '127.0.0.1' });
   // With real TLS material on disk the package could inline PEM by mistake; without cryptogen the
   // package is written all the same (it only names paths).
   if (existsSync(binaryPath('cryptogen'))) ensureCryptoMaterial(topology);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -8,6 +8,10 @@ import { channelConfigtx, ensureGenesisBlock, genesisBlockPath } from './channel
 import { ensureCryptoMaterial } from './crypto-config';
 import { binaryPath } from './fabric-binaries';
 import { fabricTopology, nodeCryptoDir, orgCryptoDir, type FabricTopology } from './topology';
+
+// Every folder a test makes lives here, removed when the file's tests are done.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'trestle-channel-test-'));
+test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
 
 type Policy = { Type: string; Rule: string };
 type Org = { Name: string; ID: string; MSPDir: string; Policies: Record<string, Policy>; AnchorPeers?: { Host: string; Port: number }[]; OrdererEndpoints?: string[] };
@@ -78,7 +82,7 @@ type Inspected = { data: { data: { payload: { data: { config: { channel_group: G
 type Group = { groups: Record<string, Group>; values: Record<string, { value: Record<string, unknown> }>; policies: Record<string, { policy: { type: number; value: Record<string, unknown> } }> };
 
 withConfigtxgen(`configtxgen writes a genesis block that decodes to the channel we configured, and keeps it afterwards${skipReason}`, (t) => {
-  const generated = fabricTopology({ home: mkdtempSync(path.join(os.tmpdir(), 'trestle-channel-')), portBase: 33000, host: '127.0.0.1' });
+  const generated = fabricTopology({ home: mkdtempSync(path.join(scratch, 'trestle-channel-')), portBase: 33000, host: '127.0.0.1' });
   ensureCryptoMaterial(generated);
   t.is(ensureGenesisBlock(generated), 'generated');
   const block = genesisBlockPath(generated);

@@ -1,5 +1,5 @@
 import { createVerify, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -12,6 +12,10 @@ import { ensureCryptoMaterial } from './crypto-config';
 import { binaryPath } from './fabric-binaries';
 import { fabricTopology, orgCryptoDir, tlsCaCert, type FabricTopology } from './topology';
 
+// Every folder a test makes lives here, removed when the file's tests are done.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'trestle-client-files-test-'));
+test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
+
 type Profile = {
   client: { organization: string };
   organizations: Record<string, { mspid: string; peers: string[] }>;
@@ -20,7 +24,7 @@ type Profile = {
 
 /** A topology whose TLS CA files exist, with a text of their own, as connectionProfile reads them. */
 function topologyWithTlsCas(): FabricTopology {
-  const topology = fabricTopology({ home: mkdtempSync(path.join(os.tmpdir(), 'trestle-client-files-')), portBase: 33000, host: '127.0.0.1' });
+  const topology = fabricTopology({ home: mkdtempSync(path.join(scratch, 'trestle-client-files-')), portBase: 33000, host: '127.0.0.1' });
   for (const bank of topology.banks) {
     mkdirSync(path.dirname(tlsCaCert(topology, bank.domain)), { recursive: true });
     writeFileSync(tlsCaCert(topology, bank.domain), `-----BEGIN CERTIFICATE-----\ntls ca of ${bank.name}\n-----END CERTIFICATE-----\n`);
@@ -84,13 +88,13 @@ async function signsAsItsCertificate(identity: X509Identity, label: string): Pro
 }
 
 withCryptogen(`walletEntry is read back by fabric-network's file-system wallet and signs as its certificate${skipReason}`, async (t) => {
-  const topology = fabricTopology({ home: mkdtempSync(path.join(os.tmpdir(), 'trestle-wallet-entry-')), portBase: 33000, host: '127.0.0.1' });
+  const topology = fabricTopology({ home: mkdtempSync(path.join(scratch, 'trestle-wallet-entry-')), portBase: 33000, host: '127.0.0.1' });
   ensureCryptoMaterial(topology);
   const bank = topology.banks[0] as FabricTopology['banks'][number];
   const msp = path.join(orgCryptoDir(topology, bank.domain), 'users', `User1@${bank.domain}`, 'msp');
   const certificate = readFileSync(path.join(msp, 'signcerts', `User1@${bank.domain}-cert.pem`), 'utf8');
   const privateKey = readFileSync(path.join(msp, 'keystore', 'priv_sk'), 'utf8');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'trestle-wallet-'));
+  const dir = mkdtempSync(path.join(scratch, 'trestle-wallet-'));
   writeFileSync(path.join(dir, 'officer1.id'), JSON.stringify(walletEntry(bank.mspId, certificate, privateKey)));
 
   const identity = (await (await Wallets.newFileSystemWallet(dir)).get('officer1')) as X509Identity | undefined;
@@ -100,7 +104,7 @@ withCryptogen(`walletEntry is read back by fabric-network's file-system wallet a
 });
 
 withCryptogen(`writeClientFiles gives each organisation a profile and a wallet of its labels, admin the admin, people the users in order${skipReason}`, async (t) => {
-  const stack: StackConfig = { home: mkdtempSync(path.join(os.tmpdir(), 'trestle-client-files-')), portBase: 33000, host: '127.0.0.1' };
+  const stack: StackConfig = { home: mkdtempSync(path.join(scratch, 'trestle-client-files-')), portBase: 33000, host: '127.0.0.1' };
   const topology = fabricTopology(stack);
   ensureCryptoMaterial(topology);
   writeClientFiles(stack, topology);

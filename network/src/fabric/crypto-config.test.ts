@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -7,6 +7,10 @@ import { channelConfigtx } from './channel-config';
 import { ensureCryptoMaterial, cryptogenConfig } from './crypto-config';
 import { binaryPath } from './fabric-binaries';
 import { adminMspDir, BANK_USERS, fabricTopology, nodeCryptoDir, orgCryptoDir, REGULATOR_USERS, tlsCaCert, type FabricTopology } from './topology';
+
+// Every folder a test makes lives here, removed when the file's tests are done.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'trestle-crypto-test-'));
+test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
 
 type OrgSpec = { Name: string; Domain: string; EnableNodeOUs: boolean; Specs?: { Hostname: string; SANS: string[] }[]; Template?: { Count: number }; Users: { Count: number } };
 
@@ -56,7 +60,7 @@ const withCryptogen = haveBinaries ? test : test.skip;
 const skipReason = haveBinaries ? '' : ' (skipped: no cryptogen in .fabric/bin; `trestle network up` builds it)';
 
 function generated(): FabricTopology {
-  const home = mkdtempSync(path.join(os.tmpdir(), 'trestle-crypto-'));
+  const home = mkdtempSync(path.join(scratch, 'trestle-crypto-'));
   return fabricTopology({ home, portBase: 33000, host: '127.0.0.1' });
 }
 
