@@ -24,9 +24,26 @@ export async function storePii(ctx: Context, bankMsp: string, investorId: string
   return sha256Hex(bytes);
 }
 
+/**
+ * What a peer outside the collection answers a read of a key it knows only by hash (Fabric's
+ * ledger: "private data matching public hash version is not available"); such a peer never
+ * received the value, so for the contracts it holds nothing.
+ */
+const NOT_HELD_ON_THIS_PEER = /private data matching public hash version is not available/;
+
+/** The investor's PII bytes as this peer holds them, or undefined when it holds none. */
+async function piiBytesOnThisPeer(ctx: Context, investor: InvestorRecord): Promise<Uint8Array | undefined> {
+  try {
+    return await ctx.stub.getPrivateData(implicitCollection(investor.bankMsp), investorPiiKey(ctx, investor.investorId));
+  } catch (error) {
+    if (error instanceof Error && NOT_HELD_ON_THIS_PEER.test(error.message)) return undefined;
+    throw error;
+  }
+}
+
 /** The investor's PII from their bank's collection, checked against the hash on the public record. */
 export async function loadPii(ctx: Context, investor: InvestorRecord): Promise<InvestorPii> {
-  const bytes = await ctx.stub.getPrivateData(implicitCollection(investor.bankMsp), investorPiiKey(ctx, investor.investorId));
+  const bytes = await piiBytesOnThisPeer(ctx, investor);
   if (bytes === undefined || bytes.length === 0) {
     throw new TrestleError('INVESTOR_PII_MISSING', "This peer holds no personal data for the investor; query a peer of the investor's bank.", {
       details: { investorId: investor.investorId, bankMsp: investor.bankMsp },

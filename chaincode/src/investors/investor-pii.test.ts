@@ -1,5 +1,6 @@
 import '../testing/quiet-fabric-logs';
 import test from 'ava';
+import type { Context } from 'fabric-contract-api';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import { RoleContract } from '../roles/role-contract';
 import { sortedJson } from '../support/sorted-json';
@@ -87,6 +88,26 @@ test('after an erasure, new PII sent with an update is stored and readable again
   await contract.UpdateInvestor(tx(CAST.bankAOfficer, worldState, { at: T1, transient: piiTransient() }).ctx, json(investorDocument(ANNA)));
   t.is((await readRecord(worldState)).piiErasure, null);
   t.is((JSON.parse(await contract.GetInvestorPii(tx(CAST.bankAOfficer, worldState).ctx, ANNA)) as { fullName: string }).fullName, 'Anna Muster');
+});
+
+test('a peer outside the bank\'s collection, whose read Fabric refuses for want of the private data, answers INVESTOR_PII_MISSING', async (t) => {
+  const worldState = await ledgerWithInvestors();
+  // Seen on the real network: BankB's peer knows the key by hash only and the shim rejects the read.
+  const refuseAsNonMember = (ctx: Context) => {
+    ctx.stub.getPrivateData = () => Promise.reject(new Error('GET_STATE failed: transaction ID: 5d3e: private data matching public hash version is not available. Public hash version = {BlockNum: 21, TxNum: 0}, Private data version = <nil>'));
+    return contract.GetInvestorPii(ctx, ANNA);
+  };
+  const error = await refused(t, worldState, CAST.bankAOfficer, 'INVESTOR_PII_MISSING', refuseAsNonMember);
+  t.deepEqual(error.details, { investorId: ANNA, bankMsp: 'BankAMSP' });
+  // Any other failure of the read is not hidden behind that answer.
+  await t.throwsAsync(
+    (() => {
+      const { ctx } = tx(CAST.bankAOfficer, worldState);
+      ctx.stub.getPrivateData = () => Promise.reject(new Error('GET_STATE failed: peer shutting down'));
+      return contract.GetInvestorPii(ctx, ANNA);
+    })(),
+    { message: /peer shutting down/ },
+  );
 });
 
 test('a peer that holds no copy of the PII says so; a copy that does not match the public hash is RECORD_MALFORMED', async (t) => {
