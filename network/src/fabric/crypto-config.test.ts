@@ -128,3 +128,15 @@ withCryptogen(`a second call keeps the material it finds and touches no file${sk
   t.is(ensureCryptoMaterial(generatedTopology), 'kept');
   t.deepEqual(filesWithTimes(generatedTopology.root), before);
 });
+
+withCryptogen(`crypto material missing for one org while the others' exists is refused, not regenerated under new CAs${skipReason}`, (t) => {
+  const generatedTopology = generated();
+  ensureCryptoMaterial(generatedTopology);
+  const bankB = generatedTopology.banks[1] as FabricTopology['banks'][number];
+  rmSync(orgCryptoDir(generatedTopology, bankB.domain), { recursive: true, force: true });
+  const caBefore = readFileSync(tlsCaCert(generatedTopology, (generatedTopology.banks[0] as typeof bankB).domain), 'utf8');
+  const error = t.throws(() => ensureCryptoMaterial(generatedTopology));
+  t.regex(error?.message ?? '', /crypto material of bankb\.trestle\.local is missing .* "trestle network down --purge"/);
+  t.is(readFileSync(tlsCaCert(generatedTopology, (generatedTopology.banks[0] as typeof bankB).domain), 'utf8'), caBefore, 'BankA keeps its CA');
+  t.false(existsSync(orgCryptoDir(generatedTopology, bankB.domain)));
+});

@@ -40,8 +40,14 @@ export function cryptogenConfig(topology: FabricTopology): Record<string, unknow
 /** Generates the crypto material once; a stack that already has it keeps it (its ledgers depend on it). */
 export function ensureCryptoMaterial(topology: FabricTopology): 'generated' | 'kept' {
   const out = path.join(topology.root, 'crypto');
-  const complete = [...topology.banks.map((b) => b.domain), topology.regulator.domain, ...topology.banks.map((b) => b.chaincodeServer.domain)].every((domain) => existsSync(orgCryptoDir(topology, domain)));
-  if (complete) return 'kept';
+  const domains = [...topology.banks.map((b) => b.domain), topology.regulator.domain, ...topology.banks.map((b) => b.chaincodeServer.domain)];
+  const present = domains.filter((domain) => existsSync(orgCryptoDir(topology, domain)));
+  if (present.length === domains.length) return 'kept';
+  // New CAs for some orgs would no longer match the channel's genesis block and the ledgers.
+  if (present.length > 0) {
+    const missing = domains.filter((domain) => !present.includes(domain));
+    throw new Error(`crypto material of ${missing.join(', ')} is missing under ${out} while the others' exists; the channel and ledgers were made with it. Start afresh with "trestle network down --purge".`);
+  }
   mkdirSync(topology.root, { recursive: true });
   const config = path.join(topology.root, 'crypto-config.yaml');
   writeFileSync(config, stringify(cryptogenConfig(topology)));
