@@ -1,3 +1,4 @@
+import './quiet-fabric-client';
 import test, { type ExecutionContext } from 'ava';
 import { Wallet } from 'ethers';
 import type { Asset } from '@trestle/compliance/src/ledger/asset';
