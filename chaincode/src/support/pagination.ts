@@ -41,5 +41,7 @@ export async function readPage<T>(ctx: Context, objectType: string, attributes: 
   } finally {
     await iterator.close();
   }
-  return { records, bookmark: metadata.bookmark, fetchedRecordsCount: metadata.fetchedRecordsCount };
+  // A peer sends no metadata for an empty page (bookmark "" and count 0 encode to no bytes), and
+  // fabric-shim then leaves it out of the answer; the in-process stub always gives it.
+  return { records, bookmark: metadata?.bookmark ?? '', fetchedRecordsCount: metadata?.fetchedRecordsCount ?? 0 };
 }
