@@ -9,6 +9,9 @@ import { fabricLedgerSessions } from '../../src/cli/ledger/fabric-ledger-session
 import type { LedgerSession } from '../../src/cli/ledger/ledger-session';
 import type { StackConfig } from '../../src/stack/stack-config';
 
+/** The channel and chaincode a session talks to (fabric-ledger-session.ts; default rwa and trestle). */
+type ChaincodeNames = { readonly channel: string; readonly chaincode: string };
+
 // The people of the real test network (wallets written by the bring-up, network/src/fabric/client-files.ts)
 // and the roles integration suites give them. Suites share one network, so grants are idempotent
 // and ids a suite creates carry a fresh suffix.
@@ -36,17 +39,17 @@ export function identityIdOf(stack: StackConfig, label: string): string {
   return identityIdOfCertificate(entry.credentials.certificate);
 }
 
-/** A session signed by `org/label`'s own identity; close it when done. */
-export function sessionOf(stack: StackConfig, label: string): Promise<LedgerSession> {
-  return fabricLedgerSessions(stack)(parseActingIdentity(label));
+/** A session signed by `org/label`'s own identity (on chaincode `trestle` unless `names` says another); close it when done. */
+export function sessionOf(stack: StackConfig, label: string, names?: ChaincodeNames): Promise<LedgerSession> {
+  return fabricLedgerSessions(stack, names)(parseActingIdentity(label));
 }
 
 /** Grants every role of PEOPLE_ROLES that is not held yet, each by the admin of the person's org. */
-export async function ensurePeopleRoles(stack: StackConfig, people: Readonly<Record<string, readonly Role[]>> = PEOPLE_ROLES): Promise<void> {
+export async function ensurePeopleRoles(stack: StackConfig, people: Readonly<Record<string, readonly Role[]>> = PEOPLE_ROLES, names?: ChaincodeNames): Promise<void> {
   const byOrg = new Map<string, Array<[string, Role]>>();
   for (const [label, roles] of Object.entries(people)) for (const role of roles) byOrg.set(parseActingIdentity(label).org, [...(byOrg.get(parseActingIdentity(label).org) ?? []), [label, role]]);
   for (const [org, grants] of byOrg) {
-    const admin = await sessionOf(stack, `${org}/admin`);
+    const admin = await sessionOf(stack, `${org}/admin`, names);
     try {
       const roles = admin.contract('RoleContract');
       for (const [label, role] of grants) {

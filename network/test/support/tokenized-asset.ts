@@ -35,9 +35,9 @@ export interface CliRefusal {
   readonly details?: Record<string, unknown>;
 }
 
-/** A CLI over `stack`'s network with a folder for input files. */
-export function ledgerCli(stack: StackConfig): LedgerCli {
-  const open = fabricLedgerSessions(stack);
+/** A CLI over `stack`'s network (chaincode `trestle` unless `names` says another) with a folder for input files. */
+export function ledgerCli(stack: StackConfig, names?: { readonly channel: string; readonly chaincode: string }): LedgerCli {
+  const open = fabricLedgerSessions(stack, names);
   const folder = mkdtempSync(path.join(tmpdir(), 'trestle-real-ledger-'));
   const run = (...argv: string[]) => runCli(open, argv);
   return {
