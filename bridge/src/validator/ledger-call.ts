@@ -1,4 +1,5 @@
 import { parseTrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import { retryOnReadConflict } from './read-conflict';
 
 /**
  * The part of fabric-network's `Contract` the bridge uses, so a bank's real gateway connection
@@ -25,7 +26,7 @@ export async function evaluateJson(contract: LedgerContract, name: string, ...ar
   return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
 }
 
-/** Submits a transaction, discarding its (empty) answer. */
+/** Submits a transaction, discarding its (empty) answer; one invalidated by a read conflict with another bank's write is submitted again (read-conflict.ts). */
 export async function submitLedger(contract: LedgerContract, name: string, ...args: string[]): Promise<void> {
-  await callLedger(() => contract.submitTransaction(name, ...args));
+  await callLedger(() => retryOnReadConflict(() => contract.submitTransaction(name, ...args)));
 }
