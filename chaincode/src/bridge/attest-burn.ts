@@ -32,7 +32,7 @@ export async function attestBurn(ctx: Context, stated: BurnEvent): Promise<void>
       details: { chainId: event.chainId, token: event.token },
     });
   }
-  const burn: BurnRecord = (await findBurn(ctx, event.chainId, event.burnNonce)) ?? { chainId: event.chainId, burnNonce: event.burnNonce, status: 'ATTESTED', attestations: [], release: null };
+  const burn: BurnRecord = (await findBurn(ctx, event.chainId, chain.gateway, event.burnNonce)) ?? { chainId: event.chainId, burnNonce: event.burnNonce, status: 'ATTESTED', attestations: [], release: null };
   const own = burn.attestations.find((attestation) => attestation.bankMsp === caller.mspId);
   if (own !== undefined) {
     if (sameEvent(own.event, event)) return;
@@ -43,9 +43,9 @@ export async function attestBurn(ctx: Context, stated: BurnEvent): Promise<void>
   const attested: BurnRecord = { ...burn, attestations: [...burn.attestations, { bankMsp: caller.mspId, validator: validator.address, event, attestedAt: txTimestampIso(ctx) }] };
   const matching = (await entriesInForce(ctx, attested.attestations.filter((attestation) => sameEvent(attestation.event, event)))).length;
   if (attested.status === 'ATTESTED' && matching >= chain.threshold) {
-    await releaseBurn(ctx, attested, event, assetId);
+    await releaseBurn(ctx, attested, event, assetId, chain.gateway);
     return;
   }
-  await writeBurn(ctx, attested);
+  await writeBurn(ctx, chain.gateway, attested);
   emitLedgerEvent(ctx, { type: 'BurnAttested', payload: attested });
 }

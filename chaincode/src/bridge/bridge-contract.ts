@@ -246,13 +246,15 @@ export class BridgeContract extends Contract {
     return sortedJson(await pendingAtBank(ctx, grant, PENDING_INDEX, bankMsp, pageSize, bookmark, 'list of bridge-outs', (id) => readBridgeOut(ctx, id)));
   }
 
-  /** A burn's attestations and, once released, where its units went. */
+  /** A burn of the chain's gateway in force: its attestations and, once released, where its units went. */
   @Transaction(false)
   @Returns('string')
   async GetBurn(ctx: Context, chainId: string, burnNonce: string): Promise<string> {
     await requireAnyRole(ctx, BRIDGE_READERS);
     const id = chainIdArgument(chainId);
-    const burn = await findBurn(ctx, id, uintArgument(burnNonce, 'burnNonce'));
+    const nonce = uintArgument(burnNonce, 'burnNonce');
+    const gateway = (await findChain(ctx, id))?.active?.gateway;
+    const burn = gateway === undefined ? undefined : await findBurn(ctx, id, gateway, nonce);
     if (burn === undefined) throw new TrestleError('BRIDGE_MINT_UNKNOWN', 'No validator has attested a burn with this number on this chain.', { details: { chainId: id, burnNonce } });
     return sortedJson(burn);
   }

@@ -25,7 +25,12 @@ export const GATEWAY_MESSAGE_KEY_TYPE = 'bridge~msg';
 export const OPEN_MESSAGE_INDEX = 'bridge~openmsg';
 /** What a message type last carried for a token: bridge~sent (chainId, type, token) → the legal state, the valuation sequence, or 1 for a write-off. */
 export const SENT_KEY_TYPE = 'bridge~sent';
-/** A burn's attestations and release: bridge~burn (chainId, burnNonce). */
+/**
+ * A burn's attestations and release: bridge~burn (chainId, gateway, burnNonce). The gateway numbers
+ * its burns from 1, so a chain whose configuration names a new gateway starts again at burn 1: keyed
+ * by chain alone, its first burn collided with the old gateway's (BRIDGE_ATTESTATION_CONFLICT) and
+ * never released (seen on the real network, where suites redeploy the gateway on one devnet chain).
+ */
 export const BURN_KEY_TYPE = 'bridge~burn';
 /** A token transfer's attestations and escrow move: bridge~move (chainId, txHash, logIndex as ten digits). */
 export const ESCROW_MOVE_KEY_TYPE = 'bridge~move';
@@ -43,7 +48,7 @@ export const inFlightKey = (ctx: Context, chainId: string, nonce: bigint | strin
 export const pendingKey = (ctx: Context, bankMsp: string, bridgeOutId: string) => ctx.stub.createCompositeKey(PENDING_INDEX, [bankMsp, bridgeOutId]);
 export const nextNonceKey = (ctx: Context, chainId: string, messageType: string) => ctx.stub.createCompositeKey(NEXT_NONCE_KEY_TYPE, [chainId, messageType]);
 export const escrowKey = (ctx: Context, assetId: string, chainId: string) => ctx.stub.createCompositeKey(ESCROW_KEY_TYPE, [assetId, chainId]);
-export const burnKey = (ctx: Context, chainId: string, burnNonce: bigint | string) => ctx.stub.createCompositeKey(BURN_KEY_TYPE, [chainId, paddedNonce(burnNonce)]);
+export const burnKey = (ctx: Context, chainId: string, gateway: string, burnNonce: bigint | string) => ctx.stub.createCompositeKey(BURN_KEY_TYPE, [chainId, gateway, paddedNonce(burnNonce)]);
 export const escrowMoveKey = (ctx: Context, chainId: string, txHash: string, logIndex: number) => ctx.stub.createCompositeKey(ESCROW_MOVE_KEY_TYPE, [chainId, txHash, String(logIndex).padStart(10, '0')]);
 /** Where a ledger message lives: its chain, type, domain contract and nonce. */
 export type MessageId = { readonly chainId: string; readonly type: string; readonly verifyingContract: string; readonly nonce: bigint | string };

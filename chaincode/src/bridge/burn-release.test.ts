@@ -1,5 +1,6 @@
 import '../testing/quiet-fabric-logs';
 import test from 'ava';
+import { keccak256, toUtf8Bytes } from 'ethers';
 import { investorRef } from '@trestle/compliance/src/bridge/investor-ref';
 import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
 import { AssetContract } from '../assets/asset-contract';
@@ -9,7 +10,7 @@ import { ASSET_ID, json } from '../testing/ledger-documents';
 import { INVESTORS } from '../testing/ledger-story';
 import { refused } from '../testing/refusal';
 import { AFTER_LOCKUP, DESK, unitsOnLedger } from '../testing/transfer-story';
-import { attest, BRIDGE_DESK, burnEvent, burnOf, escrowedBridgeOut, escrowOf, ledgerForBridge, WALLETS } from '../testing/bridge-story';
+import { attest, BRIDGE_DESK, burnEvent, burnOf, CHAIN_CONFIG, escrowedBridgeOut, escrowOf, ledgerForBridge, WALLETS } from '../testing/bridge-story';
 import { BridgeContract } from './bridge-contract';
 
 const bridge = new BridgeContract();
@@ -102,4 +103,25 @@ test('a burn the escrow cannot cover, an unknown token or a bad attestation is r
   await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_ATTESTATION_INVALID', (ctx) => bridge.AttestBurn(ctx, '[1,2]'), afterLockup);
   await refused(t, worldState, DESK.officerA, 'CALLER_LACKS_ROLE', (ctx) => bridge.AttestBurn(ctx, json(burnEvent(2n, 10n))), afterLockup);
   await refused(t, worldState, DESK.regulator, 'CALLER_LACKS_ROLE', (ctx) => bridge.AttestBurn(ctx, json(burnEvent(2n, 10n))), afterLockup);
+});
+
+test("after the chain's configuration names a new gateway, that gateway's burn 1 is released, not taken for the old gateway's burn 1", async (t) => {
+  const worldState = await ledgerForBridge();
+  await escrowedBridgeOut(worldState, 'B-1', 1_000n);
+  const old = burnEvent(1n, 400n);
+  await attest(worldState, BRIDGE_DESK.validatorA, old);
+  await attest(worldState, BRIDGE_DESK.validatorB, old);
+  const rotated = { ...CHAIN_CONFIG, gateway: '0x0000000000000000000000000000000000000B0B' };
+  await bridge.ProposeBridgeChain(tx(BRIDGE_DESK.operatorA, worldState).ctx, json(rotated));
+  await bridge.ApproveBridgeChain(tx(BRIDGE_DESK.operatorB, worldState).ctx, json(rotated));
+
+  // The new gateway numbers its burns from 1 again: another transaction, another amount.
+  const renumbered = burnEvent(1n, 300n, { txHash: keccak256(toUtf8Bytes('new gateway burn tx 1')), blockNumber: 7 });
+  await attest(worldState, BRIDGE_DESK.validatorA, renumbered);
+  await attest(worldState, BRIDGE_DESK.validatorC, renumbered);
+  const burn = await burnOf(worldState, 1n);
+  t.is(burn.release?.amount, '300', "GetBurn answers for the gateway in force");
+  t.deepEqual(burn.attestations.map((entry) => entry.bankMsp), ['BankAMSP', 'BankCMSP']);
+  t.is((await holdingOf(worldState, INVESTORS.annaA)).escrowed, '300', '1,000 escrowed, 400 and 300 released');
+  t.is(await unitsWithSuspense(worldState), 1_000_000n);
 });

@@ -44,7 +44,7 @@ async function releaseTarget(ctx: Context, event: BurnEvent): Promise<ReleaseTar
  * chain falls by the amount, and the units go to the burner's holding or to suspense. Units in
  * escrow are conserved: holdings' balances plus escrow plus suspense stay the same.
  */
-export async function releaseBurn(ctx: Context, burn: BurnRecord, event: BurnEvent, assetId: string): Promise<void> {
+export async function releaseBurn(ctx: Context, burn: BurnRecord, event: BurnEvent, assetId: string, gateway: string): Promise<void> {
   const amount = BigInt(event.amount);
   const pool = await readEscrow(ctx, assetId, event.chainId);
   const holdings = await holdingsOf(ctx, assetId);
@@ -75,7 +75,7 @@ export async function releaseBurn(ctx: Context, burn: BurnRecord, event: BurnEve
   const released: BurnRecord = { ...burn, status: 'RELEASED', release };
   for (const holding of changed.values()) await writeHolding(ctx, holding, holding.balance + holding.escrowed === 0n ? null : holding);
   await writeEscrow(ctx, escrow);
-  await writeBurn(ctx, released);
+  await writeBurn(ctx, gateway, released);
   await appendAudit(ctx, {
     action: 'bridge-burn-released',
     assetId,

@@ -3,11 +3,12 @@ import { parseBurnRecord, type BurnRecord } from '@trestle/compliance/src/bridge
 import { readRecord, writeRecord } from '../support/state';
 import { burnKey } from './bridge-keys';
 
-/** The burn's record, or undefined before its first attestation. */
-export async function findBurn(ctx: Context, chainId: string, burnNonce: bigint | string): Promise<BurnRecord | undefined> {
-  return readRecord(ctx, burnKey(ctx, chainId, burnNonce), parseBurnRecord);
+/** The burn numbered `burnNonce` by the chain's gateway `gateway` (the one in force), or undefined before its first attestation. */
+export async function findBurn(ctx: Context, chainId: string, gateway: string, burnNonce: bigint | string): Promise<BurnRecord | undefined> {
+  return readRecord(ctx, burnKey(ctx, chainId, gateway, burnNonce), parseBurnRecord);
 }
 
-export async function writeBurn(ctx: Context, burn: BurnRecord): Promise<void> {
-  await writeRecord(ctx, burnKey(ctx, burn.chainId, burn.burnNonce), burn);
+/** Writes the burn under the gateway that numbered it. */
+export async function writeBurn(ctx: Context, gateway: string, burn: BurnRecord): Promise<void> {
+  await writeRecord(ctx, burnKey(ctx, burn.chainId, gateway, burn.burnNonce), burn);
 }
