@@ -58,14 +58,25 @@ export function listening(host: string, port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Healthy and serving: Fabric starts its operations endpoint (/healthz) before it opens the ledger
+ * and its gRPC and admin listeners, so /healthz alone let the next step's `peer channel list`
+ * meet "connection refused" now and then on a warm `up`.
+ */
+async function healthyAndListening(topology: FabricTopology, operationsPort: number, ports: readonly number[]): Promise<boolean> {
+  if (!(await healthy(topology, operationsPort))) return false;
+  for (const port of ports) if (!(await listening(topology.host, port))) return false;
+  return true;
+}
+
 export async function startOrderer(home: string, topology: FabricTopology, bank: BankNode): Promise<void> {
   startProcess(home, ordererSpec(topology, bank));
-  await waitUntilReady(home, processName.orderer(bank), () => healthy(topology, bank.orderer.operationsPort), READY_TIMEOUT_MS.orderer);
+  await waitUntilReady(home, processName.orderer(bank), () => healthyAndListening(topology, bank.orderer.operationsPort, [bank.orderer.port, bank.orderer.adminPort]), READY_TIMEOUT_MS.orderer);
 }
 
 export async function startPeer(home: string, topology: FabricTopology, bank: BankNode): Promise<void> {
   startProcess(home, peerSpec(topology, bank));
-  await waitUntilReady(home, processName.peer(bank), () => healthy(topology, bank.peer.operationsPort), READY_TIMEOUT_MS.peer);
+  await waitUntilReady(home, processName.peer(bank), () => healthyAndListening(topology, bank.peer.operationsPort, [bank.peer.port]), READY_TIMEOUT_MS.peer);
 }
 
 export async function startChaincodeServer(home: string, topology: FabricTopology, bank: BankNode, packageId: string): Promise<void> {

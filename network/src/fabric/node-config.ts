@@ -45,8 +45,10 @@ export function peerCoreConfig(sample: Yaml, topology: FabricTopology, bank: Ban
     localMspId: bank.mspId,
   });
   // One peer per bank: it is its own gossip bootstrap, and its external endpoint is what
-  // discovery tells clients and other banks' peers.
-  Object.assign(config.peer.gossip, { bootstrap: address, externalEndpoint: address, useLeaderElection: false, orgLeader: true });
+  // discovery tells clients and other banks' peers. The peers start together, so one often dials
+  // another bank's anchor peer before that peer is up; it retries every reconnect interval, and
+  // until then clients discover two banks' peers of three (the sample's 25 s was seen after `up`).
+  Object.assign(config.peer.gossip, { bootstrap: address, externalEndpoint: address, useLeaderElection: false, orgLeader: true, reconnectInterval: '2s' });
   Object.assign(config.peer.tls, {
     enabled: true,
     clientAuthRequired: false,
