@@ -11,8 +11,17 @@ test('a bank identity is endorsed by its own bank with each other bank in turn',
   ]);
 });
 
-test('an identity of an org without peers (the regulator) leaves the choice to discovery', (t) => {
-  t.is(endorsementCandidates('RegulatorMSP', BANKS), undefined);
+test('an identity of an org without peers (the regulator) is endorsed by every bank, then by each pair when one cannot be reached', (t) => {
+  t.deepEqual(endorsementCandidates('RegulatorMSP', BANKS), [
+    ['BankAMSP', 'BankBMSP', 'BankCMSP'],
+    ['BankAMSP', 'BankBMSP'],
+    ['BankAMSP', 'BankCMSP'],
+    ['BankBMSP', 'BankCMSP'],
+  ]);
+});
+
+test('a profile listing no bank peers leaves the choice to discovery', (t) => {
+  t.is(endorsementCandidates('RegulatorMSP', []), undefined);
 });
 
 test('only an unreachable endorser lets the next candidates be tried; chaincode refusals and commit failures are final', (t) => {
