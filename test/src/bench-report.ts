@@ -557,7 +557,8 @@ function formatGoalFigure(value: number, unit: GoalResult['unit']): string {
   return unit === 'gas' ? formatGas(value) : formatRatio(value);
 }
 
-function markdownTable(header: readonly string[], rightAligned: readonly boolean[], rows: readonly (readonly string[])[]): string {
+/** A markdown table; `rightAligned` per column (numbers). */
+export function markdownTable(header: readonly string[], rightAligned: readonly boolean[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(rightAligned.map((r) => (r ? '--:' : '---'))), ...rows.map(line)].join('\n');
 }
@@ -622,7 +623,8 @@ export function renderMarkdown(report: BenchReport): string {
   ].join('\n');
 }
 
-function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** A plain-text table for the terminal, first column left-aligned. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   // First column left-aligned (labels), the rest right-aligned (numbers).
   const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
