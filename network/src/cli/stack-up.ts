@@ -6,6 +6,7 @@ import { startDevnet } from '../evm/devnet';
 import { ensureFabricBinaries, FabricBinariesUnavailableError } from '../fabric/fabric-binaries';
 import { fabricUpSteps } from '../fabric/fabric-up';
 import type { StackConfig } from '../stack/stack-config';
+import { validatorsUp } from './validators-up';
 
 /** What `up` found and did, for the closing summary. */
 export interface StackUpResult {
@@ -69,6 +70,13 @@ export async function stackUp(stack: StackConfig): Promise<StackUpResult> {
           ctx.deployment = deployed.deployment;
           ctx.deploymentFile = deployed.file;
           if (!deployed.changed) task.title += ' (already deployed)';
+        },
+      },
+      {
+        title: 'Bridge validators (ledger setup, one process per bank)',
+        enabled: (ctx) => ctx.fabric.ok,
+        task: async (ctx, task) => {
+          task.title += ` (${await validatorsUp(stack, ctx.deployment as DeploymentFile, (line) => (task.output = line))})`;
         },
       },
     ],
