@@ -1,3 +1,4 @@
+import './fabric-quiet';
 import { readFileSync } from 'node:fs';
 import { Gateway, Wallets, type Contract, type Network, type QueryHandlerFactory } from 'fabric-network';
 import type { Endorser } from 'fabric-common';
