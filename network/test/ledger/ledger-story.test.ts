@@ -1,4 +1,4 @@
-import './quiet-fabric-client';
+import '../support/fabric-quiet';
 import test, { type ExecutionContext } from 'ava';
 import { Wallet } from 'ethers';
 import type { Asset } from '@trestle/compliance/src/ledger/asset';
