@@ -23,6 +23,17 @@ export type FabricGatewayOptions = {
   readonly deadlines?: GatewayDeadlines;
 };
 
+/**
+ * Which peers' commit a submit waits for: every peer of the channel that is connected (one that is
+ * down is not waited for). fabric-network's default waits for the caller's own org's peers only, so
+ * the next transaction, endorsed by the caller's peer and another bank's (endorsement-plan.ts), could
+ * reach that other peer before it committed the last one. Seen on the three-bank network: a bank
+ * officer's approval right after the other bank's failed with "Peer endorsements do not match"
+ * (one peer read the transfer before the first approval, the other after). The Regulator's org has
+ * no peer, so under the default its submits waited for none at all.
+ */
+export const COMMIT_SCOPE = 'NETWORK_SCOPE_ALLFORTX' as const;
+
 /** A connected channel, the MSP ids of the organisations whose peers the profile names, and how to let it go. */
 export type OpenFabricGateway = { readonly network: Network; readonly peerOrgs: readonly string[]; close(): void };
 
@@ -41,7 +52,7 @@ export function peerOrgsOf(connectionProfile: Record<string, unknown>): string[]
  * the caller's own typed error; connection failures pass through as fabric-network raised them.
  */
 export async function openFabricGateway(options: FabricGatewayOptions, refuse: (sentence: string) => Error): Promise<OpenFabricGateway> {
-  const { Gateway, Wallets } = await import('fabric-network');
+  const { DefaultEventHandlerStrategies, Gateway, Wallets } = await import('fabric-network');
   const wallet = await Wallets.newFileSystemWallet(options.walletPath);
   const identity = await wallet.get(options.label);
   if (identity === undefined) throw refuse(`No identity labelled ${options.label} in the wallet at ${options.walletPath}.`);
@@ -52,9 +63,8 @@ export async function openFabricGateway(options: FabricGatewayOptions, refuse: (
     wallet,
     identity: options.label,
     discovery: { enabled: true, asLocalhost: false },
-    ...(deadlines === undefined
-      ? {}
-      : { eventHandlerOptions: { endorseTimeout: deadlines.endorseTimeout, commitTimeout: deadlines.commitTimeout }, queryHandlerOptions: { timeout: deadlines.queryTimeout } }),
+    eventHandlerOptions: { strategy: DefaultEventHandlerStrategies[COMMIT_SCOPE], ...(deadlines === undefined ? {} : { endorseTimeout: deadlines.endorseTimeout, commitTimeout: deadlines.commitTimeout }) },
+    ...(deadlines === undefined ? {} : { queryHandlerOptions: { timeout: deadlines.queryTimeout } }),
   });
   return { network: await gateway.getNetwork(options.channel), peerOrgs: peerOrgsOf(options.connectionProfile), close: () => gateway.disconnect() };
 }

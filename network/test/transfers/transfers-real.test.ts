@@ -10,7 +10,7 @@ import { PENDING_INDEX } from '@trestle/chaincode/src/transfers/transfer-key';
 import { bookmarkText } from '../../src/cli/ledger/ledger-wording';
 import { REPO_ROOT, testStack } from '../../src/stack/stack-config';
 import { awaitEveryPeerDiscovered } from '../support/fabric-client';
-import { ensurePeopleRoles, identityIdOf, uniqueSuffix } from '../support/ledger-people';
+import { ensurePeopleRoles, identityIdOf, sessionOf, uniqueSuffix } from '../support/ledger-people';
 import { ALLOCATIONS, expectOk, ledgerCli, onboardInvestor, tokenizedAsset, type TokenizedAsset } from '../support/tokenized-asset';
 
 // Issue 4 on the real three-bank network (npm test's shared one, or the stack TRESTLE_HOME names):
@@ -104,6 +104,26 @@ test.serial("the list of transfers pending on the receiver's bank holds a pendin
   t.is(foreign.code, 'CALLER_OF_OTHER_BANK', "only the requesting bank cancels");
   t.is((await cli.json<TransferRecord>('transfer', 'cancel', transferId, '--as', 'bankA/operator1')).status, 'CANCELLED');
   t.false((await pendingAtB()).includes(transferId));
+});
+
+test.serial("back to back, each bank's approval right after the other's commit is endorsed alike by both peers and settles", async (t) => {
+  const { a1, b1 } = asset.investors;
+  // Sessions straight, without the CLI's read-backs between commands that give a lagging peer time.
+  const requester = await sessionOf(stack, 'bankA/operator1');
+  const officerA = await sessionOf(stack, 'bankA/officer1');
+  const officerB = await sessionOf(stack, 'bankB/officer1');
+  try {
+    const transferIds = Array.from({ length: 10 }, () => `T-B2B-${uniqueSuffix()}`);
+    for (const transferId of transferIds) {
+      const document = { transferId, assetId: asset.assetId, fromInvestorId: a1, toInvestorId: b1, amount: '500' };
+      await requester.contract('TransferContract').submitTransaction('RequestTransfer', JSON.stringify(document));
+      await officerA.contract('TransferContract').submitTransaction('ApproveTransfer', transferId, '');
+      await officerB.contract('TransferContract').submitTransaction('ApproveTransfer', transferId, '');
+    }
+    for (const transferId of transferIds) t.is((await transferOf(transferId)).status, 'SETTLED', transferId);
+  } finally {
+    for (const session of [requester, officerA, officerB]) await session.close();
+  }
 });
 
 test.serial('a sanctioned receiver is refused with the reason: the screening hit, recorded through the CLI from an OFAC SDN.XML fixture, suspends them and blocks the transfer pending to them', async (t) => {
