@@ -9,6 +9,7 @@ import { quietFabricClient } from '../src/cli/client-noise';
 import { parseActingIdentity } from '../src/cli/ledger/acting-identity';
 import { fabricLedgerSessions } from '../src/cli/ledger/fabric-ledger-session';
 import type { LedgerSession } from '../src/cli/ledger/ledger-session';
+import { ensureChaincodeBuild } from '../src/fabric/chaincode-build';
 import { ensureChaincodeDefinition } from '../src/fabric/chaincode-lifecycle';
 import { writeChaincodePackage } from '../src/fabric/chaincode-package';
 import { chaincodeSpec, listening, READY_TIMEOUT_MS } from '../src/fabric/fabric-processes';
@@ -17,7 +18,7 @@ import { fabricTopology, type BankNode, type FabricTopology } from '../src/fabri
 import { startProcess, stopProcess, waitUntilReady } from '../src/process/managed-process';
 import { REPO_ROOT, stackFromEnv, type StackConfig } from '../src/stack/stack-config';
 import { ensurePeopleRoles, PEOPLE_ROLES } from '../test/support/ledger-people';
-import { ledgerCli, tokenizedAsset, type TokenizedAsset } from '../test/support/tokenized-asset';
+import { ledgerCli, onboardInvestor, tokenizedAsset, type TokenizedAsset } from '../test/support/tokenized-asset';
 
 // Issue 4's benchmark on the real three-bank network of a running stack (`trestle network up`):
 // N compliant transfers (request by BankA's operator, an approval by BankA's officer, one by
@@ -33,9 +34,17 @@ import { ledgerCli, tokenizedAsset, type TokenizedAsset } from '../test/support/
 // tokenized asset; both workloads run on it, on the same holdings. The bench servers are stopped
 // at the end; the definition stays committed (a rerun reuses it).
 //
-//   TRESTLE_HOME=… TRESTLE_PORT_BASE=… node --import tsx network/scripts/transfer-throughput.ts [--count 30] [--warmup 3]
+// Then the same two workloads with `--lanes` L at once (each lane its own BankA sender and BankB
+// receiver, onboarded and funded first), a transaction that fails validation retried until it
+// commits: throughput under load, and how many of each kind Fabric invalidated and why.
+//
+//   TRESTLE_HOME=… TRESTLE_PORT_BASE=… node --import tsx network/scripts/transfer-throughput.ts [--count 30] [--warmup 3] [--lanes 4]
 
-const DEFAULTS = { count: 30, warmup: 3 } as const;
+const DEFAULTS = { count: 30, warmup: 3, lanes: 4 } as const;
+/** Units a lane's sender gets (by plain move from a1) before the concurrent phases. */
+const LANE_FUNDS = 50_000n;
+/** Attempts per transaction in the concurrent phases before the run gives up. */
+const MAX_ATTEMPTS = 20;
 const BENCH_CHAINCODE = 'trestle-bench';
 /** Units per transfer and per move: above the policy's minimum (100), below its travel-rule (10,000) and four-eyes (50,000) thresholds. */
 const UNITS = 1_000n;
@@ -81,6 +90,8 @@ function writeBenchModule(folder: string): void {
 
 /** Starts the bench chaincode servers, commits the bench chaincode, founds its consortium and grants the people their roles. */
 async function deployBenchChaincode(stack: StackConfig, bench: FabricTopology, log: (line: string) => void): Promise<void> {
+  // The product contracts as `network up` serves them: chaincode/dist, compiled when stale.
+  log(`chaincode/dist ${ensureChaincodeBuild()}`);
   const folder = path.join(stack.home, 'bench-chaincode');
   writeBenchModule(folder);
   const packageIds = new Map<string, string>();
@@ -133,6 +144,91 @@ async function checkOutcome(session: LedgerSession, asset: TokenizedAsset, trans
   if (before.a1 - a1 !== moved || b1 - before.b1 !== moved) throw new Error(`units moved a1 ${before.a1 - a1}, b1 ${b1 - before.b1}; expected ${moved} each`);
 }
 
+/** One lane of the concurrent phases: a BankA sender and a BankB receiver no other lane touches. */
+type Lane = { readonly from: string; readonly to: string };
+
+/** Validation codes of the transactions Fabric invalidated and retried, by transaction kind. */
+type Conflicts = Map<string, number>;
+
+/**
+ * Why a submit failed in a way that a retry may cure, or undefined: Fabric invalidated it at commit
+ * (MVCC_READ_CONFLICT, PHANTOM_READ_CONFLICT: another lane's transaction changed what it read), or
+ * its two endorsing peers answered differently (one had committed a block the other had not yet),
+ * which the client sees before ordering.
+ */
+function retryableFailure(error: unknown): string | undefined {
+  const code = (error as { transactionCode?: string }).transactionCode;
+  if (code !== undefined && code !== 'VALID') return code;
+  return error instanceof Error && error.message.includes('Peer endorsements do not match') ? 'ENDORSEMENTS_DIFFER' : undefined;
+}
+
+/** Submits until the transaction commits: a retryable failure is counted and retried; anything else ends the run. */
+async function committed(conflicts: Conflicts, kind: string, submit: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await submit();
+      return;
+    } catch (error) {
+      const why = retryableFailure(error);
+      if (why === undefined || attempt >= MAX_ATTEMPTS) throw error;
+      conflicts.set(`${kind} ${why}`, (conflicts.get(`${kind} ${why}`) ?? 0) + 1);
+    }
+  }
+}
+
+/** Onboards a sender at BankA and a receiver at BankB per lane, and funds each sender from a1 by plain move. */
+async function prepareLanes(stack: StackConfig, names: { channel: string; chaincode: string }, sessions: Sessions, asset: TokenizedAsset, lanes: number): Promise<Lane[]> {
+  const cli = ledgerCli(stack, names);
+  const prepared: Lane[] = [];
+  try {
+    for (let i = 0; i < lanes; i += 1) {
+      const lane = { from: `${asset.assetId}-LA-${i}`, to: `${asset.assetId}-LB-${i}` };
+      await onboardInvestor(cli, PEOPLE.officerA, lane.from, `Lane Sender ${i}`);
+      await onboardInvestor(cli, PEOPLE.officerB, lane.to, `Lane Receiver ${i}`);
+      await sessions.requester.contract('PlainMoveBaselineContract').submitTransaction('PlainMove', asset.assetId, asset.investors.a1, lane.from, LANE_FUNDS.toString());
+      prepared.push(lane);
+    }
+  } finally {
+    cli.dispose();
+  }
+  return prepared;
+}
+
+/** Runs `perLane` items on every lane at once; the wall time in seconds. */
+async function concurrently(lanes: readonly Lane[], perLane: number, item: (lane: Lane, laneIndex: number, i: number) => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await Promise.all(lanes.map(async (lane, laneIndex) => {
+    for (let i = 0; i < perLane; i += 1) await item(lane, laneIndex, i);
+  }));
+  return (performance.now() - started) / 1000;
+}
+
+type ConcurrentRun = { lanes: number; transfers: number; transferSeconds: number; transferConflicts: Conflicts; moves: number; moveSeconds: number; moveConflicts: Conflicts };
+
+/** The concurrent phases: compliant transfers on every lane at once, then plain moves; every transfer checked SETTLED. */
+async function runConcurrent(sessions: Sessions, asset: TokenizedAsset, lanes: readonly Lane[], count: number): Promise<ConcurrentRun> {
+  const perLane = Math.ceil(count / lanes.length);
+  const transferConflicts: Conflicts = new Map();
+  const transferIds: string[] = [];
+  const transferSeconds = await concurrently(lanes, perLane, async (lane, laneIndex, i) => {
+    const transferId = `${asset.assetId}-L${laneIndex}-${i}`;
+    const request = { transferId, assetId: asset.assetId, fromInvestorId: lane.from, toInvestorId: lane.to, amount: UNITS.toString() };
+    await committed(transferConflicts, 'request', () => sessions.requester.contract('TransferContract').submitTransaction('RequestTransfer', JSON.stringify(request)));
+    await committed(transferConflicts, 'approval', () => sessions.officerA.contract('TransferContract').submitTransaction('ApproveTransfer', transferId, ''));
+    await committed(transferConflicts, 'settling approval', () => sessions.officerB.contract('TransferContract').submitTransaction('ApproveTransfer', transferId, ''));
+    transferIds.push(transferId);
+  });
+  for (const transferId of transferIds) {
+    const { status } = await readJson<TransferRecord>(sessions.officerA, 'TransferContract', 'GetTransfer', transferId);
+    if (status !== 'SETTLED') throw new Error(`transfer ${transferId} is ${status}, not SETTLED: the bench measured something else`);
+  }
+  const moveConflicts: Conflicts = new Map();
+  const moveSeconds = await concurrently(lanes, perLane, (lane) =>
+    committed(moveConflicts, 'plain move', () => sessions.requester.contract('PlainMoveBaselineContract').submitTransaction('PlainMove', asset.assetId, lane.from, lane.to, UNITS.toString())),
+  );
+  return { lanes: lanes.length, transfers: transferIds.length, transferSeconds, transferConflicts, moves: perLane * lanes.length, moveSeconds, moveConflicts };
+}
+
 type Figures = { n: number; p50: number; p95: number; perSecond: number };
 
 function figures(samplesMs: readonly number[]): Figures {
@@ -141,9 +237,10 @@ function figures(samplesMs: readonly number[]): Figures {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string' }, warmup: { type: 'string' } } });
+  const { values } = parseArgs({ options: { count: { type: 'string' }, warmup: { type: 'string' }, lanes: { type: 'string' } } });
   const count = positiveInteger(values.count, DEFAULTS.count, 'count', 1);
   const warmup = positiveInteger(values.warmup, DEFAULTS.warmup, 'warmup', 0);
+  const laneCount = positiveInteger(values.lanes, DEFAULTS.lanes, 'lanes', 0);
   const stack = stackFromEnv();
   quietFabricClient(stack.home);
   const bench = benchTopology(fabricTopology(stack));
@@ -190,6 +287,12 @@ async function main(): Promise<void> {
       const wallSeconds = (performance.now() - started) / 1000;
       await checkOutcome(sessions.officerA, asset, transferIds, 2n * BigInt(count) * UNITS, before);
       report(stack, { count, warmup, wallSeconds, samples });
+      if (laneCount > 0) {
+        log(`${laneCount} lanes: onboarding and funding a sender and a receiver each`);
+        const lanes = await prepareLanes(stack, names, sessions, asset, laneCount);
+        log(`${laneCount} lanes: ${count} compliant transfers, then ${count} plain moves, the lanes at once`);
+        reportConcurrent(await runConcurrent(sessions, asset, lanes, count));
+      }
     } finally {
       for (const session of Object.values(sessions)) await session.close();
     }
@@ -215,6 +318,16 @@ function report(stack: StackConfig, run: { count: number; warmup: number; wallSe
   console.log(`compliant transfers/s ÷ plain moves/s   ${(flow.perSecond / plain.perSecond).toFixed(3)}  (issue 4's goal: at least 0.800; one transaction at a time, a 3-transaction transfer reaches about 1/3 at best)`);
   console.log(`compliant tx/s ÷ plain moves/s          ${(compliantTransactions / plain.perSecond).toFixed(3)}  (per transaction: what compliance costs each one)`);
   console.log(`settling approvals/s ÷ plain moves/s    ${(settle.perSecond / plain.perSecond).toFixed(3)}  (the settlement's own transaction against the move it wraps)`);
+}
+
+function reportConcurrent(run: ConcurrentRun): void {
+  const conflicts = (map: Conflicts) => (map.size === 0 ? 'none invalidated' : [...map].map(([what, n]) => `${n} ${what}`).join(', '));
+  const transfersPerSecond = run.transfers / run.transferSeconds;
+  const movesPerSecond = run.moves / run.moveSeconds;
+  console.log(`${run.lanes} lanes at once (each its own sender and receiver; a transaction Fabric invalidates is retried until it commits)`);
+  console.log(`compliant transfers  ${run.transfers} in ${run.transferSeconds.toFixed(1)} s: ${transfersPerSecond.toFixed(2)} transfers/s; retried: ${conflicts(run.transferConflicts)}`);
+  console.log(`plain moves          ${run.moves} in ${run.moveSeconds.toFixed(1)} s: ${movesPerSecond.toFixed(2)} moves/s; retried: ${conflicts(run.moveConflicts)}`);
+  console.log(`compliant transfers/s ÷ plain moves/s   ${(transfersPerSecond / movesPerSecond).toFixed(3)}`);
 }
 
 main().catch((error: unknown) => {
