@@ -218,6 +218,42 @@ serial('a file access by a person without the right is refused by every share se
   t.true(refusals.every((record) => record.reason !== '' && record.fileId === kyc.fileId && record.bankMsp === 'BankAMSP'));
 });
 
+serial("the regulator at her own org's service (no peer of its own): the overview across banks and the transfer's audit in the browser, and the KYC file opened over HTTP with every share service recording her access", async (t) => {
+  const { world, browser, errors } = t.context;
+  const { transferId, kyc } = world;
+  await world.shares.restart(1, 2, 3);
+  const page = await openConsole(browser, world.regulator.server.url, errors);
+  await submitLogin(page, REAL_ACCOUNTS.rita.username);
+  await page.getByTestId('overview').waitFor({ timeout: 30_000 });
+  for (const bank of ['BankAMSP', 'BankBMSP', 'BankCMSP']) await page.getByTestId(`overview-${bank}-transfers`).waitFor();
+  const pendingAtA = await world.cli.json<{ records: TransferRecord[] }>('transfer', 'list', '--as', 'regulator/rita', '--bank', 'BankAMSP', '--page-size', '100');
+  const shownAtA = await page.getByTestId('overview-BankAMSP-transfers').innerText();
+  t.is(shownAtA, pendingAtA.records.length >= 100 ? '100+' : String(pendingAtA.records.length), "BankA's count is the ledger's");
+  await page.screenshot({ path: realScreenshotPath('06-regulator-overview'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Audit' }).click();
+  await page.getByTestId('audit-search').waitFor();
+  await page.getByTestId('audit-transfer').fill(transferId);
+  await page.getByTestId('audit-search').click();
+  await page.getByTestId('audit').getByText('transfer-settled').first().waitFor({ timeout: 30_000 });
+  const bars = await page.locator('[data-testid=audit-results] svg rect.bar title').allTextContents();
+  const counted = bars.map((bar) => /^(\d\d-\d\d): (\d+) approvals?$/.exec(bar)).map((match) => [match?.[1], Number(match?.[2])] as const);
+  t.is(counted.reduce((sum, [, count]) => sum + count, 0), 2, "A1's approval and B1's settling one");
+  const settledDay = (await transferOf(world, transferId)).closure?.at.slice(5, 10);
+  t.true(counted.some(([day, count]) => day === settledDay && count >= 1), 'charted on the day the ledger stamped the settlement');
+  await page.screenshot({ path: realScreenshotPath('07-regulator-audit-of-the-transfer'), fullPage: true });
+  t.deepEqual(errors, []);
+  await page.context().close();
+
+  const rita = await loggedIn(world.regulator.server.url, REAL_ACCOUNTS.rita.username);
+  const opened = await rita.send('GET', `/api/v1/investors/${world.asset.investors.a1}/evidence/${kyc.fileId}`);
+  t.is(opened.status, 200, opened.text);
+  t.is(Buffer.from((opened.body as { base64: string }).base64, 'base64').toString('utf8'), KYC_TEXT);
+  const ritaIdentity = identityIdOf(stack, REAL_ACCOUNTS.rita.identity);
+  const records = (await accessRecords(world, world.asset.investors.a1, kyc.fileId)).filter((record) => record.requester.identityId === ritaIdentity);
+  t.deepEqual(records.map((record) => [record.shareIndex, record.outcome, record.requester.mspId, record.requester.role]).sort(), [[1, 'granted', 'RegulatorMSP', 'regulator'], [2, 'granted', 'RegulatorMSP', 'regulator'], [3, 'granted', 'RegulatorMSP', 'regulator']]);
+});
+
 /** The access records of one file of a BankA investor, as the regulator reads them with EvidenceContract.ListEvidenceAccess. */
 async function accessRecords(world: RealConsoleWorld, investorId: string, fileId: string): Promise<readonly EvidenceAccessRecord[]> {
   const regulator = await sessionOf(world.stack, 'regulator/rita');

@@ -17,7 +17,7 @@ import { startRealShareServices, VAULT_PEOPLE, type RealShareServices } from './
 // registered with `officer seal-evidence` as officer A1, and a BankA → BankB transfer requested
 // through the CLI by BankA's operator. Ids carry a fresh suffix: the network is shared.
 
-/** Who logs in where: A1 and A2 at BankA's service, B1 at BankB's, the regulator at both. */
+/** Who logs in where: A1 and A2 at BankA's service, B1 at BankB's, the regulator at both and at her own org's. */
 export const REAL_ACCOUNTS = {
   a1: { username: 'a1', displayName: 'Officer A1', role: 'compliance-officer', identity: 'bankA/officer1' },
   a2: { username: 'a2', displayName: 'Officer A2', role: 'compliance-officer', identity: 'bankA/officer2' },
@@ -35,6 +35,8 @@ export type RealConsoleWorld = {
   readonly shares: RealShareServices;
   readonly bankA: RealOfficerService;
   readonly bankB: RealOfficerService;
+  /** The regulator's org's service (its connection profile names no peer of its own). */
+  readonly regulator: RealOfficerService;
   /** The BankA → BankB transfer the officers approve in the browser. */
   readonly transferId: string;
   /** The sender's sealed KYC file as the ledger registered it. */
@@ -64,17 +66,20 @@ export async function buildRealConsoleWorld(stack: StackConfig, consoleDir: stri
     const shares = await startRealShareServices(stack, folder);
     closers.push(() => shares.close());
     const serviceFolder = (bank: string) => path.join(folder, bank);
-    const bankA = await startRealOfficerService({ stack, bank: 'bankA', accounts: [REAL_ACCOUNTS.a1, REAL_ACCOUNTS.a2, REAL_ACCOUNTS.rita], consoleDir, shares, folder: serviceFolder('bankA') });
+    const bankA = await startRealOfficerService({ stack, org: 'bankA', accounts: [REAL_ACCOUNTS.a1, REAL_ACCOUNTS.a2, REAL_ACCOUNTS.rita], consoleDir, shares, folder: serviceFolder('bankA') });
     closers.push(() => bankA.close());
-    const bankB = await startRealOfficerService({ stack, bank: 'bankB', accounts: [REAL_ACCOUNTS.b1, REAL_ACCOUNTS.rita], consoleDir, shares, folder: serviceFolder('bankB') });
+    const bankB = await startRealOfficerService({ stack, org: 'bankB', accounts: [REAL_ACCOUNTS.b1, REAL_ACCOUNTS.rita], consoleDir, shares, folder: serviceFolder('bankB') });
     closers.push(() => bankB.close());
+    // The regulator's own org's service: the share services take requesters only from the calling org.
+    const regulator = await startRealOfficerService({ stack, org: 'regulator', accounts: [REAL_ACCOUNTS.rita], consoleDir, shares, folder: serviceFolder('regulator'), storeDir: bankA.env.OFFICER_VAULT_STORE_DIR });
+    closers.push(() => regulator.close());
 
     const kycFile = path.join(folder, 'kyc.txt');
     writeFileSync(kycFile, KYC_TEXT);
     const sender = asset.investors.a1;
     const kyc = await sealEvidenceCommand(['--investor', sender, '--file-id', `KYC-${sender}`, '--kind', 'kyc', '--in', kycFile, '--as', REAL_ACCOUNTS.a1.username], { env: bankA.env, log: () => undefined });
     const transfer = await requestTransfer(cli, asset, sender, asset.investors.b1, 5_000n, 'bankA/operator1');
-    return { stack, cli, asset, shares, bankA, bankB, transferId: transfer.transferId, kyc, close };
+    return { stack, cli, asset, shares, bankA, bankB, regulator, transferId: transfer.transferId, kyc, close };
   } catch (error) {
     await close();
     throw error;

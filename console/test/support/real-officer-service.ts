@@ -13,7 +13,7 @@ import { fabricClientFiles } from '@trestle/network/src/cli/ledger/fabric-client
 import type { StackConfig } from '@trestle/network/src/stack/stack-config';
 import type { ClientFiles, RealShareServices } from './real-share-services';
 
-// TEST-ONLY: one bank's officer service composed as `npm run officer -- serve` composes it
+// TEST-ONLY: one org's officer service composed as `npm run officer -- serve` composes it
 // (officer-commands.ts): accounts from a file, the fabric-network gateway connector on the bank's
 // connection profile and a wallet, the evidence vault from the OFFICER_VAULT_* variables, the
 // built console; in this process, on 127.0.0.1 port 0, against the REAL network.
@@ -32,13 +32,15 @@ export type RealOfficerService = {
 
 export type RealOfficerServiceOptions = {
   readonly stack: StackConfig;
-  /** The bank whose connection profile, vault client and envelope store the service uses. */
-  readonly bank: OrgHandle;
+  /** The org (a bank, or the regulator's) whose connection profile and vault client the service uses. */
+  readonly org: OrgHandle;
   readonly accounts: readonly RealAccount[];
   readonly consoleDir: string;
   readonly shares: RealShareServices;
   /** This service's own folder (wallet, accounts, envelope store). */
   readonly folder: string;
+  /** Another service's envelope store to read (the regulator's reads the banks'); default its own. */
+  readonly storeDir?: string;
 };
 
 /**
@@ -47,7 +49,7 @@ export type RealOfficerServiceOptions = {
  * label that follows the slash; labels must therefore differ between the accounts.
  */
 export async function startRealOfficerService(options: RealOfficerServiceOptions): Promise<RealOfficerService> {
-  const { stack, bank, folder, shares } = options;
+  const { stack, org, folder, shares } = options;
   const wallet = path.join(folder, 'wallet');
   mkdirSync(wallet, { recursive: true });
   const accountsFile = path.join(folder, 'accounts.json');
@@ -57,12 +59,12 @@ export async function startRealOfficerService(options: RealOfficerServiceOptions
     copyFileSync(path.join(fabricClientFiles(stack, identity.org).wallet, `${identity.user}.id`), path.join(wallet, `${identity.user}.id`));
     await addAccount(accounts, { username: account.username, displayName: account.displayName, role: account.role, mspId: identity.mspId, walletLabel: identity.user }, PASSWORD, new Date(), TEST_SCRYPT_COST);
   }
-  const client: ClientFiles = shares.clientOf(bank);
+  const client: ClientFiles = shares.clientOf(org);
   const env: NodeJS.ProcessEnv = {
-    FABRIC_CONNECTION_PROFILE: fabricClientFiles(stack, bank).connectionProfile,
+    FABRIC_CONNECTION_PROFILE: fabricClientFiles(stack, org).connectionProfile,
     FABRIC_WALLET_DIR: wallet,
     OFFICER_ACCOUNTS_FILE: accountsFile,
-    OFFICER_VAULT_STORE_DIR: path.join(folder, 'store'),
+    OFFICER_VAULT_STORE_DIR: options.storeDir ?? path.join(folder, 'store'),
     OFFICER_VAULT_SHARE_URLS: shares.urls.join(','),
     OFFICER_VAULT_CLIENT_KEY_FILE: client.keyFile,
     OFFICER_VAULT_CLIENT_CERT_FILE: client.certFile,
