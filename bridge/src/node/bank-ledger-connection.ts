@@ -3,8 +3,10 @@ import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { openFabricGateway } from '@trestle/compliance/src/ledger-client/open-fabric-gateway';
 import type { LedgerContract } from '../validator/ledger-call';
 
-// NOT YET EXERCISED BY A TEST ON THE REAL NETWORK (the local Fabric consortium runs now, see the
-// top README); the devnet tests run the same validator code with the chaincode in process.
+// Run against the real three-bank network by network/test/bridge/bridge-real.test.ts (each bank's
+// validator1, discovery choosing the endorsers: the bridge's transactions write no implicit
+// collection, so no bank's own peer is needed); the devnet tests under bridge/test run the same
+// validator code with the chaincode in process.
 //
 // fabric-network is loaded only when a validator connects: fabric-common's configuration reads the
 // process's command line through nconf and yargs when it loads, and would answer `trestle … --version`
