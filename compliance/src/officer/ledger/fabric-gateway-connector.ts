@@ -4,8 +4,9 @@ import { adaptFabricContract } from '../../ledger-client/adapt-fabric-contract';
 import { endorsementCandidates } from '../../ledger-client/endorsement-plan';
 import type { LedgerConnector, OfficerLedger } from './ledger-contract';
 
-// NOT YET EXERCISED BY A TEST ON THE REAL NETWORK (the local Fabric consortium runs now, see the
-// top README); the unit tests use testing/in-process-ledger.ts, a stub, in its place.
+// Runs against the real three-bank network in console/test/console-real-network.test.ts (BankA's,
+// BankB's and the regulator's services, driven in Chromium and over HTTP); the unit tests use
+// testing/in-process-ledger.ts, a stub, in its place.
 
 /** Where the bank's Fabric network is and how long each kind of call may take. */
 export type FabricGatewayOptions = {

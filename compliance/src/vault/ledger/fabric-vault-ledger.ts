@@ -1,8 +1,9 @@
 import { openFabricGateway } from '../../ledger-client/open-fabric-gateway';
 import type { LedgerAccessGateOptions } from '../access/ledger-access-gate';
 
-// NOT YET EXERCISED BY A TEST ON THE REAL NETWORK (the local Fabric consortium runs now, see the
-// top README); the tests use testing/ledger-vault-world.ts, an in-process stub, in its place.
+// Runs against the real three-bank network in console/test/console-real-network.test.ts (three
+// share services, each bank's operator1 holding `vault`); the unit tests use
+// testing/ledger-vault-world.ts, an in-process stub, in its place.
 
 /** Where the bank's Fabric network is, and which wallet identity (holding `vault`) the share service signs as. */
 export type FabricVaultLedgerOptions = {
