@@ -1,4 +1,5 @@
 import '../support/fabric-quiet';
+import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { Wallet } from 'ethers';
 import type { Asset } from '@trestle/compliance/src/ledger/asset';
@@ -6,10 +7,12 @@ import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import type { WalletBinding } from '@trestle/compliance/src/ledger/wallet-binding';
 import { CHAIN_ID, signBinding } from '@trestle/chaincode/src/testing/test-wallets';
+import { peerHome } from '../../src/fabric/node-config';
 import { fabricTopology, type BankNode } from '../../src/fabric/topology';
 import { testStack } from '../../src/stack/stack-config';
 import { awaitEveryPeerDiscovered } from '../support/fabric-client';
 import { ensurePeopleRoles, identityIdOf, uniqueSuffix } from '../support/ledger-people';
+import { filesHolding } from './disk-scan';
 import { awaitOnPeer, queryPeer, refusalOnPeer, type PeerQuery } from './peer-reads';
 import { realCli } from './real-cli';
 import { fullNameOf, storyFiles, storyIds } from './story-documents';
@@ -26,6 +29,11 @@ const cli = realCli(stack);
 const ids = storyIds(uniqueSuffix());
 const files = storyFiles(ids);
 const { annaA, benA, chloeB } = ids.holders;
+
+/** Where a bank's peer keeps everything it stores (node-config.ts fileSystemPath). */
+const peerDataDir = (bank: BankNode) => path.join(peerHome(topology, bank), 'data');
+/** A peer's ledger: blocks, world state, private data, history (not its transient store). */
+const ledgerDir = (bank: BankNode) => path.join(peerDataDir(bank), 'ledgersData');
 
 /** The regulator (a client org with no peer of its own) asking one bank's peer. */
 const ritaOn = (peer: BankNode): PeerQuery => ({ org: 'regulator', label: 'rita', peer });
@@ -95,7 +103,7 @@ test.serial("an appraiser of the SPV's own bank (bankA/appraiser1) is refused wi
   t.is(before.valuationCount, 0);
 });
 
-test.serial("BankB cannot read BankA's investor PII, through its own peer or BankA's; the PII hash is open to BankB and BankC, and only BankA's peer holds the PII", async (t) => {
+test.serial("BankB cannot read BankA's investor PII, through its own peer or BankA's; the PII hash is open to BankB and BankC, and only BankA's peer holds the PII in its ledger, on disk too", async (t) => {
   const fullName = fullNameOf(annaA);
   const own = await cli.json<InvestorRecord>(t, 'investor', 'show', annaA, '--as', 'bankA/officer1');
   t.is((await cli.json<{ fullName: string }>(t, 'investor', 'pii', annaA, '--as', 'bankA/officer1')).fullName, fullName, "BankA's officer reads the PII");
@@ -118,6 +126,14 @@ test.serial("BankB cannot read BankA's investor PII, through its own peer or Ban
   t.is(onBankBPeer.code, 'INVESTOR_PII_MISSING', `BankA's officer asking BankB's peer: ${onBankBPeer.message}`);
   const onOwnPeer = await queryPeer<{ fullName: string }>(stack, { org: 'bankA', label: 'officer1', peer: bankA }, 'InvestorContract', 'GetInvestorPii', annaA);
   t.is(onOwnPeer.fullName, fullName, "BankA's peer serves it to BankA's officer");
+  // On disk: BankA's peer keeps the PII in its ledger; BankB's and BankC's ledgers (blocks, state,
+  // private data, history) never had a byte of it. BankB's peer did see it: the endorsement plan
+  // sends BankA's onboarding to BankA's peer and BankB's, and the PII travels in the proposal's
+  // transient map, which the endorser keeps in its transient store until the block commits (the
+  // bytes stay in that store's LevelDB log until compaction). BankC endorsed no BankA write here.
+  t.not(filesHolding(ledgerDir(bankA), fullName).length, 0, "BankA's peer stores the PII");
+  for (const peer of [bankB, bankC]) t.deepEqual(filesHolding(ledgerDir(peer), fullName), [], `no ledger file of ${peer.peer.name} holds the PII`);
+  t.deepEqual(filesHolding(peerDataDir(bankC), fullName), [], `no file at all of ${bankC.peer.name} holds the PII`);
 });
 
 test.serial('erasure purges the PII from the peers: BankA reads nothing any more, the hash and the record of who onboarded and erased stay', async (t) => {
