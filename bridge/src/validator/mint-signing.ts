@@ -1,4 +1,5 @@
 import { isAddress, isHexString } from 'ethers';
+import { isTrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { DeployedContract } from '../evm/deploy-contract';
 import type { AttestationLedger, PendingMint } from './attestation-ledger';
 import { BridgeError } from './errors';
@@ -51,12 +52,24 @@ export class MintSigning {
       try {
         outcomes.push({ kind: 'signed', nonce: mint.nonce, signature: await this.signAndRecord(mint) });
       } catch (error) {
-        if (!(error instanceof BridgeError)) throw error;
+        const refusal = error instanceof BridgeError ? error : await this.#mintedMeanwhile(mint, error);
+        if (refusal === undefined) throw error;
         this.options.metrics?.increment('errors', 'mint-signing');
-        outcomes.push({ kind: 'refused', nonce: mint.nonce, error });
+        outcomes.push({ kind: 'refused', nonce: mint.nonce, error: refusal });
       }
     }
     return outcomes;
+  }
+
+  /**
+   * The ledger refused the signature because another bank's relayer minted the bridge-out between
+   * this validator's check and its record (seen possible on the real network, where the three banks'
+   * passes overlap): the same outcome as a nonce the check finds spent, not a failure of the duty.
+   */
+  async #mintedMeanwhile(mint: PendingMint, error: unknown): Promise<BridgeError | undefined> {
+    if (!isTrestleError(error) || error.code !== 'BRIDGE_OUT_STATE_CONFLICT') return undefined;
+    if ((await this.options.ledger.mint(mint.nonce))?.status !== 'MINTED') return undefined;
+    return new BridgeError('BRIDGE_NONCE_ALREADY_USED', 'The bridge-out was minted while this validator signed it; its signature is no longer needed.', { nonce: mint.nonce.toString() }, { cause: error });
   }
 
   async #check(mint: PendingMint): Promise<void> {
