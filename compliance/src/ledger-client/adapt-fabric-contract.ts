@@ -1,26 +1,43 @@
 import type { Contract, Transaction } from 'fabric-network';
-import { isUnreachableEndorserError } from './endorsement-plan';
+import { isEndorsementMismatch, isUnreachableEndorserError } from './endorsement-plan';
 import type { LedgerContract, LedgerTransaction } from './ledger-contract';
 
 // Type-only import: loading fabric-network has side effects (its configuration reads the process's
 // command line), so whoever adapts a contract has already loaded it on purpose.
 
 /**
+ * Submits of one endorser set whose peers answered differently (isEndorsementMismatch): the lagging
+ * peer commits the block it missed within about one block time (the channel's BatchTimeout, 250 ms
+ * here), so the pause before the next attempt grows by this much each time.
+ */
+const MISMATCH_ATTEMPTS = 4;
+const MISMATCH_PAUSE_MS = 250;
+
+/**
  * Wraps a fabric-network `Contract` as the `LedgerContract` the services and the CLI call. With
  * `endorsers` (endorsement-plan.ts), each submit is endorsed by the first candidate set of
- * organisations that can be reached; without, service discovery chooses.
+ * organisations that can be reached; without, service discovery chooses. A submit whose endorsers
+ * disagreed is asked of them again after a pause (`mismatchPauseMs`, for tests).
  */
-export function adaptFabricContract(contract: Contract, endorsers?: readonly (readonly string[])[]): LedgerContract {
+export function adaptFabricContract(contract: Contract, endorsers?: readonly (readonly string[])[], mismatchPauseMs = MISMATCH_PAUSE_MS): LedgerContract {
   const submitWith = async (name: string, configure: (transaction: Transaction) => void, args: string[]): Promise<Uint8Array> => {
     const candidates = endorsers ?? [undefined];
     for (const [index, orgs] of candidates.entries()) {
-      const transaction = contract.createTransaction(name);
-      configure(transaction);
-      if (orgs !== undefined) transaction.setEndorsingOrganizations(...orgs);
-      try {
-        return await transaction.submit(...args);
-      } catch (error) {
-        if (index === candidates.length - 1 || !isUnreachableEndorserError(error)) throw error;
+      for (let attempt = 1; ; attempt += 1) {
+        const transaction = contract.createTransaction(name);
+        configure(transaction);
+        if (orgs !== undefined) transaction.setEndorsingOrganizations(...orgs);
+        try {
+          return await transaction.submit(...args);
+        } catch (error) {
+          // Never ordered either way: asking the same peers again, or the next ones, cannot commit twice.
+          if (isEndorsementMismatch(error) && attempt < MISMATCH_ATTEMPTS) {
+            await new Promise((resolve) => setTimeout(resolve, mismatchPauseMs * attempt));
+            continue;
+          }
+          if (index === candidates.length - 1 || !isUnreachableEndorserError(error)) throw error;
+          break;
+        }
       }
     }
     throw new Error('unreachable: no endorser candidates');

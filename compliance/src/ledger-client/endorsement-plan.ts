@@ -31,3 +31,14 @@ export function isUnreachableEndorserError(error: unknown): boolean {
   if (/\[[A-Z][A-Z0-9_]+\]/.test(message) || /Commit of transaction|transactionCode/i.test(message)) return false;
   return /failed to connect|unavailable|not connected|no endorsement plan|deadline|ECONNREFUSED|no peers available/i.test(message);
 }
+
+/**
+ * Whether a failed submit never reached ordering because its endorsing peers answered differently:
+ * one had committed a block the other had not yet (another identity's transaction changed what this
+ * one reads), so the same endorsers asked again a moment later agree. A chaincode's own refusal and
+ * an unreachable peer are not this.
+ */
+export function isEndorsementMismatch(error: unknown): boolean {
+  if (!(error instanceof Error) || isUnreachableEndorserError(error)) return false;
+  return /Peer endorsements do not match/.test(error.message) && !/\[[A-Z][A-Z0-9_]+\]/.test(error.message);
+}

@@ -1,0 +1,64 @@
+import test from 'ava';
+import type { Contract } from 'fabric-network';
+import { adaptFabricContract } from './adapt-fabric-contract';
+import { isEndorsementMismatch } from './endorsement-plan';
+
+// The submit loop over a fake fabric-network Contract whose transactions fail as the real network's
+// did: each attempt records the endorsing organisations it was given.
+
+const MISMATCH = 'No valid responses from any peers. Errors:\n    peer=undefined, status=grpc, message=Peer endorsements do not match';
+const UNREACHABLE = 'No valid responses from any peers. Errors:\n    peer=127.0.0.1:28110, status=grpc, message=14 UNAVAILABLE: failed to connect to all addresses';
+
+/** A contract whose n-th submit throws `failures[n]` (or answers "ok" past the list); the endorsers of each attempt. */
+function fakeContract(failures: readonly string[]): { contract: Contract; attempts: string[][] } {
+  const attempts: string[][] = [];
+  const contract = {
+    createTransaction: () => {
+      let orgs: string[] = [];
+      const transaction = {
+        setEndorsingOrganizations: (...given: string[]) => ((orgs = given), transaction),
+        setTransient: () => transaction,
+        submit: async () => {
+          attempts.push(orgs);
+          const failure = failures[attempts.length - 1];
+          if (failure !== undefined) throw new Error(failure);
+          return Buffer.from('ok');
+        },
+      };
+      return transaction;
+    },
+  };
+  return { contract: contract as unknown as Contract, attempts };
+}
+
+const PLAN = [['BankBMSP', 'BankAMSP'], ['BankBMSP', 'BankCMSP']] as const;
+
+test('endorsers that answered differently are asked again, the same ones, until they agree', async (t) => {
+  const { contract, attempts } = fakeContract([MISMATCH, MISMATCH]);
+  const answer = await adaptFabricContract(contract, PLAN, 0).submitTransaction('ApproveTransfer', 'T-1', '');
+  t.is(Buffer.from(answer).toString(), 'ok');
+  t.deepEqual(attempts, [['BankBMSP', 'BankAMSP'], ['BankBMSP', 'BankAMSP'], ['BankBMSP', 'BankAMSP']]);
+});
+
+test('a mismatch that persists ends in its own error after four attempts', async (t) => {
+  const { contract, attempts } = fakeContract([MISMATCH, MISMATCH, MISMATCH, MISMATCH, MISMATCH]);
+  const error = await t.throwsAsync(adaptFabricContract(contract, PLAN, 0).submitTransaction('ApproveTransfer', 'T-1', ''));
+  t.regex(error?.message ?? '', /Peer endorsements do not match/);
+  t.is(attempts.length, 4);
+});
+
+test('an unreachable peer still moves on to the next endorser set, and a chaincode refusal is final', async (t) => {
+  const unreachable = fakeContract([UNREACHABLE]);
+  await adaptFabricContract(unreachable.contract, PLAN, 0).submitTransaction('ApproveTransfer', 'T-1', '');
+  t.deepEqual(unreachable.attempts, [['BankBMSP', 'BankAMSP'], ['BankBMSP', 'BankCMSP']]);
+  const refused = fakeContract(['No valid responses from any peers. Errors: message=[TRANSFER_SELF_APPROVAL] An officer never approves a transfer they requested']);
+  await t.throwsAsync(adaptFabricContract(refused.contract, PLAN, 0).submitTransaction('ApproveTransfer', 'T-1', ''), { message: /TRANSFER_SELF_APPROVAL/ });
+  t.is(refused.attempts.length, 1);
+});
+
+test('only a plain disagreement of the endorsers is a mismatch', (t) => {
+  t.true(isEndorsementMismatch(new Error(MISMATCH)));
+  t.false(isEndorsementMismatch(new Error(`${MISMATCH}: 14 UNAVAILABLE: failed to connect`)), 'an unreachable peer');
+  t.false(isEndorsementMismatch(new Error('Peer endorsements do not match [TRANSFER_REFUSED] rules fail')), 'a chaincode refusal');
+  t.false(isEndorsementMismatch('Peer endorsements do not match'));
+});
