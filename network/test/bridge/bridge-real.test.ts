@@ -160,6 +160,12 @@ test.serial("three banks' validators on the real peers carry 100 units out to Mo
     t.is((await holding()).balance, held.balance, 'the replay credited nothing');
 
     t.log(`approval → mint on the EVM: ${approvalToMint} ms; → MINTED on the ledger: ${approvalToRecorded} ms`);
+    // Where the time goes, from the transactions' own timestamps (set by each client when it proposes).
+    const at = (iso: string | null | undefined) => Date.parse(iso ?? '');
+    const thresholdSigned = [...minted.signatures].map((entry) => at(entry.recordedAt)).sort((a, b) => a - b)[1]!;
+    t.log(`  escrow tx → 2nd bank's signature tx: ${thresholdSigned - at(minted.escrowedAt)} ms; → MINTED tx (after the EVM mint's receipt): ${at(minted.mintedAt) - thresholdSigned} ms`);
+    const firstAttested = Math.min(...burn.attestations.map((entry) => at(entry.attestedAt)));
+    t.log(`  1st attestation tx → releasing attestation tx: ${at(burn.release?.releasedAt) - firstAttested} ms`);
     t.log(`burn mined → released on the ledger: ${burnToRelease} ms (${confirmedToRelease} ms after the ${BRIDGE_CONFIRMATIONS} confirmation blocks)`);
   } finally {
     for (const node of nodes) await node.stop();
