@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: starts its own devnet, measures the gas of real transactions and the bridge's
  * latency, times compliant transfers against plain moves in the chaincode (on the in-process stub),
- * counts the bytes they write there (ledger growth per 1,000 transfers), writes `report.md` and `results.json` under `bench/results/<YYYY-MM-DD>/` (or `--out
+ * counts the bytes they write there (ledger growth per 1,000 transfers), runs the Hyperledger Caliper
+ * workloads on the bench stack's real Fabric network (unless --no-caliper), writes `report.md` and `results.json` under `bench/results/<YYYY-MM-DD>/` (or `--out
  * <dir>`), prints the tables and stops the devnet.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ import { runBridgeLatency } from './bridge/latency-workload';
 import { compareWithBaseline, readChaincodeRatios, readGasMap, readLatencyP50, readLedgerGrowth, renderBaselineSection, renderChaincodeRatioBaselineSection, renderLatencyBaselineSection, renderLedgerGrowthBaselineSection } from '../src/bench-baseline';
 import { runComplianceOverhead } from './chaincode/compliance-overhead';
 import { runLedgerGrowth } from './chaincode/ledger-growth';
+import { runCaliper } from './caliper/run-caliper';
+import { caliperResultsJson, renderCaliperConsole, renderCaliperMarkdown, type CaliperSection } from '../src/caliper-report';
 import { GAS_GOALS } from './gas/goals';
 import { GAS_CONDITIONS, runGasWorkload } from './gas/workload';
 
@@ -27,7 +30,7 @@ import { GAS_CONDITIONS, runGasWorkload } from './gas/workload';
 const BENCH_HOME = path.join(REPO_ROOT, '.trestle-bench');
 const BENCH_PORT_BASE = '32000';
 
-const USAGE = 'usage: npm run bench -- [--quick] [--out <dir>] [--save-baseline]';
+const USAGE = 'usage: npm run bench -- [--quick] [--out <dir>] [--save-baseline] [--no-caliper]';
 /** Bridge round trips measured: the issue asks for at least 50; --quick takes 10. */
 const FULL_TRANSFERS = 50;
 const QUICK_TRANSFERS = 10;
@@ -81,15 +84,18 @@ interface BenchArgs {
   readonly command: string;
   /** Also write this run as bench/results/baseline/results.json, the reference later runs compare to. */
   readonly saveBaseline: boolean;
+  /** Run the Caliper workloads on the bench stack's Fabric network (--no-caliper skips them). */
+  readonly caliper: boolean;
 }
 
 function readArgs(argv: readonly string[], date: string): BenchArgs {
-  const { values } = parseArgs({ args: [...argv], options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, 'save-baseline': { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({ args: [...argv], options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, 'save-baseline': { type: 'boolean', default: false }, 'no-caliper': { type: 'boolean', default: false } }, strict: true });
   return {
     quick: values.quick ?? false,
     outDir: path.resolve(values.out ?? path.join(REPO_ROOT, 'bench', 'results', date)),
     command: ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),
     saveBaseline: values['save-baseline'] ?? false,
+    caliper: !(values['no-caliper'] ?? false),
   };
 }
 
@@ -146,6 +152,12 @@ async function main(argv: readonly string[]): Promise<number> {
   );
   log(`ledger growth (${LEDGER_GROWTH_LABEL})`);
   const ledgerGrowth = summarizeLedgerGrowth(await runLedgerGrowth(args.quick ? QUICK_LEDGER_GROWTH_TRANSFERS : FULL_LEDGER_GROWTH_TRANSFERS, (line) => log(line)));
+  // Before the devnet starts, so the Fabric network has the machine's cores to itself; stopped again when done.
+  let caliper: CaliperSection | undefined;
+  if (args.caliper) {
+    log('Hyperledger Caliper on the Fabric network');
+    caliper = await runCaliper({ stack, quick: args.quick, outDir: args.outDir, log: (line) => log(`caliper: ${line}`) });
+  }
   log('compiling contracts');
   compileAll((line) => log(line));
   log(`starting the bench devnet (${stack.home}, port base ${stack.portBase})`);
@@ -188,11 +200,11 @@ async function main(argv: readonly string[]): Promise<number> {
     mkdirSync(args.outDir, { recursive: true });
     const reportFile = path.join(args.outDir, 'report.md');
     const resultsFile = path.join(args.outDir, 'results.json');
-    const results = resultsJson(report);
+    const results = { ...resultsJson(report), ...(caliper === undefined ? {} : { caliper: caliperResultsJson(caliper) }) };
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(path.join(args.outDir, 'latency.svg'), latencyChartSvg(latency));
     const comparison = baselineComparison(results);
-    writeFileSync(reportFile, renderMarkdown(report) + (comparison ? `\n${comparison.section}` : ''));
+    writeFileSync(reportFile, renderMarkdown(report) + (caliper === undefined ? '' : `\n${renderCaliperMarkdown(caliper)}`) + (comparison ? `\n${comparison.section}` : ''));
     if (comparison) log(`compared with the baseline of ${comparison.date}: ${comparison.summary}`);
     if (args.saveBaseline) {
       mkdirSync(path.dirname(BASELINE_FILE), { recursive: true });
@@ -201,6 +213,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
 
     console.log(`\n${renderConsole(report)}\n`);
+    if (caliper !== undefined) console.log(`${renderCaliperConsole(caliper)}\n`);
     log(`wrote ${shown(reportFile)}`);
     log(`wrote ${shown(resultsFile)}`);
     log(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -107,7 +107,7 @@ test('the benchmark runs every workload at a fixed rate and then at the maximum 
   }
   const onboard = rounds.find((round) => round.label === 'onboard-fixed-rate');
   t.deepEqual(onboard?.workload.arguments, { invoker: setup.officer, endorsingOrganizations: ['BankAMSP', 'BankBMSP'], runTag: 'ABC123' });
-  t.deepEqual(rounds.find((round) => round.label === 'transfer-maximum-rate')?.workload.arguments, { amount: '100', lanes: setup.lanes, runTag: 'ABC123' });
+  t.deepEqual(rounds.find((round) => round.label === 'transfer-maximum-rate')?.workload.arguments, { roundSeconds: QUICK_ROUNDS.maximumSeconds, amount: '100', lanes: setup.lanes, runTag: 'ABC123' });
   const only = caliperBenchmarkConfig(setup, QUICK_ROUNDS, CALIPER_WORKLOADS.filter((workload) => workload.id === 'read')) as { test: { rounds: Round[] } };
   t.deepEqual(only.test.rounds.map((round) => round.label), ['read-fixed-rate', 'read-maximum-rate']);
 });
@@ -167,7 +167,7 @@ withCaliper('a transfer lane carries one transfer at a time: request by the oper
     { assetId: 'CAL-2', from: 'INV-B1', to: 'INV-A2', requester: { mspId: 'BankBMSP', identity: 'operator1' }, approvers: [{ mspId: 'BankBMSP', identity: 'officer1' }, { mspId: 'BankAMSP', identity: 'officer1' }] },
   ];
   const workload = createWorkloadModule();
-  await workload.initializeWorkloadModule(0, 1, 7, { amount: '100', lanes, runTag: 'T1' }, adapter, {});
+  await workload.initializeWorkloadModule(0, 1, 7, { roundSeconds: 60, amount: '100', lanes, runTag: 'T1' }, adapter, {});
   await Promise.all([1, 2, 3, 4].map(() => workload.submitTransaction()));
   t.false(overlapped, 'no lane had two transactions in flight at once');
   const requests = sent.filter((request) => request.contractFunction === 'TransferContract:RequestTransfer').map((request) => JSON.parse(request.contractArguments[0] as string) as Record<string, string>);
@@ -211,4 +211,21 @@ withCaliper('targetOrganizations become the gateway’s endorsing organisations,
   t.is(Buffer.from(proposals[0]?.options.transientData.pii ?? []).toString('utf8'), '{"fullName":"A"}');
   t.is(await connector._sendSingleRequest({ contractId: 'trestle', contractFunction: 'RoleContract:ListRoles' }), 'own', 'installed once: a second call does not wrap the wrapper');
   t.is(ownPath.length, 1);
+});
+
+withCaliper("transfer calls still waiting for a lane when the round's time is up give it back unsent, so the round ends on time", async (t) => {
+  const { createWorkloadModule } = loadWorkloadFile('compliant-transfer.cjs') as { createWorkloadModule: () => { initializeWorkloadModule(...args: unknown[]): Promise<void>; submitTransaction(): Promise<void> } };
+  const sent: string[] = [];
+  const adapter = {
+    sendRequests: async (request: Sent) => {
+      sent.push(request.contractFunction);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return { IsCommitted: () => true };
+    },
+  };
+  const workload = createWorkloadModule();
+  // One lane; the first transfer's three steps take about 90 ms, past the 50 ms round.
+  await workload.initializeWorkloadModule(0, 1, 0, { roundSeconds: 0.05, amount: '100', lanes: setup.lanes, runTag: 'T2' }, adapter, {});
+  await Promise.all([1, 2, 3].map(() => workload.submitTransaction()));
+  t.deepEqual(sent, ['TransferContract:RequestTransfer', 'TransferContract:ApproveTransfer', 'TransferContract:ApproveTransfer'], 'the transfer under way finished, the two waiting calls sent nothing');
 });

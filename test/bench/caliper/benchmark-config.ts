@@ -49,7 +49,8 @@ export interface CaliperWorkload {
   /** Where the maximum-rate round starts and by how much it raises the rate per sample (transactions/s). */
   readonly saturation: { readonly start: number; readonly step: number };
   readonly module: string;
-  readonly arguments: (setup: CaliperSetup) => Record<string, unknown>;
+  /** The module's round arguments, given the set-up and the round's length in seconds. */
+  readonly arguments: (setup: CaliperSetup, roundSeconds: number) => Record<string, unknown>;
 }
 
 export const CALIPER_WORKLOADS: readonly CaliperWorkload[] = [
@@ -87,11 +88,11 @@ export const CALIPER_WORKLOADS: readonly CaliperWorkload[] = [
     fixedRate: 3,
     saturation: { start: 3, step: 3 },
     module: 'compliant-transfer.cjs',
-    arguments: (setup) => ({ amount: setup.transferAmount, lanes: setup.lanes, runTag: setup.runTag }),
+    arguments: (setup, seconds) => ({ roundSeconds: seconds, amount: setup.transferAmount, lanes: setup.lanes, runTag: setup.runTag }),
   },
 ];
 
-/** Round lengths: --quick keeps the whole Caliper part near two minutes. */
+/** Round lengths: --quick keeps the whole Caliper part near two minutes (Caliper adds about 6 s of its own per round: preparing the worker, 5 s between rounds). */
 export interface CaliperRoundPlan {
   readonly fixedSeconds: number;
   readonly maximumSeconds: number;
@@ -99,7 +100,7 @@ export interface CaliperRoundPlan {
   readonly sampleSeconds: number;
 }
 
-export const QUICK_ROUNDS: CaliperRoundPlan = { fixedSeconds: 8, maximumSeconds: 12, sampleSeconds: 2 };
+export const QUICK_ROUNDS: CaliperRoundPlan = { fixedSeconds: 5, maximumSeconds: 10, sampleSeconds: 2 };
 export const FULL_ROUNDS: CaliperRoundPlan = { fixedSeconds: 30, maximumSeconds: 60, sampleSeconds: 5 };
 
 export type CaliperController = 'fixed-rate' | 'maximum-rate';
@@ -112,15 +113,21 @@ export function roundLabel(workload: CaliperWorkloadId, controller: CaliperContr
 /** The benchmark configuration object. */
 export function caliperBenchmarkConfig(setup: CaliperSetup, plan: CaliperRoundPlan, workloads: readonly CaliperWorkload[] = CALIPER_WORKLOADS): Record<string, unknown> {
   const rounds = workloads.flatMap((workload) => {
-    const common = { workload: { module: path.join(WORKLOADS_DIR, workload.module), arguments: workload.arguments(setup) } };
+    const workloadOf = (seconds: number) => ({ module: path.join(WORKLOADS_DIR, workload.module), arguments: workload.arguments(setup, seconds) });
     return [
-      { label: roundLabel(workload.id, 'fixed-rate'), description: `${workload.title}; fixed rate ${workload.fixedRate} tx/s`, txDuration: plan.fixedSeconds, rateControl: { type: 'fixed-rate', opts: { tps: workload.fixedRate } }, ...common },
+      {
+        label: roundLabel(workload.id, 'fixed-rate'),
+        description: `${workload.title}; fixed rate ${workload.fixedRate} tx/s`,
+        txDuration: plan.fixedSeconds,
+        rateControl: { type: 'fixed-rate', opts: { tps: workload.fixedRate } },
+        workload: workloadOf(plan.fixedSeconds),
+      },
       {
         label: roundLabel(workload.id, 'maximum-rate'),
         description: `${workload.title}; maximum rate from ${workload.saturation.start} tx/s, ${workload.saturation.step} more per ${plan.sampleSeconds} s sample that kept up`,
         txDuration: plan.maximumSeconds,
         rateControl: { type: 'maximum-rate', opts: { tps: workload.saturation.start, step: workload.saturation.step, sampleInterval: plan.sampleSeconds, includeFailed: false } },
-        ...common,
+        workload: workloadOf(plan.maximumSeconds),
       },
     ];
   });
