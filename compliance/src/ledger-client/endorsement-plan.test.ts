@@ -27,6 +27,7 @@ test('a profile listing no bank peers leaves the choice to discovery', (t) => {
 test('only an unreachable endorser lets the next candidates be tried; chaincode refusals and commit failures are final', (t) => {
   t.true(isUnreachableEndorserError(new Error('No valid responses from any peers. Errors:\n    peer=127.0.0.1:28110, status=grpc, message=Peer endorsements do not match: 14 UNAVAILABLE: failed to connect')));
   t.true(isUnreachableEndorserError(new Error('No endorsement plan available')));
+  t.true(isUnreachableEndorserError(new Error('No valid responses from any peers. Errors:\n    peer=undefined, status=grpc, message=Endorsement has failed')));
   t.false(isUnreachableEndorserError(new Error('No valid responses from any peers. Errors: peer=127.0.0.1:28100, status=500, message=[CALLER_LACKS_ROLE] needs a role; deadline')));
   t.false(isUnreachableEndorserError(new Error('Commit of transaction abc failed on peer 127.0.0.1:28100 with status ENDORSEMENT_POLICY_FAILURE')));
   t.false(isUnreachableEndorserError('failed to connect'));

@@ -29,7 +29,9 @@ export function isUnreachableEndorserError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const message = error.message;
   if (/\[[A-Z][A-Z0-9_]+\]/.test(message) || /Commit of transaction|transactionCode/i.test(message)) return false;
-  return /failed to connect|unavailable|not connected|no endorsement plan|deadline|ECONNREFUSED|no peers available/i.test(message);
+  // "Endorsement has failed": fabric-common's discovery handler got no answer from a required org's
+  // peer in any layout (seen with one bank's peer hung: every bank named, one silent).
+  return /failed to connect|unavailable|not connected|no endorsement plan|deadline|ECONNREFUSED|no peers available|endorsement has failed/i.test(message);
 }
 
 /**
