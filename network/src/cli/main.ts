@@ -9,6 +9,7 @@ import { fabricStatus } from '../fabric/fabric-status';
 import { stopFabricProcesses } from '../fabric/fabric-processes';
 import { fabricTopology } from '../fabric/topology';
 import { networkCommand, printLog } from './network-command';
+import { stopValidators } from './validators-up';
 import { stackFromEnv } from '../stack/stack-config';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
 import { ledgerCommands } from './ledger/ledger-commands';
@@ -45,6 +46,7 @@ program
     console.log('\nRunning. Press Ctrl-C to stop (or run "npm run trestle -- down" from another shell).');
     await superviseUntilSignal(stack);
     console.log('\nStopping…');
+    await stopValidators(stack.home);
     await stopFabricProcesses(stack.home, fabricTopology(stack));
     await stopDevnet(stack);
     console.log('Stopped.');
@@ -67,6 +69,8 @@ program
   .option('--purge', 'also delete ledgers, deployments and logs (binaries are kept)')
   .action(async (options: { purge?: boolean }) => {
     const stack = stackFromEnv();
+    const validators = await stopValidators(stack.home);
+    if (validators.length) console.log(`stopped ${validators.join(', ')}`);
     const fabric = await stopFabricProcesses(stack.home, fabricTopology(stack));
     console.log(fabric.length ? `stopped ${fabric.join(', ')}` : 'no Fabric process was running');
     const stopped = await stopDevnet(stack);
