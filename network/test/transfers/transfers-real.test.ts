@@ -9,7 +9,8 @@ import type { TransferRecord } from '@trestle/compliance/src/transfers/transfer-
 import { PENDING_INDEX } from '@trestle/chaincode/src/transfers/transfer-key';
 import { bookmarkText } from '../../src/cli/ledger/ledger-wording';
 import { REPO_ROOT, testStack } from '../../src/stack/stack-config';
-import { awaitEveryPeerDiscovered } from '../support/fabric-client';
+import { awaitEveryPeerDiscovered, withFabricClient } from '../support/fabric-client';
+import { pollUntil } from '../support/fabric-poll';
 import { ensurePeopleRoles, identityIdOf, sessionOf, uniqueSuffix } from '../support/ledger-people';
 import { ALLOCATIONS, expectOk, ledgerCli, onboardInvestor, tokenizedAsset, type TokenizedAsset } from '../support/tokenized-asset';
 
@@ -124,6 +125,30 @@ test.serial("back to back, each bank's approval right after the other's commit i
   } finally {
     for (const session of [requester, officerA, officerB]) await session.close();
   }
+});
+
+test.serial("the settling approval's one chaincode event is TransferSettled, carrying the settled transfer and both holdings", async (t) => {
+  const { a1, b2 } = asset.investors;
+  const transferId = `T-EVT-${uniqueSuffix()}`;
+  await expectOk(cli, ...request(asset.assetId, a1, b2, 700n, transferId));
+  await expectOk(cli, 'transfer', 'approve', transferId, '--as', 'bankA/officer1');
+  type Envelope = { type: string; payload: { transferId?: string; transfer?: TransferRecord; holdings?: HoldingRecord[] } };
+  const seen: Array<{ name: string; txId: string; envelope: Envelope }> = [];
+  await withFabricClient(stack, 'bankB', 'officer1', async (client) => {
+    // The listener may also be given the last block already committed (the approval above).
+    await client.contract('TransferContract').addContractListener(async (event) => {
+      const envelope = JSON.parse(Buffer.from(event.payload ?? []).toString('utf8')) as Envelope;
+      // A request's or approval's event carries the transfer itself; a settlement's, the transfer and the holdings.
+      if ((envelope.payload.transferId ?? envelope.payload.transfer?.transferId) === transferId) seen.push({ name: event.eventName, txId: event.getTransactionEvent().transactionId, envelope });
+    });
+    await expectOk(cli, 'transfer', 'approve', transferId, '--as', 'bankB/officer1');
+    await pollUntil(`the event of ${transferId}'s settlement`, 30_000, async () => (seen.some((event) => event.name === 'TransferSettled') ? true : undefined));
+  });
+  t.is(new Set(seen.map((event) => event.txId)).size, seen.length, 'one event per transaction');
+  const settled = seen.filter((event) => event.name === 'TransferSettled');
+  t.deepEqual(settled.map(({ envelope }) => [envelope.type, envelope.payload.transfer?.status]), [['TransferSettled', 'SETTLED']]);
+  t.deepEqual(settled[0]?.envelope.payload.holdings?.map((holding) => holding.investorId).sort(), [a1, b2].sort());
+  t.deepEqual(seen.filter((event) => event.name !== 'TransferSettled').map((event) => event.name), seen.length > 1 ? ['TransferApproved'] : [], "before it, at most the approval's own event");
 });
 
 test.serial('a sanctioned receiver is refused with the reason: the screening hit, recorded through the CLI from an OFAC SDN.XML fixture, suspends them and blocks the transfer pending to them', async (t) => {
