@@ -1,17 +1,18 @@
 import test from 'ava';
 import type { TransactionError } from 'fabric-network';
 import { parseTrestleError } from '@trestle/compliance/src/errors/trestle-error';
-import { startChaincodeServer, startOrderer } from '../../src/fabric/fabric-processes';
 import { fabricTopology, processName, type BankNode } from '../../src/fabric/topology';
 import { runningPid } from '../../src/process/managed-process';
 import { testStack } from '../../src/stack/stack-config';
 import { awaitEveryPeerDiscovered, freshIdentityId, withFabricClient, type FabricClient } from '../support/fabric-client';
 import { installedPackageId, killHard, ordererChannelHeight } from '../support/fabric-faults';
 import { pollUntil } from '../support/fabric-poll';
+import { restartInChildProcess } from '../support/fabric-start-process';
 
 // Crashes on the real network: one Raft orderer of three, one bank's chaincode server. Each test
 // kills with SIGKILL (no shutdown path runs), checks what the consortium still does, restarts the
-// process the way `network up` does and checks it is whole again. A teardown restarts whatever
+// process with the bring-up's startOrderer / startChaincodeServer (from a child process, as `up`
+// runs them) and checks it is whole again. A teardown restarts whatever
 // a failed assertion left down, so the next suite finds the network as npm test brought it up.
 
 const stack = testStack();
@@ -39,7 +40,7 @@ async function rolesOf(client: FabricClient, identityId: string): Promise<string
 
 test.serial("with BankB's orderer killed (-9) transactions still commit on 2 of 3 Raft nodes, and once restarted it catches up to the others' height", async (t) => {
   const name = processName.orderer(bankB);
-  t.teardown(() => startOrderer(stack.home, topology, bankB));
+  t.teardown(() => restartInChildProcess(stack, bankB, { kind: 'orderer' }));
   const pid = await killHard(stack.home, name);
   t.is(runningPid(stack.home, name), undefined, `${name} (pid ${pid}) no longer runs`);
   const heightAtKill = Math.max(ordererChannelHeight(topology, bankA), ordererChannelHeight(topology, bankC));
@@ -56,7 +57,7 @@ test.serial("with BankB's orderer killed (-9) transactions still commit on 2 of 
   t.true(heightWhileDown >= heightAtKill + 2, `two blocks cut while orderer-bankB was down (${heightAtKill} → ${heightWhileDown})`);
   t.false(runningPid(stack.home, name) !== undefined, 'orderer-bankB stayed down while they committed');
 
-  await startOrderer(stack.home, topology, bankB);
+  await restartInChildProcess(stack, bankB, { kind: 'orderer' });
   const caughtUp = await pollUntil('orderer-bankB at the height of the other orderers', CATCH_UP_DEADLINE_MS, async () => {
     const heights = topology.banks.map((bank) => ordererChannelHeight(topology, bank));
     return heights.every((height) => height === heights[0]) ? heights : undefined;
@@ -75,7 +76,7 @@ test.serial("with BankB's orderer killed (-9) transactions still commit on 2 of 
 test.serial("with BankA's chaincode server killed (-9) BankA's peer answers a query and an endorsement with an error naming the chaincode connection; restarted, both work again", async (t) => {
   const name = processName.chaincode(bankA);
   const packageId = installedPackageId(topology, bankA);
-  t.teardown(() => startChaincodeServer(stack.home, topology, bankA, packageId));
+  t.teardown(() => restartInChildProcess(stack, bankA, { kind: 'chaincode', packageId }));
   const identityId = await withFabricClient(stack, 'bankA', 'admin', (client) => grantFresh(client, 'chaincode-crash'));
   await killHard(stack.home, name);
 
@@ -103,7 +104,7 @@ test.serial("with BankA's chaincode server killed (-9) BankA's peer answers a qu
   t.deepEqual(await queryOn(bankB), ['operator'], 'nothing of the refused grants reached BankB');
   t.deepEqual(await withFabricClient(stack, 'bankA', 'officer1', (client) => rolesOf(client, endorsedByA), { queryPeer: bankB }), [], 'the refused grant is not on the ledger');
 
-  await startChaincodeServer(stack.home, topology, bankA, packageId);
+  await restartInChildProcess(stack, bankA, { kind: 'chaincode', packageId });
   t.deepEqual(await pollUntil("BankA's peer answering from its restarted chaincode server", 30_000, () => queryOn(bankA)), ['operator']);
   await withFabricClient(stack, 'bankA', 'admin', async (client) => {
     await client.contract('RoleContract').createTransaction('GrantRole').setEndorsingPeers([client.peerOf(bankA), client.peerOf(bankB)]).submit(endorsedByA, 'operator');
