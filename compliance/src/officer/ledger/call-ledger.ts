@@ -1,5 +1,6 @@
 import { TrestleError, parseTrestleError } from '../../errors/trestle-error';
 import type { LedgerContract } from './ledger-contract';
+import { submitAgainOnReadConflict } from './read-conflict';
 
 /** What the service does with a ledger failure that is not the chaincode's typed refusal (kept out of the answer). */
 export type LedgerFailureLog = (message: string) => void;
@@ -25,19 +26,19 @@ export async function evaluateJson(contract: LedgerContract, log: LedgerFailureL
   return parseAnswer(await callLedger(() => contract.evaluateTransaction(name, ...args), log), log, name);
 }
 
-/** Submits a transaction signed by the contract's identity; its answer is empty. */
+/** Submits a transaction signed by the contract's identity, again after a read conflict (read-conflict.ts); its answer is empty. */
 export async function submitLedger(contract: LedgerContract, log: LedgerFailureLog, name: string, ...args: string[]): Promise<void> {
-  await callLedger(() => contract.submitTransaction(name, ...args), log);
+  await callLedger(() => submitAgainOnReadConflict(() => contract.submitTransaction(name, ...args)), log);
 }
 
-/** Submits a transaction with a transient map (personal data), as fabric-network's createTransaction does. */
+/** Submits a transaction with a transient map (personal data), as fabric-network's createTransaction does; again after a read conflict. */
 export async function submitWithTransient(contract: LedgerContract, log: LedgerFailureLog, name: string, transient: Readonly<Record<string, Uint8Array>>, ...args: string[]): Promise<void> {
-  await callLedger(() => contract.createTransaction(name).setTransient(transient).submit(...args), log);
+  await callLedger(() => submitAgainOnReadConflict(() => contract.createTransaction(name).setTransient(transient).submit(...args)), log);
 }
 
-/** Submits a transaction whose answer is JSON (the record it wrote) and parses it; the caller validates it. */
+/** Submits a transaction whose answer is JSON (the record it wrote), again after a read conflict, and parses it; the caller validates it. */
 export async function submitJson(contract: LedgerContract, log: LedgerFailureLog, name: string, ...args: string[]): Promise<unknown> {
-  return parseAnswer(await callLedger(() => contract.submitTransaction(name, ...args), log), log, name);
+  return parseAnswer(await callLedger(() => submitAgainOnReadConflict(() => contract.submitTransaction(name, ...args)), log), log, name);
 }
 
 // A chaincode answer as JSON; anything else is the ledger's fault, logged and not sent on.
