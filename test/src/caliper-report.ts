@@ -151,13 +151,13 @@ export function renderCaliperMarkdown(section: CaliperSection): string {
     '',
     markdownTable(['workload', 'what one operation is', 'tx per operation'], [false, false, true], section.workloads.map((w) => [w.id, w.title, String(w.txPerOperation)])),
     '',
-    `Each workload ran ${section.roundSeconds.fixed} s at a fixed send rate and ${section.roundSeconds.maximum} s under Caliper's maximum-rate controller (saturation). Caliper counts transactions, its rate controllers too: send rate and throughput are its figures (throughput includes failed transactions), latency is per transaction from submit to commit (or to the answer, for the query); ops/s is successful transactions per second divided by the transactions one operation takes. Caliper's own report: [${section.reportFile}](${section.reportFile}).`,
+    `Each workload ran ${section.roundSeconds.fixed} s at a fixed send rate and ${section.roundSeconds.maximum} s under Caliper's maximum-rate controller, which raises the rate after each sample that its own measure (successes over summed latency) improved and backs off otherwise, so a short round may stop below saturation. Caliper counts transactions, its rate controllers too: send rate and throughput are its figures (throughput includes failed transactions), latency is per transaction from submit to commit (or to the answer, for the query); ops/s is successful transactions per second divided by the transactions one operation takes. Caliper's own report: [${section.reportFile}](${section.reportFile}).`,
     '',
     markdownTable(ROUND_HEADER, [false, false, true, true, true, true, true, true, true], roundRows(section)),
     '',
     ratios === undefined
       ? 'Compliant transfer against the plain baseline: not computed (a round is missing or the baseline committed nothing).'
-      : `Compliant transfer ÷ plain baseline at saturation: ${ratios.perOperation.toFixed(2)}x per operation (transfers/s ÷ grant-revoke pairs/s), ${ratios.perTransaction.toFixed(2)}x per transaction. Issue 9's goal asks 0.8x; a transfer is three transactions signed by three people and its lanes carry one transfer each at a time (settlement rewrites both holdings), so the per-transaction figure is the like-for-like one.`,
+      : `Compliant transfer ÷ plain baseline at saturation: ${ratios.perOperation.toFixed(2)}x per operation (transfers/s ÷ grant-revoke pairs/s), ${ratios.perTransaction.toFixed(2)}x per transaction. Issue 9's goal asks 0.8x. A transfer is three transactions signed by three people, so per operation it cannot pass about 1/3 on a network bound by transactions per second; per transaction is the like-for-like figure. Transfers run on lanes (an asset each, one transfer at a time, since the rules read every holding of the asset and a parallel settlement would invalidate them), so at saturation their rate is also bounded by lanes ÷ the three commits' latency.`,
     '',
   ].join('\n');
 }
