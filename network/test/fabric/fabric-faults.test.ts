@@ -12,8 +12,8 @@ import { restartInChildProcess } from '../support/fabric-start-process';
 // Crashes on the real network: one Raft orderer of three, one bank's chaincode server. Each test
 // kills with SIGKILL (no shutdown path runs), checks what the consortium still does, restarts the
 // process with the bring-up's startOrderer / startChaincodeServer (from a child process, as `up`
-// runs them) and checks it is whole again. A teardown restarts whatever
-// a failed assertion left down, so the next suite finds the network as npm test brought it up.
+// runs them) and checks it is whole again. A teardown restarts whatever a failed assertion left
+// down, so the next suite finds the network as npm test brought it up.
 
 const stack = testStack();
 const topology = fabricTopology(stack);
@@ -55,7 +55,7 @@ test.serial("with BankB's orderer killed (-9) transactions still commit on 2 of 
   });
   const heightWhileDown = ordererChannelHeight(topology, bankA);
   t.true(heightWhileDown >= heightAtKill + 2, `two blocks cut while orderer-bankB was down (${heightAtKill} → ${heightWhileDown})`);
-  t.false(runningPid(stack.home, name) !== undefined, 'orderer-bankB stayed down while they committed');
+  t.is(runningPid(stack.home, name), undefined, 'orderer-bankB stayed down while they committed');
 
   await restartInChildProcess(stack, bankB, { kind: 'orderer' });
   const caughtUp = await pollUntil('orderer-bankB at the height of the other orderers', CATCH_UP_DEADLINE_MS, async () => {
