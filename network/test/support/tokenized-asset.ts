@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { investorDocument as storyInvestorDocument, investorPii as storyInvestorPii } from '@trestle/chaincode/src/testing/ledger-documents';
 import { POLICY_DOCUMENT } from '@trestle/compliance/src/policy/testing/policy-fixture';
 import type { PolicyDocument } from '@trestle/compliance/src/policy/policy';
 import { fabricLedgerSessions } from '../../src/cli/ledger/fabric-ledger-session';
@@ -104,28 +105,14 @@ const DAY = 86_400;
 const hash = (n: number) => n.toString(16).padStart(2, '0').repeat(32);
 const unixNow = () => Math.floor(Date.now() / 1000);
 
-/** An investor's public record: KYC valid for two years from now, screened clear yesterday. */
+/** An investor's public record (the ledger story's): KYC valid for two years from now, screened clear yesterday. */
 export function investorDocument(investorId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    investorId,
-    jurisdiction: 'CH',
-    investorType: 'professional',
-    kycLevel: 'standard',
-    kycExpiresAt: unixNow() + 730 * DAY,
-    sanctions: { status: 'clear', listVersion: '2024-01-31', screenedAt: unixNow() - DAY },
-    ...overrides,
-  };
+  return storyInvestorDocument(investorId, { kycExpiresAt: unixNow() + 730 * DAY, sanctions: { status: 'clear', listVersion: '2024-01-31', screenedAt: unixNow() - DAY }, ...overrides });
 }
 
-/** An investor's personal data (kept in the onboarding bank's private collection). */
+/** An investor's personal data (kept in the onboarding bank's private collection); no salt, so the CLI draws a fresh one. */
 export function investorPii(fullName: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    fullName,
-    birthDate: '1980-05-17',
-    address: { lines: ['Bahnhofstrasse 1'], postalCode: '8001', city: 'Zürich', country: 'CH' },
-    documents: [{ type: 'passport', reference: `X${uniqueSuffix()}`, issuingCountry: 'CH' }],
-    ...overrides,
-  };
+  return storyInvestorPii({ fullName, documents: [{ type: 'passport', reference: `X${uniqueSuffix()}`, issuingCountry: 'CH' }], salt: undefined, ...overrides });
 }
 
 /** Runs a CLI write that must succeed, failing with what the command printed otherwise. */
