@@ -1,5 +1,5 @@
 import { parseTrestleError } from '@trestle/compliance/src/errors/trestle-error';
-import { retryOnReadConflict } from './read-conflict';
+import { retryOnReadConflict } from '@trestle/compliance/src/ledger-client/read-conflict';
 
 /**
  * The part of fabric-network's `Contract` the bridge uses, so a bank's real gateway connection

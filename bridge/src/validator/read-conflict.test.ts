@@ -1,6 +1,6 @@
 import test from 'ava';
 import { submitLedger, type LedgerContract } from './ledger-call';
-import { isReadConflict, retryOnReadConflict } from './read-conflict';
+import { isReadConflict, retryOnReadConflict } from '@trestle/compliance/src/ledger-client/read-conflict';
 
 /** fabric-network's commit failure as the real network raised it (TransactionError: message and transactionCode). */
 function commitFailure(code: string): Error {

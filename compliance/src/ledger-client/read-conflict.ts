@@ -1,11 +1,12 @@
-// Seen on the real three-bank network (network/test/bridge/bridge-real.test.ts): the three banks'
-// validators record their Mint signatures, and attest a burn, within the same second; each
-// transaction reads and rewrites the same key (the bridge-out, the burn), so the peers invalidate
-// all but the first one ordered (MVCC_READ_CONFLICT in peer-*.log: "key in readset has been updated
-// in a prior transaction in this block", or endorsed before the peer had committed the other bank's
-// write). An invalidated transaction wrote nothing, and every bridge write is idempotent on the
-// ledger, so submitting it again (endorsed against the new state) is safe. The in-process stub
-// runs transactions one at a time and never shows this.
+// Seen on the real three-bank network: writes that read and rewrite the same key at once — the
+// banks' validators recording their Mint signatures or attesting a burn within one second
+// (network/test/bridge/bridge-real.test.ts), officers of both banks approving one transfer at the
+// same moment (console/test/console-real-network.test.ts) — are invalidated for all but the first
+// ordered (MVCC_READ_CONFLICT in peer-*.log: "key in readset has been updated in a prior
+// transaction in this block", or endorsed before the peer committed the other write). An
+// invalidated transaction wrote nothing, and the chaincode checks every rule again when it is
+// endorsed against the new state, so submitting it again is safe and is what a person would do
+// by clicking again. The in-process stub runs transactions one at a time and never shows this.
 
 /** Commit-time validation codes that mean "endorsed against state another transaction changed first". */
 const READ_CONFLICT_CODES = ['MVCC_READ_CONFLICT', 'PHANTOM_READ_CONFLICT'] as const;
@@ -21,7 +22,7 @@ export function isReadConflict(error: unknown): boolean {
 /** How often and how far apart a conflicting submit is tried again. */
 export type ReadConflictRetry = { readonly attempts: number; readonly baseDelayMs: number };
 
-/** Five attempts, waits drawn from 0–100 ms, 0–200 ms, …: random so the banks that collided do not collide again in step. */
+/** Five attempts, waits drawn from 0–100 ms, 0–200 ms, …: random so the writers that collided do not collide again in step. */
 export const READ_CONFLICT_RETRY: ReadConflictRetry = { attempts: 5, baseDelayMs: 100 };
 
 /** Runs `submit`, running it again after a read conflict up to `retry.attempts` times in all; any other failure, or the last conflict, is thrown. */
