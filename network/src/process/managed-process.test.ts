@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import { logFileOf, ProcessStartError, runningPid, startProcess, stopProcess, waitUntilReady } from './managed-process';
+import { isZombie, logFileOf, ProcessStartError, runningPid, startProcess, stopProcess, waitUntilReady } from './managed-process';
 
 const home = () => mkdtempSync(path.join(os.tmpdir(), 'trestle-proc-'));
 const idle = { command: process.execPath, args: ['-e', 'console.log("ready"); setInterval(() => {}, 1000)'], cwd: os.tmpdir() };
@@ -33,4 +34,21 @@ test('a process that exits before it is ready fails with an error naming it and 
   t.is(error?.processName, 'crasher');
   t.is(error?.logFile, logFileOf(dir, 'crasher'));
   t.regex(error?.message ?? '', /crasher did not start: the process exited/);
+});
+
+test('a process that exited but was not reaped (a zombie) counts as stopped, so stop and down do not wait on it forever', async (t) => {
+  const dir = home();
+  // `sleep 0` exits at once; the shell is replaced by `sleep 5`, which never reaps it: a zombie for 5 s.
+  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  t.teardown(() => parent.kill('SIGKILL'));
+  const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
+  const deadline = Date.now() + 5000;
+  while (!isZombie(zombie) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  t.true(isZombie(zombie), 'the child became a zombie');
+  t.notThrows(() => process.kill(zombie, 0), 'a zombie still answers signal 0');
+  mkdirSync(path.join(dir, 'run'), { recursive: true });
+  writeFileSync(path.join(dir, 'run', 'ghost.pid'), String(zombie));
+  t.is(runningPid(dir, 'ghost'), undefined);
+  t.false(await stopProcess(dir, 'ghost'));
+  t.false(isZombie(process.pid));
 });

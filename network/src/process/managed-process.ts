@@ -33,6 +33,20 @@ function pidFileOf(home: string, name: string): string {
   return path.join(home, 'run', `${name}.pid`);
 }
 
+/**
+ * Whether the process has exited but not been reaped yet (state Z in /proc/<pid>/stat). A zombie
+ * still answers signal 0, yet it runs nothing and holds no port; its parent (an ava worker, or the
+ * init process, which reaps slowly on these machines) may take seconds or never collect it.
+ */
+export function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
+  }
+}
+
 /** Pid of the named process if it is alive, otherwise undefined (a stale pid file is removed). */
 export function runningPid(home: string, name: string): number | undefined {
   const pidFile = pidFileOf(home, name);
@@ -40,11 +54,13 @@ export function runningPid(home: string, name: string): number | undefined {
   const pid = Number(readFileSync(pidFile, 'utf8'));
   try {
     process.kill(pid, 0);
-    return pid;
   } catch {
     rmSync(pidFile, { force: true });
     return undefined;
   }
+  if (!isZombie(pid)) return pid;
+  rmSync(pidFile, { force: true });
+  return undefined;
 }
 
 /** Starts the process detached (it outlives the CLI) unless it already runs; returns its pid. */
