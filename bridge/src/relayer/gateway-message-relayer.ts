@@ -27,7 +27,8 @@ export type GatewayMessageOutcome =
 /**
  * Submits the ledger's signed messages (pause, unpause, legal state, KYC phase, validator set and
  * identity registrations and revocations to the gateway; NAV and write-off to the asset's NavOracle, whose validator set is the gateway's) and
- * records the transaction on the ledger. An unpause waits for the super threshold, the others
+ * records the transaction on the ledger. An unpause, and a NAV beyond the oracle's per-update
+ * bound, wait for the super threshold, the others
  * (a validator set too: the current set's threshold authorises it) for the threshold; signatures go
  * in ascending signer order, only those that recover to a current validator (the ledger hands out
  * only those of banks in force). A nonce already spent is reported, not sent again.
@@ -56,7 +57,7 @@ export class GatewayMessageRelayer {
       this.#gateway.superThreshold() as Promise<bigint>,
       this.#gateway.validators() as Promise<string[]>,
     ]);
-    const need = Number(type === 'Unpause' ? superThreshold : threshold);
+    const need = Number(type === 'Unpause' || (type === 'Nav' && (await this.#navOutOfBound(message))) ? superThreshold : threshold);
     const bundle = this.#validBundle(message, validators);
     if (bundle.length < need) return { kind: 'quorum-not-met', type, nonce, have: bundle.length, need };
     // A NAV outside the oracle's per-update bound needs the super threshold: send what there is, up to it.
@@ -118,6 +119,22 @@ export class GatewayMessageRelayer {
       case 'RevokeIdentity':
         return this.#gateway.revokeIdentity(fields.token, fields.wallet, nonce, signatures);
     }
+  }
+
+  /**
+   * Whether the oracle takes this NAV only with the super threshold: it moves further from the NAV
+   * in force than the oracle's per-update bound (NavOracle._withinBound, compared the same way).
+   * Seen on the real network, where the banks' validators sign in their own passes: a relayer that
+   * sent a far NAV as soon as the threshold had signed had it reverted (NavOracleChangeOutOfBounds)
+   * and its duty failed until the last bank signed; now it waits for that bank like for an unpause.
+   */
+  async #navOutOfBound(message: GatewayMessageRecord): Promise<boolean> {
+    const oracle = this.#oracle(message);
+    const [latest, maxChangeBps] = await Promise.all([oracle.latestNav() as Promise<{ navPerUnit: bigint; updatedAt: bigint }>, oracle.maxChangeBps() as Promise<bigint>]);
+    if (latest.updatedAt === 0n) return false;
+    const next = BigInt(message.fields.navPerUnit ?? '0');
+    const move = next > latest.navPerUnit ? next - latest.navPerUnit : latest.navPerUnit - next;
+    return move * 10_000n > latest.navPerUnit * maxChangeBps;
   }
 
   #oracle(message: GatewayMessageRecord): DeployedContract {
