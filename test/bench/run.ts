@@ -181,7 +181,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const transfers = args.quick ? QUICK_TRANSFERS : FULL_TRANSFERS;
     log(`bridge latency: ${transfers} round trips (bridge-out to mint, burn to release)`);
     const latency: LatencySection = { title: 'Bridge latency', note: LATENCY_NOTE, series: await runBridgeLatency(transfers, (line) => log(line)) };
-    const footprint = footprintFigures(startMs, idleRss, rssMiB(devnetPid), rssMiB(process.pid));
+    const footprint = [...footprintFigures(startMs, idleRss, rssMiB(devnetPid), rssMiB(process.pid)), ...(caliper?.footprint ?? [])];
     const report: BenchReport = {
       date,
       command: args.command,

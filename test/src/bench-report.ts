@@ -68,7 +68,7 @@ export interface FootprintFigure {
   readonly name: string;
   readonly label: string;
   readonly value: number;
-  readonly unit: 'ms' | 'MiB';
+  readonly unit: 'ms' | 's' | 'MiB';
 }
 
 /** The `p`-th percentile (0–100) of `samples` by the nearest-rank method; NaN for no samples. */

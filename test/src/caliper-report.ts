@@ -3,7 +3,7 @@
  * summarises, read back from it, and rendered for report.md, results.json and the console.
  * Pure functions; the running lives in `test/bench/caliper/`.
  */
-import { markdownTable, textTable } from './bench-report';
+import { markdownTable, textTable, type FootprintFigure } from './bench-report';
 
 export const CALIPER_LABEL =
   'Hyperledger Caliper 0.6.0 (fabric:2.5 binding, Peer Gateway connector) on the local three-bank Fabric network: endorsed by two banks\' peers, ordered by Raft, committed; one Caliper worker on the same machine';
@@ -39,6 +39,8 @@ export interface CaliperSection {
   readonly roundSeconds: { readonly fixed: number; readonly maximum: number };
   /** Wall time of the Caliper part: install check, network up, set-up and the rounds. */
   readonly wallSeconds: number;
+  /** Network up time and the Fabric processes' resident memory at idle and after the rounds (the report's footprint table). */
+  readonly footprint?: readonly FootprintFigure[];
 }
 
 export class CaliperReportError extends Error {

@@ -10,7 +10,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { genesisBlockPath } from '@trestle/network/src/fabric/channel-config';
 import { ensureFabricBinaries } from '@trestle/network/src/fabric/fabric-binaries';
+import { fabricRssFigures, networkUpFigure } from './fabric-footprint';
 import { stopFabricProcesses } from '@trestle/network/src/fabric/fabric-processes';
 import { fabricUpSteps } from '@trestle/network/src/fabric/fabric-up';
 import { fabricTopology, type BankNode, type FabricTopology } from '@trestle/network/src/fabric/topology';
@@ -170,7 +172,10 @@ export async function runCaliper(options: CaliperRunOptions): Promise<CaliperSec
   const topology = fabricTopology(stack);
   log(`bringing the Fabric consortium up (${stack.home}, port base ${stack.portBase})`);
   try {
+    const warm = existsSync(genesisBlockPath(topology));
+    const upStarted = Date.now();
     await ensureFabricUp(stack, topology, log);
+    const footprint = [networkUpFigure((Date.now() - upStarted) / 1000, warm), ...fabricRssFigures(stack.home, topology, 'idle')];
     const setup = await prepareLedger(stack, topology, log);
     const plan = options.plan ?? (options.quick ? QUICK_ROUNDS : FULL_ROUNDS);
     const workloads = CALIPER_WORKLOADS.filter((workload) => options.workloads?.includes(workload.id) ?? true);
@@ -180,6 +185,7 @@ export async function runCaliper(options: CaliperRunOptions): Promise<CaliperSec
     const logFile = path.join(folder, 'caliper.log');
     log(`caliper launch manager: ${workloads.map((workload) => workload.id).join(', ')}, ${plan.fixedSeconds} s fixed rate and ${plan.maximumSeconds} s maximum rate each (log: ${logFile})`);
     await launchCaliper(folder, networkFile, benchmarkFile, reportFile, logFile);
+    footprint.push(...fabricRssFigures(stack.home, topology, 'loaded'));
     log(`caliper finished; its report: ${reportFile}`);
     return {
       label: CALIPER_LABEL,
@@ -188,6 +194,7 @@ export async function runCaliper(options: CaliperRunOptions): Promise<CaliperSec
       reportFile: path.relative(options.outDir, reportFile),
       roundSeconds: { fixed: plan.fixedSeconds, maximum: plan.maximumSeconds },
       wallSeconds: Math.round((Date.now() - started) / 1000),
+      footprint,
     };
   } finally {
     if (options.keepFabricUp !== true) {
