@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { compileAll } from '@trestle/bridge/src/compile/compile';
 import { startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
 import { ensureFabricBinaries } from '@trestle/network/src/fabric/fabric-binaries';
+import { ensureCaliperInstalled } from './bench/caliper/run-caliper';
 import { freshTestNetwork, stopTestNetwork } from '@trestle/network/src/fabric/test-network';
 import { REPO_ROOT, testStack } from '@trestle/network/src/stack/stack-config';
 import { parseTapCounts, type TapCounts } from './src/tap-counts';
@@ -54,6 +55,9 @@ async function main(): Promise<number> {
   // cryptogen and configtxgen (they would skip without them), and the integration network needs them.
   console.log('[test] Fabric binaries (go build from the Go module proxy; reused when the pin matches)');
   ensureFabricBinaries((line) => console.log(`[test] ${line}`));
+  // The Caliper workload modules' unit tests load them as Caliper does, from bench/caliper's own install.
+  console.log('[test] Hyperledger Caliper for the bench (bench/caliper, npm ci when missing)');
+  ensureCaliperInstalled((line) => console.log(`[test] ${line}`));
   const total: TapCounts = { passed: 0, failed: 0, skipped: 0 };
   const add = (c: TapCounts) => {
     total.passed += c.passed;
