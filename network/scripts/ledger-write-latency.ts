@@ -13,8 +13,8 @@ import { ensurePeopleRoles } from '../test/support/ledger-people';
 
 // Latency of one ledger write as the client sees it, on a running stack (`trestle network up`):
 // OnboardInvestor submitted N times through the CLI's own session (fabric-network, the endorsement
-// plan: the officer's bank's peer plus one other bank's), each timed from submit to the commit
-// event of the caller's bank's peer. It writes the public record, an index entry and PII in the
+// plan: the officer's bank's peer plus one other bank's), each timed from submit until the client
+// has the commit events it waits for (open-fabric-gateway.ts COMMIT_SCOPE). It writes the public record, an index entry and PII in the
 // bank's implicit collection: the write an officer makes most. Each run onboards N fresh investors.
 //
 //   TRESTLE_HOME=… TRESTLE_PORT_BASE=… node --import tsx network/scripts/ledger-write-latency.ts [--count 50] [--warmup 3] [--as bankA/officer1]
