@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { fabricTopology, type FabricTopology } from '@trestle/network/src/fabric/topology';
 import { CALIPER_WORKLOADS, caliperBenchmarkConfig, QUICK_ROUNDS, roundLabel, WORKLOADS_DIR, type CaliperSetup } from '../bench/caliper/benchmark-config';
 import { caliperNetworkConfig, identityFiles, writeCaliperNetworkConfig } from '../bench/caliper/network-config';
-import { leadsChannel } from '../bench/caliper/raft-leader';
+import { leadsChannel } from '@trestle/network/src/fabric/raft-leader';
 
 // The Caliper configuration generators (test/bench/caliper/), the Raft leader probe's metrics
 // reading, and the workload modules' own logic against a stand-in connector (those last tests

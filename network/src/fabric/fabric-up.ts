@@ -9,7 +9,9 @@ import { ensureCryptoMaterial } from './crypto-config';
 import { ensureConsortiumFounded } from './found-consortium';
 import { startChaincodeServer, startOrderer, startPeer } from './fabric-processes';
 import { writeNodeConfigs } from './node-config';
-import { fabricTopology, type FabricTopology } from './topology';
+import { ensureRaftLeader } from './raft-leader';
+import { fabricTopology, processName, type FabricTopology } from './topology';
+import { stopProcess } from '../process/managed-process';
 
 /** One step of the Fabric bring-up, as the task list shows it. */
 export interface FabricUpStep {
@@ -40,6 +42,11 @@ export function fabricUpSteps(stack: StackConfig, topology: FabricTopology = fab
       run: async (log) => {
         await Promise.all(topology.banks.map((bank) => startOrderer(stack.home, topology, bank)));
         for (const bank of topology.banks) log(`${bank.orderer.name}: ${joinOrderer(topology, bank)}`);
+        const restartOneByOne = async () => {
+          for (const bank of topology.banks) await stopProcess(stack.home, processName.orderer(bank), 10_000);
+          for (const bank of topology.banks) await startOrderer(stack.home, topology, bank);
+        };
+        return `Raft leader ${await ensureRaftLeader(topology, restartOneByOne, log)}`;
       },
     },
     {

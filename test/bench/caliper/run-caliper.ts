@@ -23,7 +23,7 @@ import { ledgerCli, tokenizedAsset, type TokenizedAsset } from '@trestle/network
 import { CALIPER_LABEL, parseCaliperSummary, type CaliperSection } from '../../src/caliper-report';
 import { CALIPER_WORKLOADS, FULL_ROUNDS, QUICK_ROUNDS, writeCaliperBenchmarkConfig, type CaliperRoundPlan, type CaliperSetup, type CaliperWorkloadId, type TransferLane } from './benchmark-config';
 import { invokerOf, writeCaliperNetworkConfig } from './network-config';
-import { awaitRaftLeader } from './raft-leader';
+import { awaitRaftLeader } from '@trestle/network/src/fabric/raft-leader';
 
 /** Caliper's own package: not a root workspace, installed from its lockfile. */
 export const CALIPER_PACKAGE_DIR = path.join(REPO_ROOT, 'bench', 'caliper');
