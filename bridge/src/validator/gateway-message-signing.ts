@@ -1,5 +1,6 @@
 import { getAddress } from 'ethers';
 import type { GatewayMessageRecord, LedgerGatewayMessage } from '@trestle/compliance/src/bridge/gateway-message';
+import { isTrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { BridgeMetrics } from './metrics';
 import { gatewayMessageTypedData } from './gateway';
 import type { GatewayMessageLedger } from './gateway-message-ledger';
@@ -43,11 +44,27 @@ export class GatewayMessageSigning {
       if (!types.includes(message.type) || message.signatures.some((entry) => getAddress(entry.validator) === me)) continue;
       if (message.type === 'RegisterIdentity' && !(await this.#mayRegister(message))) continue;
       const { domain, types: fields, value } = gatewayMessageTypedData(message);
-      await ledger.recordSignature(message, await signer.signTypedData(domain, fields, value));
+      try {
+        await ledger.recordSignature(message, await signer.signTypedData(domain, fields, value));
+      } catch (error) {
+        if (isTrestleError(error, 'BRIDGE_OUT_STATE_CONFLICT') && !(await this.#stillOpen(message))) continue;
+        throw error;
+      }
       metrics?.increment('gatewayMessagesSigned');
       signed.push(message);
     }
     return signed;
+  }
+
+  /**
+   * Whether the ledger still lists `message` as open. On the real network the banks' passes overlap:
+   * the two other banks' signatures can reach the threshold and their relayer carry the message
+   * between this bank's listing and its signature's arrival, which the ledger then refuses
+   * (BRIDGE_OUT_STATE_CONFLICT, already RELAYED). A message carried meanwhile needs nothing more.
+   */
+  async #stillOpen(message: GatewayMessageRecord): Promise<boolean> {
+    const same = (other: GatewayMessageRecord) => other.type === message.type && other.nonce === message.nonce && getAddress(other.verifyingContract) === getAddress(message.verifyingContract);
+    return (await this.options.ledger.openMessages()).some(same);
   }
 
   async #mayRegister(message: GatewayMessageRecord): Promise<boolean> {
