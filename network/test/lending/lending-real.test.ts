@@ -9,7 +9,7 @@ import { DOLLARS, expectRevertReason } from '@trestle/bridge/test/support/fixtur
 import { testStack } from '../../src/stack/stack-config';
 import { keystoreOf, PASSWORD, PASSWORD_ENV, removeStateFolders, stateFolder } from '../support/cli-deployment';
 import { pollUntil } from '../support/fabric-poll';
-import { CROSSING_DEADLINE_MS, decideLegally, lendingWorld, type LendingWorld } from '../support/lending-world';
+import { CROSSING_DEADLINE_MS, decideLegally, lendingWorld, TOTAL_UNITS, type LendingWorld } from '../support/lending-world';
 import { advanceLedgerClock, ledgerClockOffset, resetLedgerClock } from '../support/lending-clock';
 import { ALLOCATIONS, ASSET_DESK, investorDocument } from '../support/tokenized-asset';
 
@@ -60,7 +60,7 @@ async function navArrives(w: LendingWorld, seq: number): Promise<bigint> {
   }, 100);
 }
 
-test.serial('a building re-appraised 30% lower: the loan turns unhealthy, an unverified address cannot liquidate, a permitted liquidator does and brings the seized units home, invariants after every step', async (t) => {
+test.serial('a building re-appraised 30% lower: the loan turns unhealthy, an unverified address cannot liquidate, a permitted liquidator does and brings the seized units home, the SPV sells and every holder gets a pro-rata share, invariants after every step', async (t) => {
   const clock = stopwatch();
   const w = await lendingWorld(stack);
   clock.lap('set-up (asset tokenized, market deployed, chain configured, validators started)');
@@ -129,6 +129,22 @@ test.serial('a building re-appraised 30% lower: the loan turns unhealthy, an unv
     t.is((await w.escrow()).escrowed, '0');
     t.is(await m.token.totalSupply(), 0n, 'no unit left on the EVM chain');
     await w.invariants(t, 'redeemed', { wallets });
+
+    // The SPV sells the building at the re-appraised $70,000,000 and redeems every unit; each holder's share pro rata, in cents.
+    const sale = ['--settlement-reference', 'UETR 5b3f0c1e-7d0e-4a8e-9f57-3d2c1b0a9e8f', '--currency', 'USD', '--price-per-unit', '7000000000'];
+    const applied = await decideLegally(w, 'redeem', sale);
+    t.deepEqual([applied.status, applied.to], ['APPLIED', 'REDEEMED']);
+    const retired = (await w.cli.json<LegalHistory>('legal', 'history', asset.assetId, '--as', 'regulator/rita')).transitions.at(-1)?.redemption;
+    t.is(retired?.unitsRetired, TOTAL_UNITS.toString());
+    t.deepEqual(
+      retired?.holders.map((share) => [share.investorId, share.units, share.cash]),
+      [
+        [anna, '490000', '3430000000'],
+        [ben, '310000', '2170000000'],
+        [asset.investors.b1, '200000', '1400000000'],
+      ],
+    );
+    clock.lap('sale: redemption proposed and approved, proceeds pro rata');
   } finally {
     await w.close();
   }
@@ -234,8 +250,9 @@ test.serial('WRITTEN_OFF after the remediation window: the oracle prices the col
     const history = await w.cli.json<LegalHistory>('legal', 'history', asset.assetId, '--as', 'regulator/rita');
     t.deepEqual(history.transitions.map((step) => step.to), ['REMEDIATION', 'WRITTEN_OFF']);
   } finally {
-    resetLedgerClock();
+    // The nodes stop before the clock goes back: no pass sees the ledger's own past.
     await w.close();
+    resetLedgerClock();
   }
   t.log(`scenario end to end: ${clock.total()} ms\n  ${clock.lines.join('\n  ')}`);
   t.log(w.failures.length === 0 ? 'no duty failed on any pass' : `duty failures:\n${w.failures.join('\n')}`);
@@ -301,8 +318,9 @@ test.serial('KYC expiry walks through grace, repay-only and frozen on both chain
     t.is(((await m.morpho.position(m.market.id, holder.address)) as [bigint, bigint, bigint])[2], 5_000n);
     await w.invariants(t, 'renewed', { wallets });
   } finally {
-    resetLedgerClock();
+    // The nodes stop before the clock goes back: no pass sees the ledger's own past.
     await w.close();
+    resetLedgerClock();
   }
   t.log(`scenario end to end: ${clock.total()} ms\n  ${clock.lines.join('\n  ')}`);
   t.log(w.failures.length === 0 ? 'no duty failed on any pass' : `duty failures:\n${w.failures.join('\n')}`);
