@@ -34,8 +34,10 @@ async function positions(t: ExecutionContext, w: LendingWorld): Promise<[string,
 }
 const navOf = async (w: LendingWorld) => (await w.m.oracle.latestNav()) as { navPerUnit: bigint; valuationSeq: bigint };
 
-/** Milliseconds since `start`, and a line for the log. */
-function stopwatch(): { lap(label: string): number; lines: string[]; total(): number } {
+type Stopwatch = { lap(label: string): number; readonly lines: string[]; total(): number };
+
+/** Milliseconds since the start and since the last lap, as lines for the log. */
+function stopwatch(): Stopwatch {
   const start = Date.now();
   let last = start;
   const lines: string[] = [];
@@ -52,6 +54,23 @@ function stopwatch(): { lap(label: string): number; lines: string[]; total(): nu
   };
 }
 
+/** Runs `body` in a fresh lending world, then stops its nodes, puts the ledger clock back, logs the durations and checks that no duty failed. */
+async function scenario(t: ExecutionContext, body: (w: LendingWorld, clock: Stopwatch) => Promise<void>): Promise<void> {
+  const clock = stopwatch();
+  const w = await lendingWorld(stack);
+  clock.lap('set-up (asset tokenized, market deployed, chain configured, validators started)');
+  try {
+    await body(w, clock);
+  } finally {
+    // The nodes stop before the clock goes back: no pass sees the ledger's own past.
+    await w.close();
+    resetLedgerClock();
+  }
+  t.log(`scenario end to end: ${clock.total()} ms\n  ${clock.lines.join('\n  ')}`);
+  t.log(w.failures.length === 0 ? 'no duty failed on any pass' : `duty failures:\n${w.failures.join('\n')}`);
+  t.deepEqual(w.failures, [], 'no duty failed on any pass');
+}
+
 /** Waits until the oracle holds the valuation numbered `seq` (the validators' Nav message relayed). */
 async function navArrives(w: LendingWorld, seq: number): Promise<bigint> {
   return pollUntil(`valuation ${seq} reaches the NavOracle`, CROSSING_DEADLINE_MS, async () => {
@@ -60,14 +79,11 @@ async function navArrives(w: LendingWorld, seq: number): Promise<bigint> {
   }, 100);
 }
 
-test.serial('a building re-appraised 30% lower: the loan turns unhealthy, an unverified address cannot liquidate, a permitted liquidator does and brings the seized units home, the SPV sells and every holder gets a pro-rata share, invariants after every step', async (t) => {
-  const clock = stopwatch();
-  const w = await lendingWorld(stack);
-  clock.lap('set-up (asset tokenized, market deployed, chain configured, validators started)');
-  const { m, asset, holder } = w;
-  const { a1: anna, a2: ben } = asset.investors;
-  const home = stateFolder('lending-real');
-  try {
+test.serial('a building re-appraised 30% lower: the loan turns unhealthy, an unverified address cannot liquidate, a permitted liquidator does and brings the seized units home, the SPV sells and every holder gets a pro-rata share, invariants after every step', (t) =>
+  scenario(t, async (w, clock) => {
+    const { m, asset, holder } = w;
+    const { a1: anna, a2: ben } = asset.investors;
+    const home = stateFolder('lending-real');
     const liquidatorWallet = await m.fundedAccount({ dollars: DOLLARS(1_000_000n) });
     const outsider = await m.fundedAccount({ dollars: DOLLARS(1_000_000n), kyc: false });
     const wallets = [holder.address, liquidatorWallet.address, outsider.address];
@@ -145,21 +161,13 @@ test.serial('a building re-appraised 30% lower: the loan turns unhealthy, an unv
       ],
     );
     clock.lap('sale: redemption proposed and approved, proceeds pro rata');
-  } finally {
-    await w.close();
-  }
-  t.log(`scenario end to end: ${clock.total()} ms\n  ${clock.lines.join('\n  ')}`);
-  t.log(w.failures.length === 0 ? 'no duty failed on any pass' : `duty failures:\n${w.failures.join('\n')}`);
-  t.deepEqual(w.failures, [], 'no duty failed on any pass');
-});
+  }),
+);
 
-test.serial('SPV default: REMEDIATION decided on the ledger blocks new collateral in Morpho but not repaying; CURED restores it', async (t) => {
-  const clock = stopwatch();
-  const w = await lendingWorld(stack);
-  clock.lap('set-up');
-  const { m, asset, holder } = w;
-  const inRemediation = async () => (await w.remediation.inRemediation(m.suite.compliance)) as boolean;
-  try {
+test.serial('SPV default: REMEDIATION decided on the ledger blocks new collateral in Morpho but not repaying; CURED restores it', (t) =>
+  scenario(t, async (w, clock) => {
+    const { m, asset, holder } = w;
+    const inRemediation = async () => (await w.remediation.inRemediation(m.suite.compliance)) as boolean;
     const wallets = [holder.address];
     // The fixture's NAV: $100 per whole unit, so 10,000 base units are worth $1.
     await w.bridgeOut(asset.investors.a1, holder, 40_000n);
@@ -194,21 +202,13 @@ test.serial('SPV default: REMEDIATION decided on the ledger blocks new collatera
     const history = await w.cli.json<LegalHistory>('legal', 'history', asset.assetId, '--as', 'regulator/rita');
     t.is(history.state, 'CURED');
     t.deepEqual(history.transitions.map((step) => [step.from, step.to]), [['TOKENIZED', 'REMEDIATION'], ['REMEDIATION', 'CURED']]);
-  } finally {
-    await w.close();
-  }
-  t.log(`scenario end to end: ${clock.total()} ms\n  ${clock.lines.join('\n  ')}`);
-  t.log(w.failures.length === 0 ? 'no duty failed on any pass' : `duty failures:\n${w.failures.join('\n')}`);
-  t.deepEqual(w.failures, [], 'no duty failed on any pass');
-});
+  }),
+);
 
-test.serial('WRITTEN_OFF after the remediation window: the oracle prices the collateral at zero and Morpho books the loss against lenders', async (t) => {
-  const clock = stopwatch();
-  const w = await lendingWorld(stack);
-  clock.lap('set-up');
-  const { m, asset, holder } = w;
-  const { a1: anna, a2: ben } = asset.investors;
-  try {
+test.serial('WRITTEN_OFF after the remediation window: the oracle prices the collateral at zero and Morpho books the loss against lenders', (t) =>
+  scenario(t, async (w, clock) => {
+    const { m, asset, holder } = w;
+    const { a1: anna, a2: ben } = asset.investors;
     const liquidatorWallet = await m.fundedAccount({ dollars: DOLLARS(1_000_000n) });
     const wallets = [holder.address, liquidatorWallet.address];
     await w.bind(ben, liquidatorWallet, 1);
@@ -249,40 +249,30 @@ test.serial('WRITTEN_OFF after the remediation window: the oracle prices the col
     await w.invariants(t, 'written off and liquidated', { wallets });
     const history = await w.cli.json<LegalHistory>('legal', 'history', asset.assetId, '--as', 'regulator/rita');
     t.deepEqual(history.transitions.map((step) => step.to), ['REMEDIATION', 'WRITTEN_OFF']);
-  } finally {
-    // The nodes stop before the clock goes back: no pass sees the ledger's own past.
-    await w.close();
-    resetLedgerClock();
-  }
-  t.log(`scenario end to end: ${clock.total()} ms\n  ${clock.lines.join('\n  ')}`);
-  t.log(w.failures.length === 0 ? 'no duty failed on any pass' : `duty failures:\n${w.failures.join('\n')}`);
-  t.deepEqual(w.failures, [], 'no duty failed on any pass');
-});
+  }),
+);
 
-test.serial('KYC expiry walks through grace, repay-only and frozen on both chains, and a renewal restores', async (t) => {
-  const clock = stopwatch();
-  const w = await lendingWorld(stack);
-  clock.lap('set-up');
-  const { m, asset, holder } = w;
-  const anna = asset.investors.a1;
-  const phase = async () => Number((await w.remediation.kycPhase(m.suite.compliance, holder.address)) as bigint);
-  const ledgerNow = () => Math.floor(Date.now() / 1000) + ledgerClockOffset();
-  const updateKyc = (kycExpiresAt: number) => w.cli.json('investor', 'update', w.cli.file(`${anna}-${kycExpiresAt}.json`, investorDocument(anna, { kycExpiresAt })), '--as', ASSET_DESK.officerA);
-  /** Waits until every bank's node has run `rounds` whole passes begun after now (a pass ends before the next begins): what the banks would propose, sign and relay, they have. */
-  const passesAfter = async (what: string, rounds: number) => {
-    let marks = w.nodes.map(() => Date.now());
-    for (let round = 0; round < rounds; round++) {
-      const ended = (index: number) => Date.parse(w.nodes[index]!.lastPass?.at ?? '');
-      await pollUntil(what, CROSSING_DEADLINE_MS, async () => (w.nodes.every((_, index) => ended(index) > marks[index]!) ? true : undefined), 50);
-      marks = w.nodes.map((_, index) => ended(index));
-    }
-  };
-  const openKycMessages = async () =>
-    (JSON.parse(Buffer.from(await w.reader.contract('GatewayMessageContract').evaluateTransaction('ListOpenGatewayMessages', w.chainId)).toString('utf8')) as { type: string; fields: { wallet?: string } }[]).filter(
-      (message) => message.type === 'SetKycPhase' && message.fields.wallet === holder.address,
-    );
-  const phaseBecomes = (expected: number, what: string) => pollUntil(what, CROSSING_DEADLINE_MS, async () => ((await phase()) === expected ? true : undefined), 100);
-  try {
+test.serial('KYC expiry walks through grace, repay-only and frozen on both chains, and a renewal restores', (t) =>
+  scenario(t, async (w, clock) => {
+    const { m, asset, holder } = w;
+    const anna = asset.investors.a1;
+    const phase = async () => Number((await w.remediation.kycPhase(m.suite.compliance, holder.address)) as bigint);
+    const ledgerNow = () => Math.floor(Date.now() / 1000) + ledgerClockOffset();
+    const updateKyc = (kycExpiresAt: number) => w.cli.json('investor', 'update', w.cli.file(`${anna}-${kycExpiresAt}.json`, investorDocument(anna, { kycExpiresAt })), '--as', ASSET_DESK.officerA);
+    /** Waits until every bank's node has run `rounds` whole passes begun after now (a pass ends before the next begins): what the banks would propose, sign and relay, they have. */
+    const passesAfter = async (what: string, rounds: number) => {
+      let marks = w.nodes.map(() => Date.now());
+      for (let round = 0; round < rounds; round++) {
+        const ended = (index: number) => Date.parse(w.nodes[index]!.lastPass?.at ?? '');
+        await pollUntil(what, CROSSING_DEADLINE_MS, async () => (w.nodes.every((_, index) => ended(index) > marks[index]!) ? true : undefined), 50);
+        marks = w.nodes.map((_, index) => ended(index));
+      }
+    };
+    const openKycMessages = async () =>
+      (JSON.parse(Buffer.from(await w.reader.contract('GatewayMessageContract').evaluateTransaction('ListOpenGatewayMessages', w.chainId)).toString('utf8')) as { type: string; fields: { wallet?: string } }[]).filter(
+        (message) => message.type === 'SetKycPhase' && message.fields.wallet === holder.address,
+      );
+    const phaseBecomes = (expected: number, what: string) => pollUntil(what, CROSSING_DEADLINE_MS, async () => ((await phase()) === expected ? true : undefined), 100);
     const wallets = [holder.address];
     // anna's KYC runs out a day from now.
     await updateKyc(ledgerNow() + DAY);
@@ -317,23 +307,13 @@ test.serial('KYC expiry walks through grace, repay-only and frozen on both chain
     await mined('supplyCollateral', as(m.morpho, holder).supplyCollateral(m.params, 1_000n, holder.address, '0x'));
     t.is(((await m.morpho.position(m.market.id, holder.address)) as [bigint, bigint, bigint])[2], 5_000n);
     await w.invariants(t, 'renewed', { wallets });
-  } finally {
-    // The nodes stop before the clock goes back: no pass sees the ledger's own past.
-    await w.close();
-    resetLedgerClock();
-  }
-  t.log(`scenario end to end: ${clock.total()} ms\n  ${clock.lines.join('\n  ')}`);
-  t.log(w.failures.length === 0 ? 'no duty failed on any pass' : `duty failures:\n${w.failures.join('\n')}`);
-  t.deepEqual(w.failures, [], 'no duty failed on any pass');
-});
+  }),
+);
 
-test.serial('a maturing Treasury bill is redeemed at its NAV once its bridged units are home, and its units retire on both chains', async (t) => {
-  const clock = stopwatch();
-  const w = await lendingWorld(stack);
-  clock.lap('set-up');
-  const { m, asset, holder, cli } = w;
-  const anna = asset.investors.a1;
-  try {
+test.serial('a maturing Treasury bill is redeemed at its NAV once its bridged units are home, and its units retire on both chains', (t) =>
+  scenario(t, async (w, clock) => {
+    const { m, asset, holder, cli } = w;
+    const anna = asset.investors.a1;
     // The bill's value at maturity, $10,000,000 for its 1,000,000 base units (one whole unit), carried to the oracle.
     const nav = await navArrives(w, await w.appraise(1_000_000_000n, isoDate(1)));
     t.is(nav, 10_000_000n * 10n ** 18n);
@@ -377,10 +357,5 @@ test.serial('a maturing Treasury bill is redeemed at its NAV once its bridged un
     );
     const again = await cli.refused('bridge', 'out', asset.assetId, anna, '--chain', w.chainId, '--wallet', holder.address, '--amount', '1000', '--as', 'bankA/operator1');
     t.is(again.code, 'ASSET_LEGALLY_CLOSED', 'a redeemed asset is bridged no more');
-  } finally {
-    await w.close();
-  }
-  t.log(`scenario end to end: ${clock.total()} ms\n  ${clock.lines.join('\n  ')}`);
-  t.log(w.failures.length === 0 ? 'no duty failed on any pass' : `duty failures:\n${w.failures.join('\n')}`);
-  t.deepEqual(w.failures, [], 'no duty failed on any pass');
-});
+  }),
+);
