@@ -1,7 +1,6 @@
 // First: fabric-network's own failure logs (the read conflicts the validators retry) go to the stack's logs/fabric-client.log.
 import '../transfers/quiet-fabric-client';
 import test from 'ava';
-import path from 'node:path';
 import { investorRef } from '@trestle/compliance/src/bridge/investor-ref';
 import type { BridgeOutRecord } from '@trestle/compliance/src/bridge/bridge-out';
 import type { BurnRecord } from '@trestle/compliance/src/bridge/burn-attestation';
@@ -9,17 +8,14 @@ import type { HoldingRecord } from '@trestle/compliance/src/ledger/holding';
 import { isTrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { mined } from '@trestle/bridge/src/evm/deploy/steps';
 import type { DeployedContract } from '@trestle/bridge/src/evm/deploy-contract';
-import { DUTIES, ValidatorNode } from '@trestle/bridge/src/node/validator-node';
-import type { BankLedgerConnection } from '@trestle/bridge/src/node/bank-ledger-connection';
-import { BridgeMetrics, FileCheckpoint, mintTypedData } from '@trestle/bridge/src/plugin/public-api';
-import { Reconciler } from '@trestle/bridge/src/reconciler/reconciler';
+import { DUTIES } from '@trestle/bridge/src/node/validator-node';
+import { mintTypedData } from '@trestle/bridge/src/plugin/public-api';
 import { FabricAttestationLedger } from '@trestle/bridge/src/validator/fabric-attestation-ledger';
-import { FabricGatewayMessageLedger } from '@trestle/bridge/src/validator/gateway-message-ledger';
 import { expectRevert } from '@trestle/bridge/test/support/errors';
 import { tempDir } from '@trestle/bridge/test/validator/validator-keys';
 import { testStack } from '../../src/stack/stack-config';
 import type { LedgerSession } from '../../src/cli/ledger/ledger-session';
-import { BRIDGE_BANKS, BRIDGE_CONFIRMATIONS, BRIDGE_DESK, checkpointFile, connectValidators, realBridge, type RealBridge } from '../support/bridge-world';
+import { BRIDGE_CONFIRMATIONS, BRIDGE_DESK, connectValidators, realBridge, validatorNodesOnRealPeers, type RealBridge } from '../support/bridge-world';
 import { pollUntil } from '../support/fabric-poll';
 import { sessionOf } from '../support/ledger-people';
 import { ALLOCATIONS } from '../support/tokenized-asset';
@@ -46,27 +42,7 @@ test.serial("three banks' validators on the real peers carry 100 units out to Mo
   const logs: string[] = [];
   const startBlock = await m.provider.getBlockNumber();
   const venues = [await m.morpho.getAddress()];
-  const nodes = connections.map(
-    (connection: BankLedgerConnection, index) =>
-      new ValidatorNode({
-        bank: BRIDGE_BANKS[index]!.msp,
-        signer: s.signers[index]!,
-        provider: m.provider,
-        gateway: m.gateway,
-        ledger: new FabricAttestationLedger(connection.bridge, m.chainId),
-        messages: new FabricGatewayMessageLedger(connection.messages, m.chainId),
-        checkpoint: new FileCheckpoint(checkpointFile(dir, 'burns', index)),
-        escrowMoves: { tokens: [m.suite.token], venues, checkpoint: new FileCheckpoint(checkpointFile(dir, 'moves', index)) },
-        confirmations: BRIDGE_CONFIRMATIONS,
-        startBlock,
-        // Only BankC relays here; any bank may.
-        ...(index === 2 ? { relayer: { sender: s.relayerAccount } } : {}),
-        metrics: new BridgeMetrics(),
-        log: (line) => logs.push(`${new Date().toISOString()} ${line}`),
-        statusFile: path.join(dir, `status-${index}.json`),
-      }),
-  );
-  const reconciler = new Reconciler({ provider: m.provider, ledger: new FabricAttestationLedger(connections[1]!.bridge, m.chainId), messages: new FabricGatewayMessageLedger(connections[1]!.messages, m.chainId) });
+  const { nodes, reconciler } = validatorNodesOnRealPeers(s, connections, { dir, startBlock, venues, log: (line) => logs.push(line) });
 
   const holding = async () => json<HoldingRecord>(await reader.contract('AssetContract').evaluateTransaction('GetHolding', asset.assetId, investor));
   const bridgeOut = async (id: string) => json<BridgeOutRecord>(await reader.contract('BridgeContract').evaluateTransaction('GetBridgeOut', id));

@@ -9,6 +9,11 @@ import { DOLLARS, marketFixture, type MarketFixture } from '@trestle/bridge/test
 import { keystoreSigners } from '@trestle/bridge/test/validator/validator-keys';
 import type { KeystoreSigner } from '@trestle/bridge/src/plugin/public-api';
 import { fundedWallet } from '@trestle/bridge/src/evm/provider';
+import { ValidatorNode } from '@trestle/bridge/src/node/validator-node';
+import { BridgeMetrics, FileCheckpoint } from '@trestle/bridge/src/plugin/public-api';
+import { Reconciler } from '@trestle/bridge/src/reconciler/reconciler';
+import { FabricAttestationLedger } from '@trestle/bridge/src/validator/fabric-attestation-ledger';
+import { FabricGatewayMessageLedger } from '@trestle/bridge/src/validator/gateway-message-ledger';
 import { ensurePeopleRoles } from './ledger-people';
 import { expectOk, ledgerCli, tokenizedAsset, type LedgerCli, type TokenizedAsset } from './tokenized-asset';
 
@@ -96,4 +101,34 @@ export async function connectValidators(stack: StackConfig): Promise<BankLedgerC
 /** A file under `dir` for bank `index`'s checkpoint of kind `kind`. */
 export function checkpointFile(dir: string, kind: string, index: number): string {
   return path.join(dir, `${kind}-${BRIDGE_BANKS[index]!.org}.json`);
+}
+
+/**
+ * The three banks' ValidatorNodes on the real peers, one per connection, BankC relaying, each
+ * with its checkpoints and status file under `dir`, and the reconciler reading through BankB's.
+ */
+export function validatorNodesOnRealPeers(s: RealBridge, connections: readonly BankLedgerConnection[], options: { dir: string; startBlock: number; venues: string[]; log: (line: string) => void }): { nodes: ValidatorNode[]; reconciler: Reconciler } {
+  const { m } = s;
+  const nodes = connections.map(
+    (connection, index) =>
+      new ValidatorNode({
+        bank: BRIDGE_BANKS[index]!.msp,
+        signer: s.signers[index]!,
+        provider: m.provider,
+        gateway: m.gateway,
+        ledger: new FabricAttestationLedger(connection.bridge, m.chainId),
+        messages: new FabricGatewayMessageLedger(connection.messages, m.chainId),
+        checkpoint: new FileCheckpoint(checkpointFile(options.dir, 'burns', index)),
+        escrowMoves: { tokens: [m.suite.token], venues: options.venues, checkpoint: new FileCheckpoint(checkpointFile(options.dir, 'moves', index)) },
+        confirmations: BRIDGE_CONFIRMATIONS,
+        startBlock: options.startBlock,
+        // Only BankC relays here; any bank may.
+        ...(index === 2 ? { relayer: { sender: s.relayerAccount } } : {}),
+        metrics: new BridgeMetrics(),
+        log: (line) => options.log(`${new Date().toISOString()} ${line}`),
+        statusFile: path.join(options.dir, `status-${index}.json`),
+      }),
+  );
+  const reconciler = new Reconciler({ provider: m.provider, ledger: new FabricAttestationLedger(connections[1]!.bridge, m.chainId), messages: new FabricGatewayMessageLedger(connections[1]!.messages, m.chainId) });
+  return { nodes, reconciler };
 }

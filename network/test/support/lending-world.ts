@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ExecutionContext } from 'ava';
 import type { Wallet } from 'ethers';
 import type { BridgeEscrow } from '@trestle/compliance/src/bridge/bridge-escrow';
@@ -8,11 +7,6 @@ import { attach } from '@trestle/bridge/src/evm/deploy/steps';
 import type { DeployedContract } from '@trestle/bridge/src/evm/deploy-contract';
 import { localProvider } from '@trestle/bridge/src/evm/provider';
 import { ValidatorNode } from '@trestle/bridge/src/node/validator-node';
-import type { BankLedgerConnection } from '@trestle/bridge/src/node/bank-ledger-connection';
-import { BridgeMetrics, FileCheckpoint } from '@trestle/bridge/src/plugin/public-api';
-import { Reconciler } from '@trestle/bridge/src/reconciler/reconciler';
-import { FabricAttestationLedger } from '@trestle/bridge/src/validator/fabric-attestation-ledger';
-import { FabricGatewayMessageLedger } from '@trestle/bridge/src/validator/gateway-message-ledger';
 import { tempDir } from '@trestle/bridge/test/validator/validator-keys';
 import type { DeploymentFile } from '@trestle/bridge/src/evm/deploy/deploy-all';
 import { bindingMessage, signWalletBinding } from '../../src/cli/ledger/wallet-binding-signature';
@@ -20,7 +14,7 @@ import { liquidatorCommand } from '../../src/cli/liquidator-command';
 import { runCli, type CliRun } from '../../src/cli/ledger/testing/run-cli';
 import type { LedgerSession } from '../../src/cli/ledger/ledger-session';
 import { evmRpcUrl, type StackConfig } from '../../src/stack/stack-config';
-import { BRIDGE_BANKS, BRIDGE_CONFIRMATIONS, BRIDGE_DESK, checkpointFile, connectValidators, realBridge, type RealBridge } from './bridge-world';
+import { BRIDGE_BANKS, BRIDGE_CONFIRMATIONS, BRIDGE_DESK, connectValidators, realBridge, validatorNodesOnRealPeers, type RealBridge } from './bridge-world';
 import { pollUntil } from './fabric-poll';
 import { sessionOf } from './ledger-people';
 import { ALLOCATIONS, ASSET_DESK, expectOk } from './tokenized-asset';
@@ -88,26 +82,7 @@ export async function lendingWorld(stack: StackConfig): Promise<LendingWorld> {
   const failures: string[] = [];
   const startBlock = await m.provider.getBlockNumber();
   const venues = [await m.morpho.getAddress()];
-  const nodes = connections.map(
-    (connection: BankLedgerConnection, index) =>
-      new ValidatorNode({
-        bank: BRIDGE_BANKS[index]!.msp,
-        signer: s.signers[index]!,
-        provider: m.provider,
-        gateway: m.gateway,
-        ledger: new FabricAttestationLedger(connection.bridge, m.chainId),
-        messages: new FabricGatewayMessageLedger(connection.messages, m.chainId),
-        checkpoint: new FileCheckpoint(checkpointFile(dir, 'burns', index)),
-        escrowMoves: { tokens: [m.suite.token], venues, checkpoint: new FileCheckpoint(checkpointFile(dir, 'moves', index)) },
-        confirmations: BRIDGE_CONFIRMATIONS,
-        startBlock,
-        ...(index === 2 ? { relayer: { sender: s.relayerAccount } } : {}),
-        metrics: new BridgeMetrics(),
-        log: (line) => failures.push(`${new Date().toISOString()} ${line}`),
-        statusFile: path.join(dir, `status-${index}.json`),
-      }),
-  );
-  const reconciler = new Reconciler({ provider: m.provider, ledger: new FabricAttestationLedger(connections[1]!.bridge, m.chainId), messages: new FabricGatewayMessageLedger(connections[1]!.messages, m.chainId) });
+  const { nodes, reconciler } = validatorNodesOnRealPeers(s, connections, { dir, startBlock, venues, log: (line) => failures.push(line) });
   const remediation = attach(ourArtifact('RemediationModule'), m.suite.modules.remediation, m.provider);
   const deployment = {
     chainId: Number(m.chainId),
