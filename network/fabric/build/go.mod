@@ -5,6 +5,12 @@ module trestle/fabric-build
 
 go 1.26
 
+// Fabric of this pin was written for Go 1.20 timers. Since Go 1.23 a timer's channel is
+// unbuffered, and etcdraft's `if !timer.Stop() { <-timer.C() }` (orderer/consensus/etcdraft/chain.go)
+// then blocks forever: restarted orderers replayed part of their WAL and never elected a leader.
+// This restores the old timer channels in every binary built here.
+godebug asynctimerchan=1
+
 replace github.com/cespare/xxhash/v2 => github.com/cespare/xxhash/v2 v2.1.2
 
 require github.com/hyperledger/fabric v1.4.0-rc1.0.20230405174026-695dd57e01c2

@@ -55,7 +55,7 @@ function go(args: readonly string[], timeoutMs: number): { ok: boolean; command:
  */
 export function ensureFabricBinaries(log: (line: string) => void = () => {}): FabricPin {
   const current = installedPin();
-  if (current?.version === FABRIC_PIN.version) return current;
+  if (current !== undefined && JSON.stringify(current) === JSON.stringify(FABRIC_PIN)) return current;
   mkdirSync(FABRIC_BIN, { recursive: true });
   log(`go build ${FABRIC_COMMANDS.map((cmd) => path.basename(cmd)).join(', ')} from ${FABRIC_PIN.module} ${FABRIC_PIN.release} (first build takes a few minutes)`);
   const build = go(['build', '-trimpath', '-o', FABRIC_BIN, ...FABRIC_COMMANDS.map((cmd) => `${FABRIC_PIN.module}/${cmd}`)], 40 * 60_000);

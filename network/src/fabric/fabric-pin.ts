@@ -11,6 +11,8 @@ export const FABRIC_PIN = {
   version: 'v1.4.0-rc1.0.20230405174026-695dd57e01c2',
   commit: '695dd57e01c2',
   module: 'github.com/hyperledger/fabric',
+  /** Set by network/fabric/build/go.mod (`godebug`); part of the pin so binaries built without it are rebuilt. */
+  godebug: 'asynctimerchan=1',
 } as const;
 
 export type FabricPin = typeof FABRIC_PIN;

@@ -6,6 +6,7 @@ import { joinOrderer, joinPeer } from './channel-join';
 import { ensureGenesisBlock } from './channel-config';
 import { writeClientFiles } from './client-files';
 import { ensureCryptoMaterial } from './crypto-config';
+import { awaitDiscoveryComplete } from './discovery-ready';
 import { ensureConsortiumFounded } from './found-consortium';
 import { startChaincodeServer, startOrderer, startPeer } from './fabric-processes';
 import { writeNodeConfigs } from './node-config';
@@ -75,6 +76,10 @@ export function fabricUpSteps(stack: StackConfig, topology: FabricTopology = fab
       run: async () => {
         writeClientFiles(stack, topology);
       },
+    },
+    {
+      title: 'Service discovery: every organisation sees every bank\'s peer',
+      run: async (log) => `complete after ${(await awaitDiscoveryComplete(stack, topology, log)).toFixed(1)} s`,
     },
     {
       title: 'Consortium membership (3 banks, Regulator) proposed and confirmed by every admin',
