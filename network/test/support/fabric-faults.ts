@@ -1,17 +1,18 @@
 import { check, osnadminAsAdmin, peerAsAdmin } from '../../src/fabric/admin-commands';
 import { CHAINCODE_LABEL } from '../../src/fabric/chaincode-package';
 import type { BankNode, FabricTopology } from '../../src/fabric/topology';
-import { runningPid } from '../../src/process/managed-process';
+import { isZombie, runningPid } from '../../src/process/managed-process';
 import { pollUntil } from './fabric-poll';
 
 /** Whether a pid is alive (signal 0 reaches it); a reaped pid is not. */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  // An exited process its parent has not reaped yet still answers signal 0; it runs nothing.
+  return !isZombie(pid);
 }
 
 /** kill -9 of a managed process, as a crash would end it; resolves once it is gone. Returns its pid. */
