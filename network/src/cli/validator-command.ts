@@ -14,6 +14,7 @@ import { FabricGatewayMessageLedger } from '@trestle/bridge/src/validator/gatewa
 import { identityFactoryOf } from '@trestle/bridge/src/validator/kyc-claimant';
 import { validatorsOnLedger } from '@trestle/bridge/src/validator/registration-check';
 import { stackFromEnv } from '../stack/stack-config';
+import { validatorStatusLines } from './validator-status-lines';
 
 const MSP_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 
@@ -99,8 +100,8 @@ async function start(options: StartOptions): Promise<void> {
   provider.destroy();
 }
 
-/** Each bank's last pass, from the status files the running validators write. */
-function status(): void {
+/** Each bank's last pass, from the status files the running validators write, and whether enough of them pass for a mint. */
+function status(options: { staleAfter: number }): void {
   const stack = stackFromEnv();
   const dir = path.join(stack.home, 'run');
   const files = existsSync(dir) ? readdirSync(dir).filter((name) => /^validator-.+\.json$/.test(name)) : [];
@@ -109,12 +110,9 @@ function status(): void {
     process.exitCode = 1;
     return;
   }
-  for (const name of files.sort()) {
-    const report = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as PassReport;
-    const ageSeconds = Math.round((Date.now() - Date.parse(report.at)) / 1000);
-    const duties = Object.entries(report.duties).map(([duty, outcome]) => ('error' in outcome ? `${duty} FAILED (${outcome.error})` : `${duty} ${outcome.handled}`));
-    console.log(`${report.bank} ${report.validator}: last pass ${ageSeconds} s ago; ${duties.join(', ')}`);
-  }
+  const reports = files.map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as PassReport);
+  const threshold = readDeployment(stack.home)?.threshold;
+  for (const line of validatorStatusLines(reports, { now: Date.now(), staleAfterMs: options.staleAfter * 1000, threshold })) console.log(line);
 }
 
 /** `trestle validator start|status`: one bank's bridge validator, and what every bank's did last. */
@@ -147,6 +145,10 @@ export function validatorCommand(): Command {
         throw error;
       }
     });
-  command.command('status').description("each bank's validator: its last pass and what each duty did").action(status);
+  command
+    .command('status')
+    .description("each bank's validator: its last pass and what each duty did, which are not passing, and whether enough pass for a mint")
+    .option('--stale-after <seconds>', 'a validator whose last pass is older is reported as not passing', positiveInteger, 30)
+    .action(status);
   return command;
 }
