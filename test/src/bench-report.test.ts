@@ -124,6 +124,13 @@ test('the markdown report has the operation table, the side-by-side Morpho table
   t.true(md.includes('`npm run bench`'));
   t.true(md.includes('Test CPU, 2 logical cores'));
   t.true(md.includes('- Every figure is one transaction.'));
+  t.false(md.includes('Load average'), 'no load line when the run did not record it');
+});
+
+test('the hardware section gives the load averages at the start and the end of the run when recorded', (t) => {
+  const base = report([]);
+  const md = renderMarkdown({ ...base, machine: { ...base.machine, loadAverage: { start: [1.5, 2, 0.25], end: [7.126, 6, 5.5] } } });
+  t.true(md.includes('- Load average (1, 5, 15 min): 1.50, 2.00, 0.25 at the start, 7.13, 6.00, 5.50 at the end (2 cores'));
 });
 
 test('a goal not met stands out in both the markdown and the console output', (t) => {

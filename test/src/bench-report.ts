@@ -45,6 +45,8 @@ export interface Machine {
   readonly model: string;
   readonly memoryGiB: number;
   readonly node: string;
+  /** The 1, 5 and 15 minute load averages when the run started and when it ended (other work on a shared machine shows here). */
+  readonly loadAverage?: { readonly start: readonly number[]; readonly end: readonly number[] };
 }
 
 /** A latency measured round by round, in milliseconds. */
@@ -619,6 +621,7 @@ export function renderMarkdown(report: BenchReport): string {
     `- CPU: ${m.model}, ${m.cpus} logical cores`,
     `- Memory: ${m.memoryGiB} GiB`,
     `- Node.js: ${m.node}`,
+    ...(m.loadAverage === undefined ? [] : [`- Load average (1, 5, 15 min): ${m.loadAverage.start.map((load) => load.toFixed(2)).join(', ')} at the start, ${m.loadAverage.end.map((load) => load.toFixed(2)).join(', ')} at the end (${m.cpus} cores; other work on the machine counts too)`]),
     '',
   ].join('\n');
 }

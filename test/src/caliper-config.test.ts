@@ -5,7 +5,7 @@ import path from 'node:path';
 import test from 'ava';
 import { parse } from 'yaml';
 import { fabricTopology, type FabricTopology } from '@trestle/network/src/fabric/topology';
-import { CALIPER_WORKLOADS, caliperBenchmarkConfig, QUICK_ROUNDS, roundLabel, WORKLOADS_DIR, type CaliperSetup } from '../bench/caliper/benchmark-config';
+import { CALIPER_WORKLOADS, caliperBenchmarkConfig, FULL_ROUNDS, QUICK_ROUNDS, roundLabel, stepLabel, WORKLOADS_DIR, type CaliperSetup } from '../bench/caliper/benchmark-config';
 import { caliperNetworkConfig, identityFiles, writeCaliperNetworkConfig } from '../bench/caliper/network-config';
 import { leadsChannel } from '@trestle/network/src/fabric/raft-leader';
 
@@ -96,7 +96,10 @@ test('the benchmark runs every workload at a fixed rate and then at the maximum 
   const config = caliperBenchmarkConfig(setup, QUICK_ROUNDS) as { test: { workers: { number: number }; rounds: Round[] } };
   t.is(config.test.workers.number, 1);
   const rounds = config.test.rounds;
-  t.deepEqual(rounds.map((round) => round.label), CALIPER_WORKLOADS.flatMap((workload) => [roundLabel(workload.id, 'fixed-rate'), roundLabel(workload.id, 'maximum-rate')]));
+  t.deepEqual(
+    rounds.map((round) => round.label),
+    CALIPER_WORKLOADS.flatMap((workload) => [roundLabel(workload.id, 'fixed-rate'), roundLabel(workload.id, 'maximum-rate'), ...(workload.steps?.quick ?? []).map((tps) => stepLabel(workload.id, tps))]),
+  );
   for (const workload of CALIPER_WORKLOADS) {
     const [fixed, maximum] = rounds.filter((round) => round.label.startsWith(`${workload.id}-`));
     t.deepEqual(fixed?.rateControl, { type: 'fixed-rate', opts: { tps: workload.fixedRate } });
@@ -110,6 +113,21 @@ test('the benchmark runs every workload at a fixed rate and then at the maximum 
   t.deepEqual(rounds.find((round) => round.label === 'transfer-maximum-rate')?.workload.arguments, { roundSeconds: QUICK_ROUNDS.maximumSeconds, amount: '100', lanes: setup.lanes, runTag: 'ABC123' });
   const only = caliperBenchmarkConfig(setup, QUICK_ROUNDS, CALIPER_WORKLOADS.filter((workload) => workload.id === 'read')) as { test: { rounds: Round[] } };
   t.deepEqual(only.test.rounds.map((round) => round.label), ['read-fixed-rate', 'read-maximum-rate']);
+});
+
+test('the saturation steps: plain write and transfer at rising fixed rates, each a round of the plan\'s step length; --quick runs fewer', (t) => {
+  const full = (caliperBenchmarkConfig(setup, FULL_ROUNDS) as { test: { rounds: Round[] } }).test.rounds;
+  const steps = full.filter((round) => round.label.includes('-step-'));
+  t.deepEqual(steps.map((round) => round.label), ['plain-step-10', 'plain-step-20', 'plain-step-30', 'plain-step-40', 'plain-step-50', 'plain-step-60', 'plain-step-80', 'transfer-step-3', 'transfer-step-6', 'transfer-step-9', 'transfer-step-12', 'transfer-step-15', 'transfer-step-18', 'transfer-step-24']);
+  for (const round of steps) {
+    t.is(round.txDuration, FULL_ROUNDS.stepSeconds);
+    t.deepEqual(round.rateControl, { type: 'fixed-rate', opts: { tps: Number(round.label.split('-step-')[1]) } });
+  }
+  // The transfer module stops taking lanes when its round's time is up: it must get the step's length.
+  t.is(full.find((round) => round.label === 'transfer-step-24')?.workload.arguments.roundSeconds, FULL_ROUNDS.stepSeconds);
+  const quick = (caliperBenchmarkConfig(setup, QUICK_ROUNDS) as { test: { rounds: Round[] } }).test.rounds.filter((round) => round.label.includes('-step-'));
+  t.true(quick.length < steps.length);
+  t.true(quick.every((round) => round.txDuration === QUICK_ROUNDS.stepSeconds));
 });
 
 test("the Raft probe finds the leader of the channel in an orderer's Prometheus metrics", (t) => {

@@ -35,8 +35,8 @@ export interface CaliperSection {
   readonly rounds: readonly CaliperRound[];
   /** Caliper's own HTML report, relative to report.md. */
   readonly reportFile: string;
-  /** Seconds of each fixed-rate and maximum-rate round. */
-  readonly roundSeconds: { readonly fixed: number; readonly maximum: number };
+  /** Seconds of each fixed-rate and maximum-rate round, and of each saturation step. */
+  readonly roundSeconds: { readonly fixed: number; readonly maximum: number; readonly step?: number };
   /** Wall time of the Caliper part: install check, network up, set-up and the rounds. */
   readonly wallSeconds: number;
   /** Network up time and the Fabric processes' resident memory at idle and after the rounds (the report's footprint table). */

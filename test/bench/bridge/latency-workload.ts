@@ -14,11 +14,12 @@ import type { LatencySeries } from '../../src/bench-report';
 const UNITS_PER_TRANSFER = 100n;
 
 /**
- * Bridge latency, round trip by round trip, on the devnet: approval (the escrowing transaction) to
- * the mint recorded on the ledger, and a burn's finality to its release on the ledger. The Fabric
- * side runs in process on the stubbed context (no peer on this machine kind), so these figures are
- * the bridge's own processing plus the EVM node's round trips, without Fabric's endorsement,
- * ordering and commit; the EVM commit is sampled separately as each burn's send-to-receipt time.
+ * Bridge latency IN PROCESS, round trip by round trip, on the devnet: approval (the escrowing
+ * transaction) to the mint recorded on the ledger, and a burn's finality to its release on the
+ * ledger, with the BridgeContract run in process on the stubbed context and the duties called
+ * directly, one after the other. Kept beside the real-network figures (real-latency-workload.ts)
+ * as the bridge's own processing plus the EVM node's round trips, with no Fabric endorsement,
+ * ordering or commit and no polling passes; the EVM commit is sampled as each burn's send-to-receipt time.
  */
 export async function runBridgeLatency(transfers: number, log: (line: string) => void): Promise<LatencySeries[]> {
   const s = await chaincodeBridge();
@@ -67,8 +68,8 @@ export async function runBridgeLatency(transfers: number, log: (line: string) =>
     if (round % 10 === 0 || round === transfers) log(`bridge latency: ${round}/${transfers} round trips`);
   }
   return [
-    { name: 'bridge.approvalToMint', label: 'approval → mint recorded (escrow, 2 signatures, relay, receipt, record)', samplesMs: approvalToMint },
-    { name: 'bridge.burnToRelease', label: 'burn final → release (2 attestations, release)', samplesMs: burnToRelease },
-    { name: 'evm.commit', label: 'EVM commit (burn sent → receipt, automining)', samplesMs: evmCommit },
+    { name: 'bridge.approvalToMint', label: '[in process] approval → mint recorded (escrow, 2 signatures, relay, receipt, record)', samplesMs: approvalToMint },
+    { name: 'bridge.burnToRelease', label: '[in process] burn final → release (2 attestations, release)', samplesMs: burnToRelease },
+    { name: 'evm.commit', label: '[in process] EVM commit (burn sent → receipt, automining)', samplesMs: evmCommit },
   ];
 }

@@ -4,13 +4,15 @@
  *
  *   node --import tsx test/bench/caliper/main.ts [--quick] [--out <dir>] [--round-seconds <n>] [--workloads read,plain,onboard,transfer] [--keep-up]
  *
- * Writes `<out>/caliper.md` and `<out>/caliper/` (Caliper's report.html, log and configs).
+ * Writes `<out>/caliper.md`, `<out>/saturation.svg` and `<out>/caliper/` (Caliper's report.html, log and configs).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stackFromEnv } from '@trestle/network/src/stack/stack-config';
 import { renderCaliperConsole, renderCaliperMarkdown } from '../../src/caliper-report';
+import { renderSaturationConsole, renderSaturationMarkdown, saturationChartSvg } from '../../src/caliper-saturation';
 import { CALIPER_WORKLOADS, type CaliperWorkloadId } from './benchmark-config';
 import { runCaliper } from './run-caliper';
 
@@ -37,12 +39,15 @@ async function main(argv: readonly string[]): Promise<number> {
     quick: values.quick ?? false,
     outDir,
     log: (line) => console.log(`[caliper] ${line}`),
-    plan: seconds === undefined ? undefined : { fixedSeconds: seconds, maximumSeconds: seconds, sampleSeconds: Math.max(1, Math.floor(seconds / 4)) },
+    plan: seconds === undefined ? undefined : { fixedSeconds: seconds, maximumSeconds: seconds, sampleSeconds: Math.max(1, Math.floor(seconds / 4)), stepSeconds: seconds, steps: values.quick === true ? 'quick' : 'full' },
     workloads,
     keepFabricUp: values['keep-up'] ?? false,
   });
-  writeFileSync(path.join(outDir, 'caliper.md'), renderCaliperMarkdown(section));
-  console.log(`\n${renderCaliperConsole(section)}\n`);
+  const cpus = os.cpus();
+  const machine = { cpus: cpus.length, model: cpus[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10, node: process.version };
+  writeFileSync(path.join(outDir, 'saturation.svg'), saturationChartSvg(section));
+  writeFileSync(path.join(outDir, 'caliper.md'), `${renderCaliperMarkdown(section)}\n${renderSaturationMarkdown(section, machine, 'saturation.svg')}`);
+  console.log(`\n${renderCaliperConsole(section)}\n${renderSaturationConsole(section)}\n`);
   console.log(`[caliper] wrote ${path.join(outDir, 'caliper.md')}`);
   return 0;
 }

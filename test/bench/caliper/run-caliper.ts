@@ -68,7 +68,7 @@ export function ensureCaliperInstalled(log: (line: string) => void): void {
 }
 
 /** Brings the stack's consortium up (idempotent: a stack that ran before keeps its ledger). */
-async function ensureFabricUp(stack: StackConfig, topology: FabricTopology, log: (line: string) => void): Promise<void> {
+export async function ensureFabricUp(stack: StackConfig, log: (line: string) => void, topology: FabricTopology = fabricTopology(stack)): Promise<void> {
   ensureFabricBinaries(log);
   for (const step of fabricUpSteps(stack, topology)) {
     log(`  ${step.title}`);
@@ -174,7 +174,7 @@ export async function runCaliper(options: CaliperRunOptions): Promise<CaliperSec
   try {
     const warm = existsSync(genesisBlockPath(topology));
     const upStarted = Date.now();
-    await ensureFabricUp(stack, topology, log);
+    await ensureFabricUp(stack, log, topology);
     const footprint = [networkUpFigure((Date.now() - upStarted) / 1000, warm), ...fabricRssFigures(stack.home, topology, 'idle')];
     const setup = await prepareLedger(stack, topology, log);
     const plan = options.plan ?? (options.quick ? QUICK_ROUNDS : FULL_ROUNDS);
@@ -183,7 +183,7 @@ export async function runCaliper(options: CaliperRunOptions): Promise<CaliperSec
     const benchmarkFile = writeCaliperBenchmarkConfig(folder, setup, plan, workloads);
     const reportFile = path.join(folder, 'report.html');
     const logFile = path.join(folder, 'caliper.log');
-    log(`caliper launch manager: ${workloads.map((workload) => workload.id).join(', ')}, ${plan.fixedSeconds} s fixed rate and ${plan.maximumSeconds} s maximum rate each (log: ${logFile})`);
+    log(`caliper launch manager: ${workloads.map((workload) => workload.id).join(', ')}, ${plan.fixedSeconds} s fixed rate and ${plan.maximumSeconds} s maximum rate each, saturation steps of ${plan.stepSeconds} s (log: ${logFile})`);
     await launchCaliper(folder, networkFile, benchmarkFile, reportFile, logFile);
     footprint.push(...fabricRssFigures(stack.home, topology, 'loaded'));
     log(`caliper finished; its report: ${reportFile}`);
@@ -192,7 +192,7 @@ export async function runCaliper(options: CaliperRunOptions): Promise<CaliperSec
       workloads: workloads.map(({ id, title, txPerOperation, fixedRate }) => ({ id, title, txPerOperation, fixedRate })),
       rounds: parseCaliperSummary(readFileSync(reportFile, 'utf8')),
       reportFile: path.relative(options.outDir, reportFile),
-      roundSeconds: { fixed: plan.fixedSeconds, maximum: plan.maximumSeconds },
+      roundSeconds: { fixed: plan.fixedSeconds, maximum: plan.maximumSeconds, step: plan.stepSeconds },
       wallSeconds: Math.round((Date.now() - started) / 1000),
       footprint,
     };
