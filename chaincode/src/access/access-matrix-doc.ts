@@ -34,6 +34,8 @@ export function renderAccessMatrix(): string {
     ...INTRODUCTION,
     `Size: ${transactions.length} transactions of ${contractNames.length} contracts × ${ACCESS_IDENTITIES.length} identities = ${transactions.length * ACCESS_IDENTITIES.length} calls, and ${REST_ACCESS_MATRIX.length} REST routes.`,
     '',
+    realNetworkParagraph(transactions.length),
+    '',
     ...contractNames.flatMap((contract) => contractTable(contract, transactions.filter((transaction) => transaction.contract === contract))),
     '## Bridge plugin REST routes',
     '',
@@ -63,6 +65,16 @@ function contractTable(contract: string, transactions: readonly ContractTransact
   ];
 }
 
+/** How the same rows are checked on the real network, with the size of that check. */
+function realNetworkParagraph(transactions: number): string {
+  return (
+    `Also checked on the real three-bank Fabric network by \`network/test/access/access-matrix-real.test.ts\` (\`npx ava --serial network/test/access/\` on a stack that is up): the same ${transactions} rows, read from \`access-matrix.ts\` when the test runs, × the same ${ACCESS_IDENTITIES.length} identities = ${transactions * ACCESS_IDENTITIES.length} calls, each identity a fresh certificate issued by its org's CA and granted exactly its column's role by its org's admin on the ledger (the org admins are the network's own), each call simulated on a real peer with \`evaluateTransaction\` (the chaincode decides on the real certificate and the committed grants; nothing is ordered). ` +
+    'The calls are the stub test\'s (`access-cases.ts`) with their record ids translated to records made fresh on the network (an asset of a BankA SPV with its investors, a pending transfer, policy change, legal proposal and bridge-out, a KYC file, a bound wallet). A denied cell must be refused with the codes above; an allowed one must not be, though it may fail on the record\'s state, since the network holds one record of each kind where the stub has a ledger per chapter. ' +
+    'Two cells of the wrong bank are checked as refused without their code, because the shared network cannot hold their record: `RejectAdoption` (an adoption request needs a bank that left the consortium) and `ProposeIdentityRegistration` (a BankC validator with a registered address and its signed claim). ' +
+    'The test also submits four denied cells for real (each refused at endorsement, a read before and after unchanged), calls every row that needs a role as a member whose role was revoked, and calls names no contract serves (an unknown name, the methods every contract inherits from fabric-contract-api, an unknown contract): all refused.'
+  );
+}
+
 const INTRODUCTION = [
   '# Access-control matrix',
   '',
@@ -79,7 +91,8 @@ const INTRODUCTION = [
 const NOT_SHOWN = [
   '## What this does not show',
   '',
-  '- The calls run on the stubbed chaincode context (`chaincode/src/testing/stub-context.ts`, fabric-shim\'s own `ClientIdentity` over real certificates), not on a Fabric network: no peer has endorsed them.',
-  '- A role counts in whichever org granted it: the chaincode has no list of the banks or of the regulator\'s org. A bank\'s admin can grant its own member `regulator`, and the Regulator org\'s admin can grant `compliance-officer`, which then counts as another bank for independent approval and for the legal quorum. An open question, not covered here: the matrix\'s identities hold bank roles at banks and `regulator` at the Regulator org.',
+  '- The stub test\'s calls run on the stubbed chaincode context (`chaincode/src/testing/stub-context.ts`, fabric-shim\'s own `ClientIdentity` over real certificates); the real-network test above simulates its calls on a peer and commits none of them; its four denied submits are each refused at endorsement, before ordering.',
+  '- A role counts only while the consortium membership lists the org as the kind that holds it (`chaincode/src/roles/grant-in-force.ts`): a bank\'s admin cannot grant `regulator`, nor the Regulator org\'s admin a bank role (`ROLE_NOT_FOR_ORG`). The matrix\'s identities hold bank roles at banks and `regulator` at the Regulator org.',
+  '- Private keys, passwords and key shares in logs: `network/test/access/no-secrets-real.test.ts` searches every log of a real-network stack after an end-to-end run (transfer, bridge out and home, the validator processes), `bridge/test/validator/no-secrets-in-output.test.ts` a devnet run\'s output.',
   '',
 ];
