@@ -20,6 +20,7 @@ import { devnetStatus, startDevnet, stopDevnet } from '@trestle/network/src/evm/
 import { REPO_ROOT, stackFromEnv } from '@trestle/network/src/stack/stack-config';
 import { performance } from 'node:perf_hooks';
 import { CHAINCODE_EXECUTION_LABEL, evaluateGoals, LEDGER_GROWTH_LABEL, summarizeLedgerGrowth, latencyChartSvg, renderConsole, renderMarkdown, resultsJson, summarizeChaincodeOverhead, type BenchReport, type FootprintFigure, type LatencySection, type Machine } from '../src/bench-report';
+import { bridgeOverheadFindings } from '../src/bench-commit-split';
 import { rssMiB } from './footprint';
 import { BENCH_HOME, BENCH_PORT_BASE } from './quiet-fabric-client';
 import { runRealBridgeLatency } from './bridge/real-latency-workload';
@@ -207,7 +208,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const real = await runRealBridgeLatency(stack, transfers, (line) => log(line));
       log(`bridge latency: ${transfers} round trips in process (stubbed ledger)`);
       const inProcess = await runBridgeLatency(transfers, (line) => log(line));
-      const latency: LatencySection = { title: 'Bridge latency', note: LATENCY_NOTE, series: [...real, ...inProcess] };
+      const latency: LatencySection = { title: 'Bridge latency', note: LATENCY_NOTE, series: [...real, ...inProcess], findings: bridgeOverheadFindings(real) };
       const footprint = [...footprintFigures(startMs, idleRss, rssMiB(devnetPid), rssMiB(process.pid)), ...(caliper?.footprint ?? [])];
       const report: BenchReport = {
         date,
@@ -241,7 +242,7 @@ async function main(argv: readonly string[]): Promise<number> {
         log(`saved this run as the baseline: ${shown(BASELINE_FILE)} (commit it)`);
       }
 
-      console.log(`\n${renderConsole(report)}\n`);
+      console.log(`\n${renderConsole(report)}\n${latency.findings?.join('\n') ?? ''}\n`);
       if (caliper !== undefined) console.log(`${renderCaliperConsole(caliper)}\n${renderSaturationConsole(caliper)}\n`);
       log(`wrote ${shown(reportFile)}`);
       log(`wrote ${shown(resultsFile)}`);

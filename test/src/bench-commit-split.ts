@@ -5,6 +5,7 @@
  * bridge's own overhead (polling passes, queries, signing, the bench's own polls). Pure functions;
  * the clock that records the intervals is test/bench/bridge/commit-clock.ts.
  */
+import { percentile, type LatencySeries } from './bench-report';
 
 /** A ledger transaction from send to commit (Fabric: submit returned; EVM: receipt seen), in performance.now() milliseconds. */
 export interface CommitInterval {
@@ -45,4 +46,22 @@ export function splitRound(intervals: readonly CommitInterval[], fromMs: number,
   const totalMs = toMs - fromMs;
   const commitMs = coveredMs(intervals, fromMs, toMs);
   return { totalMs, commitMs, overheadMs: totalMs - commitMs };
+}
+
+/** Issue 6's goal: the bridge adds under 1 s at p50 above the ledgers' commit times. */
+export const BRIDGE_OVERHEAD_GOAL_MS = 1_000;
+
+/**
+ * The goal's sentence for each `<name>.overhead` series in `series` (p50 against the goal), or
+ * nothing when the run measured none.
+ */
+export function bridgeOverheadFindings(series: readonly LatencySeries[]): string[] {
+  return series
+    .filter((entry) => entry.name.endsWith('.overhead'))
+    .map((entry) => {
+      const p50 = Math.round(percentile(entry.samplesMs, 50));
+      const total = series.find((candidate) => candidate.name === entry.name.slice(0, -'.overhead'.length));
+      const of = total === undefined ? '' : ` of ${Math.round(percentile(total.samplesMs, 50))} ms end to end`;
+      return `Bridge overhead above the ledgers' commits, ${entry.name.slice(0, -'.overhead'.length)}: p50 ${p50} ms${of}; goal under ${BRIDGE_OVERHEAD_GOAL_MS} ms at p50: ${p50 < BRIDGE_OVERHEAD_GOAL_MS ? 'met' : 'NOT met'}.`;
+    });
 }

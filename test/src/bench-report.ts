@@ -62,6 +62,8 @@ export interface LatencySection {
   readonly title: string;
   readonly note: string;
   readonly series: readonly LatencySeries[];
+  /** Sentences under the table, such as a goal and whether it was met. */
+  readonly findings?: readonly string[];
 }
 
 /** One resource figure: a start-up time or a process's memory. */
@@ -542,7 +544,8 @@ export function renderLatency(section: LatencySection): string {
     const { n, p50, p95, max } = latencySummary(series);
     return [series.label, String(n), `${p50} ms`, `${p95} ms`, `${max} ms`];
   });
-  return [`## ${section.title}`, '', section.note, '', markdownTable(['measured', 'n', 'p50', 'p95', 'max'], [false, true, true, true, true], rows), '', '![p50 and p95 of each latency](latency.svg)', ''].join('\n');
+  const findings = (section.findings ?? []).map((finding) => `- ${finding}`);
+  return [`## ${section.title}`, '', section.note, '', markdownTable(['measured', 'n', 'p50', 'p95', 'max'], [false, true, true, true, true], rows), '', ...(findings.length === 0 ? [] : [...findings, '']), '![p50 and p95 of each latency](latency.svg)', ''].join('\n');
 }
 
 /** `154321n` → `154,321`. */
