@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
 import { Listr } from 'listr2';
 import { ensureFabricBinaries } from '../fabric/fabric-binaries';
-import { fabricStatus } from '../fabric/fabric-status';
+import { fabricOrderingStatus } from '../fabric/fabric-status';
 import { fabricUpSteps } from '../fabric/fabric-up';
 import { fabricProcessNames, stopFabricProcesses } from '../fabric/fabric-processes';
 import { fabricTopology } from '../fabric/topology';
@@ -70,11 +70,12 @@ export function networkCommand(): Command {
     });
   network
     .command('status')
-    .description('each Fabric process with its pid and health; exit code 1 when one is down or unhealthy')
+    .description('each Fabric process with its pid and health, and whether the channel orders; exit code 1 when one is down or unhealthy or ordering stopped')
     .action(async () => {
-      const rows = await fabricStatus(stackFromEnv());
+      const { rows, ordering } = await fabricOrderingStatus(stackFromEnv());
       for (const row of rows) console.log(`${row.name.padEnd(18)} ${row.endpoint.padEnd(17)} ${row.pid === undefined ? 'down' : `pid ${row.pid}`.padEnd(10)} ${row.pid === undefined ? '' : row.healthy ? 'healthy' : 'NOT HEALTHY'}`);
-      process.exitCode = rows.every((row) => row.healthy) ? 0 : 1;
+      console.log(ordering.sentence);
+      process.exitCode = rows.every((row) => row.healthy) && ordering.ordering ? 0 : 1;
     });
   network
     .command('logs')
