@@ -39,7 +39,7 @@ export function renderAccessMatrix(): string {
     ...contractNames.flatMap((contract) => contractTable(contract, transactions.filter((transaction) => transaction.contract === contract))),
     '## Bridge plugin REST routes',
     '',
-    'From `bridge/src/plugin/openapi.json`, compared route for route by `rest-route-access.test.ts`, which also checks the spec declares no security scheme, no request body and GET only. `bridge/src/plugin/api-server-host.ts` binds the Cactus ApiServer to 127.0.0.1 with authorization off; `bridge/test/validator/no-secrets-in-output.test.ts` checks no answer carries a key or password.',
+    'From `bridge/src/plugin/openapi.json`, compared route for route by `rest-route-access.test.ts`, which also checks the spec declares no security scheme, no request body and GET only. `bridge/src/plugin/api-server-host.ts` binds the Cactus ApiServer to 127.0.0.1 with authorization off; `bridge/test/validator/no-secrets-in-output.test.ts` checks no answer carries a key or password. On the real network, `network/test/access/no-secrets-real.test.ts` hosts the plugin over BankA\'s ledger connection during a bridge run and calls every route (each answers without credentials) and calls it does not list (a POST on each route, a DELETE, an unknown path: each refused), then searches the answers for keys and passwords.',
     '',
     '| route | who may call | answers |',
     '|---|---|---|',
