@@ -213,6 +213,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const report: BenchReport = {
         date,
         command: args.command,
+        wallSeconds: Math.round((Date.now() - started) / 1000),
         machine: machine(loadAtStart),
         chain: { client, chainId: Number(chainId) },
         operations,

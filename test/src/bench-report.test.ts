@@ -127,9 +127,11 @@ test('the markdown report has the operation table, the side-by-side Morpho table
   t.false(md.includes('Load average'), 'no load line when the run did not record it');
 });
 
-test('the hardware section gives the load averages at the start and the end of the run when recorded', (t) => {
+test('the report gives the wall time beside the command, and the load averages at the start and the end of the run, when recorded', (t) => {
   const base = report([]);
-  const md = renderMarkdown({ ...base, machine: { ...base.machine, loadAverage: { start: [1.5, 2, 0.25], end: [7.126, 6, 5.5] } } });
+  t.false(renderMarkdown(base).includes('wall time'));
+  const md = renderMarkdown({ ...base, wallSeconds: 1234, machine: { ...base.machine, loadAverage: { start: [1.5, 2, 0.25], end: [7.126, 6, 5.5] } } });
+  t.true(md.includes('- Command: `npm run bench`, wall time 1234 s'));
   t.true(md.includes('- Load average (1, 5, 15 min): 1.50, 2.00, 0.25 at the start, 7.13, 6.00, 5.50 at the end (2 cores'));
 });
 

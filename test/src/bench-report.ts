@@ -313,6 +313,8 @@ export interface BenchReport {
   readonly date: string;
   /** The command that produced it, as a person would type it. */
   readonly command: string;
+  /** Seconds from the bench's start to writing the report (stopping the devnet and Fabric after it not counted). */
+  readonly wallSeconds?: number;
   readonly machine: Machine;
   /** The EVM node's `web3_clientVersion` and chain id. */
   readonly chain: { readonly client: string; readonly chainId: number };
@@ -615,7 +617,7 @@ export function renderMarkdown(report: BenchReport): string {
     ...(report.footprint === undefined ? [] : [renderFootprint(report.footprint)]),
     '## How it was produced',
     '',
-    `- Command: \`${report.command}\``,
+    `- Command: \`${report.command}\`${report.wallSeconds === undefined ? '' : `, wall time ${report.wallSeconds} s`}`,
     `- Node: ${report.chain.client}, chain id ${report.chain.chainId}, automining, started by the bench on its own port range and stopped at the end.`,
     '- Contracts: ours with solc 0.8.17 (optimizer, 200 runs), Morpho Blue with solc 0.8.19 (viaIR, 999999 runs); T-REX 4.1.6 and ONCHAINID from their published artifacts, deployed directly (no proxies) as `deploy-all` does.',
     '',
