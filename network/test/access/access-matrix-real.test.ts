@@ -19,7 +19,8 @@ import { realAccessWorld } from './real-access-world';
 // ordered). A denied cell must be refused with an access code (access-expectation.ts, as the stub
 // test); an allowed cell must not be, though it may fail for the record's state or its arguments
 // (the real world has one record per kind where the stub has a chapter per state). A few denied
-// cells are also submitted, and a read before and after shows they wrote nothing.
+// cells are also submitted, and a read before and after shows they wrote nothing. Deny by default:
+// a member whose role was revoked, and names no contract serves, are refused.
 
 const stack = testStack();
 const LANES = 4;
@@ -45,7 +46,7 @@ let shared: Promise<Shared> | undefined;
 function sharedWorld(): Promise<Shared> {
   shared ??= (async () => {
     const [world, identities] = await Promise.all([realAccessWorld(stack), realAccessIdentities(stack)]);
-    // A member who held a role and lost it: the grant record stays on the ledger, revoked.
+    // A member who held a role and lost it to its admin's RevokeRole.
     const revokedIdentity = issueIdentity(stack, 'bankA', 'access-revoked');
     await grantAsAdmin(stack, 'bankA', [[revokedIdentity.identityId, 'compliance-officer']]);
     await grantAsAdmin(stack, 'bankA', [[revokedIdentity.identityId, 'compliance-officer']], 'RevokeRole');
