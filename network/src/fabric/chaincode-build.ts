@@ -24,6 +24,11 @@ export function chaincodeBuildIsStale(): boolean {
   return SOURCES.some((dir) => newestSource(dir) > built);
 }
 
+/** When chaincode/dist was last compiled (its entry file's time). */
+export function chaincodeBuiltAt(): number {
+  return statSync(DIST_ENTRY).mtimeMs;
+}
+
 /** Compiles chaincode/dist (tsc, with the decorator metadata fabric-contract-api reads) when stale. */
 export function ensureChaincodeBuild(): 'built' | 'fresh' {
   if (!chaincodeBuildIsStale()) return 'fresh';

@@ -1,5 +1,5 @@
 import type { StackConfig } from '../stack/stack-config';
-import { ensureChaincodeBuild } from './chaincode-build';
+import { chaincodeBuiltAt, ensureChaincodeBuild } from './chaincode-build';
 import { ensureChaincodeDefinition } from './chaincode-lifecycle';
 import { writeChaincodePackage } from './chaincode-package';
 import { joinOrderer, joinPeer } from './channel-join';
@@ -12,7 +12,7 @@ import { startChaincodeServer, startOrderer, startPeer } from './fabric-processe
 import { writeNodeConfigs } from './node-config';
 import { ensureRaftLeader } from './raft-leader';
 import { fabricTopology, processName, type FabricTopology } from './topology';
-import { stopProcess } from '../process/managed-process';
+import { stopIfStartedBefore, stopProcess } from '../process/managed-process';
 
 /** One step of the Fabric bring-up, as the task list shows it. */
 export interface FabricUpStep {
@@ -63,6 +63,12 @@ export function fabricUpSteps(stack: StackConfig, topology: FabricTopology = fab
         log('compiling chaincode/dist when stale');
         const build = ensureChaincodeBuild();
         for (const bank of topology.banks) packageIds.set(bank.handle, writeChaincodePackage(topology, bank));
+        // The package names only the server's address, so a rebuilt chaincode/dist reaches the peers
+        // only through a restarted server.
+        const builtAt = chaincodeBuiltAt();
+        for (const bank of topology.banks) {
+          if (await stopIfStartedBefore(stack.home, processName.chaincode(bank), builtAt)) log(`${processName.chaincode(bank)}: restarted, it served an older chaincode/dist`);
+        }
         await Promise.all(topology.banks.map((bank) => startChaincodeServer(stack.home, topology, bank, packageIds.get(bank.handle) as string)));
         return `chaincode/dist ${build}`;
       },

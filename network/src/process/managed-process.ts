@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A long-running process of the stack, started detached with its own log and pid file. */
@@ -61,6 +61,22 @@ export function runningPid(home: string, name: string): number | undefined {
   if (!isZombie(pid)) return pid;
   rmSync(pidFile, { force: true });
   return undefined;
+}
+
+/** When the named running process was started (its pid file's time), or undefined when it does not run. */
+export function runningSince(home: string, name: string): number | undefined {
+  if (runningPid(home, name) === undefined) return undefined;
+  return statSync(pidFileOf(home, name)).mtimeMs;
+}
+
+/**
+ * Stops the named process if it was started before `sinceMs`: a server loads its code once, so one
+ * started before its code was rebuilt would go on serving the old code after an idempotent `up`.
+ */
+export async function stopIfStartedBefore(home: string, name: string, sinceMs: number): Promise<boolean> {
+  const started = runningSince(home, name);
+  if (started === undefined || started >= sinceMs) return false;
+  return stopProcess(home, name);
 }
 
 /** Starts the process detached (it outlives the CLI) unless it already runs; returns its pid. */
