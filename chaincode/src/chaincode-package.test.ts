@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseTrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { CAST, castLedger } from './testing/ledger-cast';
 import { investorDocument, json, piiTransient, SPV_ID, spvDocument } from './testing/ledger-documents';
+import { piiHashOf } from './testing/staged-pii';
 import { identityIdOf, snapshotLedger, stubContext, type TestIdentity, type WorldState } from './testing/stub-context';
 import { BANK_A_ADMIN, BANK_A_ALICE } from './testing/test-identities';
 
@@ -124,13 +125,14 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[], tr
     ListPolicyChanges: [EVALUATE, ['assetId']],
   },
   InvestorContract: {
-    OnboardInvestor: [SUBMIT, ['investorJson']],
-    AdoptInvestor: [SUBMIT, ['investorJson', 'reason']],
+    StageInvestorPii: [SUBMIT, ['investorId'], true],
+    OnboardInvestor: [SUBMIT, ['investorJson', 'piiHash']],
+    AdoptInvestor: [SUBMIT, ['investorJson', 'piiHash', 'reason']],
     ApproveAdoption: [SUBMIT, ['investorId', 'reason']],
     RejectAdoption: [SUBMIT, ['investorId', 'reason']],
     ListAdoptionRequests: [EVALUATE, ['pageSize', 'bookmark']],
     GetAdoption: [EVALUATE, ['investorId']],
-    UpdateInvestor: [SUBMIT, ['investorJson']],
+    UpdateInvestor: [SUBMIT, ['investorJson', 'piiHash']],
     SuspendInvestor: [SUBMIT, ['investorId', 'reason']],
     ReinstateInvestor: [SUBMIT, ['investorId', 'reason']],
     RevokeInvestor: [SUBMIT, ['investorId', 'reason']],
@@ -208,10 +210,16 @@ test('an SPV registered through the dispatcher is read back; a refusal parses ba
   t.is(parseTrestleError(refusal.message ?? '')?.code, 'CALLER_OF_OTHER_BANK');
 });
 
-test('PII reaches the chaincode through the transient map of a dispatched proposal, never through its arguments', async (t) => {
+test('PII reaches the chaincode through the transient map of a dispatched StageInvestorPii, never through arguments; OnboardInvestor takes the hash it answers', async (t) => {
   const worldState = await castLedger();
-  const onboarding = invokeOn('InvestorContract', CAST.bankAOfficer, worldState, 'OnboardInvestor', [json(investorDocument('INV-1'))], piiTransient());
+  const staging = await invokeOn('InvestorContract', CAST.bankAOfficer, worldState, 'StageInvestorPii', ['INV-1'], piiTransient()).response;
+  t.is(staging.status, 200);
+  const piiHash = Buffer.from(staging.payload ?? []).toString('utf8');
+  t.is(piiHash, piiHashOf(), 'the answer is the hash, as plain text');
+  const onboarding = invokeOn('InvestorContract', CAST.bankAOfficer, worldState, 'OnboardInvestor', [json(investorDocument('INV-1')), piiHash]);
   t.is((await onboarding.response).status, 200);
+  const withoutHash = await invokeOn('InvestorContract', CAST.bankAOfficer, worldState, 'OnboardInvestor', [json(investorDocument('INV-2'))], piiTransient()).response;
+  t.is(withoutHash.status, 500, 'the transient map alone onboards nobody any more');
   const pii = await invokeOn('InvestorContract', CAST.bankAOfficer, worldState, 'GetInvestorPii', ['INV-1']).response;
   t.is((JSON.parse(Buffer.from(pii.payload ?? []).toString('utf8')) as { fullName: string }).fullName, 'Anna Muster');
   const denied = await invokeOn('InvestorContract', CAST.bankBOfficer, worldState, 'GetInvestorPii', ['INV-1']).response;

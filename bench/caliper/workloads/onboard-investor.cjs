@@ -1,10 +1,13 @@
 'use strict';
 
-// Investor onboarding: InvestorContract OnboardInvestor by a bank's compliance officer, a fresh
-// investor id per transaction, the public record as the argument and the PII (with a random salt)
-// in the transient map under "pii". The PII goes to the bank's implicit private collection, so
-// the transaction is endorsed by the bank's own peer and one other bank's (targetOrganizations,
-// honoured by endorsing-organizations.cjs). Arguments: invoker {mspId, identity},
+// Investor onboarding by a bank's compliance officer, a fresh investor id each time, in the two
+// transactions every client sends: InvestorContract StageInvestorPii with the PII (with a random
+// salt) in the transient map under "pii", endorsed by the bank's own peer alone (it writes only
+// the bank's implicit private collection, so no other bank's peer receives the PII), then
+// OnboardInvestor with the public record and the hash the first answered, endorsed by the
+// bank's own peer and one other bank's (endorsingOrganizations). Both go through
+// endorsing-organizations.cjs (targetOrganizations); Caliper counts each as a transaction, so a
+// round of N transactions onboards N/2 investors. Arguments: invoker {mspId, identity},
 // endorsingOrganizations, runTag.
 
 const crypto = require('crypto');
@@ -12,6 +15,16 @@ const { WorkloadModuleBase } = require('@hyperledger/caliper-core');
 const { endorseByTargetOrganizations } = require('./endorsing-organizations.cjs');
 
 const DAY = 86400;
+
+/** The PII hash a successful StageInvestorPii answered (Caliper's TxStatus result), or undefined when it failed (Caliper has counted the failure). */
+function stagedHashOf(status) {
+    const single = Array.isArray(status) ? status[0] : status;
+    if (!single || single.GetStatus() !== 'success') {
+        return undefined;
+    }
+    const hash = Buffer.from(single.GetResult() || []).toString('utf8');
+    return /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;
+}
 
 class OnboardInvestorWorkload extends WorkloadModuleBase {
     async initializeWorkloadModule(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext) {
@@ -40,14 +53,23 @@ class OnboardInvestorWorkload extends WorkloadModuleBase {
             documents: [{ type: 'passport', reference: `B${runTag}${this.next}`, issuingCountry: 'CH' }],
             salt: crypto.randomBytes(16).toString('hex'),
         };
-        await this.sutAdapter.sendRequests({
-            contractId: 'trestle',
-            contractFunction: 'InvestorContract:OnboardInvestor',
-            contractArguments: [JSON.stringify(record)],
+        const invokedBy = { contractId: 'trestle', invokerMspId: invoker.mspId, invokerIdentity: invoker.identity };
+        const staged = await this.sutAdapter.sendRequests({
+            ...invokedBy,
+            contractFunction: 'InvestorContract:StageInvestorPii',
+            contractArguments: [investorId],
             transientMap: { pii: JSON.stringify(pii) },
+            targetOrganizations: [invoker.mspId],
+        });
+        const piiHash = stagedHashOf(staged);
+        if (piiHash === undefined) {
+            return;
+        }
+        await this.sutAdapter.sendRequests({
+            ...invokedBy,
+            contractFunction: 'InvestorContract:OnboardInvestor',
+            contractArguments: [JSON.stringify(record), piiHash],
             targetOrganizations: endorsingOrganizations,
-            invokerMspId: invoker.mspId,
-            invokerIdentity: invoker.identity,
         });
     }
 }

@@ -11,8 +11,9 @@ import { InvestorContract } from '@trestle/chaincode/src/investors/investor-cont
 import { approveBridgeOut, BRIDGE_DESK, bridgeOutRequest, requestBridgeOut, WALLETS } from '@trestle/chaincode/src/testing/bridge-story';
 import { InProcessContract } from '@trestle/chaincode/src/testing/in-process-contract';
 import { tx } from '@trestle/chaincode/src/testing/ledger-cast';
-import { investorDocument, investorPii, json, piiTransient } from '@trestle/chaincode/src/testing/ledger-documents';
+import { investorDocument, investorPii, json } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
+import { stagePii } from '@trestle/chaincode/src/testing/staged-pii';
 import { AFTER_LOCKUP, DESK } from '@trestle/chaincode/src/testing/transfer-story';
 import { onchainIdArtifact } from '../../src/evm/artifacts';
 import { claimDigest } from '../../src/evm/claims';
@@ -95,9 +96,9 @@ test.serial("after BankB leaves and BankA adopts chloe, the running nodes regist
     t.deepEqual(await chloeDrift(), [], 'nobody can vouch for chloe before a staying bank adopts her');
 
     // 3. BankA's officer requests chloe's adoption on the ledger and the regulator approves it; nothing else is called.
-    const pii = piiTransient(investorPii({ fullName: 'Chloe Frick' }));
+    const piiHash = await stagePii(DESK.officerA, s.worldState, INVESTORS.chloeB, investorPii({ fullName: 'Chloe Frick' }), { at: AFTER_LOCKUP });
     const investors = new InvestorContract();
-    await investors.AdoptInvestor(tx(DESK.officerA, s.worldState, { at: AFTER_LOCKUP, transient: pii }).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), 'BankB left; KYC redone by BankA');
+    await investors.AdoptInvestor(tx(DESK.officerA, s.worldState, { at: AFTER_LOCKUP }).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), piiHash, 'BankB left; KYC redone by BankA');
     const adoptedAt = performance.now();
     await investors.ApproveAdoption(tx(DESK.regulator, s.worldState, { at: AFTER_LOCKUP }).ctx, INVESTORS.chloeB, "Transfer of BankB's customers agreed");
     await eventually(() => verified(chloe.address), "chloe's wallet is verified again");

@@ -35,7 +35,7 @@ test.serial('KYC expiry walks through grace, repay-only and frozen on both chain
   const investors = new InvestorContract();
   // anna's KYC runs out ten days after the lockup ends.
   const expiry = unixSeconds(AFTER_LOCKUP) + 10 * DAY;
-  await investors.UpdateInvestor(tx(CAST.bankAOfficer, s.worldState).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: expiry })));
+  await investors.UpdateInvestor(tx(CAST.bankAOfficer, s.worldState).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: expiry })), '');
   await bridgeOutAndMint(s, 'B-1', 10_000n);
   await (await as(m.token).approve(await m.morpho.getAddress(), 2n ** 256n - 1n)).wait();
   await (await as(m.morpho).supplyCollateral(m.params, 5_000n, s.holder.address, '0x')).wait();
@@ -56,7 +56,7 @@ test.serial('KYC expiry walks through grace, repay-only and frozen on both chain
   t.is(await phaseOnChain(), 2, 'frozen');
   await expectRevertReason(t, as(m.morpho).withdrawCollateral(m.params, 1_000n, s.holder.address, s.holder.address), 'transfer reverted');
 
-  await investors.UpdateInvestor(tx(CAST.bankAOfficer, s.worldState, { at: new Date((expiry + 100 * DAY) * 1000) }).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: expiry + 500 * DAY })));
+  await investors.UpdateInvestor(tx(CAST.bankAOfficer, s.worldState, { at: new Date((expiry + 100 * DAY) * 1000) }).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: expiry + 500 * DAY })), '');
   t.deepEqual(await mirror(s), ['relayed SetKycPhase']);
   t.is(await phaseOnChain(), 0, 'renewal restores');
   await (await as(m.morpho).supplyCollateral(m.params, 1_000n, s.holder.address, '0x')).wait();

@@ -7,11 +7,12 @@ import { CAST, CONSORTIUM_MEMBERS, T0 } from '../testing/ledger-cast';
 import { ASSET_ID, assetDocument, investorDocument, json, legalDocuments, piiTransient, policyChange, SPV_ID, spvDocument, tokenizationDocument, valuationDocument } from '../testing/ledger-documents';
 import { legalAction } from '../testing/legal-story';
 import { INVESTORS } from '../testing/ledger-story';
+import { piiHashOf } from '../testing/staged-pii';
 import { identityIdOf } from '../testing/stub-context';
 import { CHAIN_ID, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { AFTER_LOCKUP, daysAfterT0, transferRequest } from '../testing/transfer-story';
 import { holderOf, type AccessIdentity } from './access-identities';
-import type { AccessChapter, AccessWorld } from './access-world';
+import { STAGED_INVESTOR_ID, type AccessChapter, type AccessWorld } from './access-world';
 
 // For every transaction, a call that succeeds for whoever may make it: a chapter of the story
 // where the transaction has work to do, arguments naming BankA's records, the instant and the
@@ -82,15 +83,17 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
     ListPolicyChanges: { chapter: 'POLICY CHANGE OPEN', args: [ASSET_ID] },
   },
   InvestorContract: {
-    OnboardInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument('INV-ACCESS-1'))], transient: piiTransient() },
+    // The fixture PII is staged in these chapters by each side's officer (access-world.ts) for the investors written here.
+    StageInvestorPii: { chapter: 'TOKENIZED', args: [STAGED_INVESTOR_ID], transient: piiTransient() },
+    OnboardInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument(STAGED_INVESTOR_ID)), piiHashOf()] },
     // chloe's bank has left: any bank's officer may request her adoption, BankA's and BankC's alike.
-    AdoptInvestor: { chapter: 'BANK B LEFT', args: [json(investorDocument(INVESTORS.chloeB, { kycLevel: 'enhanced' })), 'BankB left the consortium; KYC redone'], transient: piiTransient() },
+    AdoptInvestor: { chapter: 'BANK B LEFT', args: [json(investorDocument(INVESTORS.chloeB, { kycLevel: 'enhanced' })), piiHashOf(), 'BankB left the consortium; KYC redone'] },
     // BankA's request to adopt chloe waits for the regulator.
     ApproveAdoption: { chapter: 'ADOPTION WAITING', args: [INVESTORS.chloeB, 'Portfolio transfer agreed'] },
     RejectAdoption: { chapter: 'ADOPTION WAITING', args: [INVESTORS.chloeB, 'KYC file incomplete'] },
     ListAdoptionRequests: { chapter: 'ADOPTION WAITING', args: [...PAGE] },
     GetAdoption: { chapter: 'ADOPTION WAITING', args: [INVESTORS.chloeB] },
-    UpdateInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument(INVESTORS.annaA, { kycLevel: 'enhanced' }))] },
+    UpdateInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument(INVESTORS.annaA, { kycLevel: 'enhanced' })), piiHashOf()] },
     SuspendInvestor: { chapter: 'TOKENIZED', args: [INVESTORS.annaA, 'Adverse media'] },
     ReinstateInvestor: { chapter: 'SUSPENDED', args: [INVESTORS.benA, 'Adverse media cleared'] },
     RevokeInvestor: { chapter: 'TOKENIZED', args: [INVESTORS.annaA, 'Relationship ended'] },

@@ -18,10 +18,11 @@ import { REGULATOR_ADMIN } from '../testing/test-identities';
 import { ConsortiumContract } from '../consortium/consortium-contract';
 import { ASSET_ID, json, policyChange } from '../testing/ledger-documents';
 import { INVESTORS } from '../testing/ledger-story';
-import { copyLedger, identityIdOf, snapshotLedger, type WorldState } from '../testing/stub-context';
+import { stagePii } from '../testing/staged-pii';
+import { copyLedger, identityIdOf, snapshotLedger, type TestIdentity, type WorldState } from '../testing/stub-context';
 import { CHAIN_ID, signBinding, WALLET_TWO } from '../testing/test-wallets';
 import { AFTER_LOCKUP } from '../testing/transfer-story';
-import { ACCESS_IDENTITIES, type Side } from './access-identities';
+import { ACCESS_IDENTITIES, holderOf, type Side } from './access-identities';
 
 // The ledgers the matrix's cases run on: the fuzz world's chapters of the stories, where each
 // transaction has a record to act on, plus a few more steps of the same stories for the
@@ -140,6 +141,7 @@ export async function accessWorld(): Promise<AccessWorld> {
   const chapters: Chapter[] = [];
   for (const [name, ledger] of ledgers) {
     if (!BEFORE_CONSORTIUM.includes(name)) await grantMatrixRoles(ledger);
+    await stageMatrixPii(name, ledger);
     chapters.push({ name, ledger, baseline: snapshotLedger(ledger), weight: 1 });
   }
   const names = [...ledgers.keys()];
@@ -163,6 +165,21 @@ async function registerChloe(ledger: WorldState): Promise<void> {
     await messages.RecordGatewaySignature(tx(validator, ledger, at).ctx, CHAIN, record.type, record.verifyingContract, record.nonce, await signMessage(key, record));
   }
   await messages.RecordGatewayRelayed(tx(BRIDGE_DESK.validatorA, ledger, at).ctx, CHAIN, record.type, record.verifyingContract, record.nonce, `0x${'c0'.repeat(32)}`);
+}
+
+/** The new investor the matrix onboards. */
+export const STAGED_INVESTOR_ID = 'INV-ACCESS-1';
+
+// OnboardInvestor, UpdateInvestor and AdoptInvestor name PII staged before (StageInvestorPii) in the
+// caller's bank's collection: each side's officer stages the fixture PII for the investors those
+// cases write, where the bank may (chloe only once BankB has left).
+async function stageMatrixPii(name: AccessChapter, ledger: WorldState): Promise<void> {
+  const officers = [holderOf('compliance-officer', 'home'), holderOf('compliance-officer', 'other')];
+  const staging: Array<readonly [TestIdentity, string]> =
+    name === 'TOKENIZED' ? [...officers.map((officer) => [officer, STAGED_INVESTOR_ID] as const), [officers[0] as TestIdentity, INVESTORS.annaA]]
+    : name === 'BANK B LEFT' ? officers.map((officer) => [officer, INVESTORS.chloeB] as const)
+    : [];
+  for (const [officer, investorId] of staging) await stagePii(officer, ledger, investorId, undefined, at);
 }
 
 // Each identity's own org admin grants its role, as on a network; the regulator's comes with the story.

@@ -146,7 +146,7 @@ test('malformed tokenizations are TOKENIZATION_INVALID and write nothing', async
 test('an investor whose KYC is about to expire stays eligible through the grace period, not a second longer', async (t) => {
   const worldState = await ledgerAt('APPROVED');
   const expiry = unixSeconds('2026-03-01T11:00:00.000Z');
-  await investors.UpdateInvestor(tx(CAST.bankAOfficer, worldState).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: expiry })));
+  await investors.UpdateInvestor(tx(CAST.bankAOfficer, worldState).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: expiry })), '');
   const allocations = { [INVESTORS.annaA]: 10n };
   const repayOnly = (expiry + KYC_GRACE_SECONDS) * 1000;
   await refused(t, worldState, CAST.spvAdmin, 'HOLDER_NOT_ELIGIBLE', (ctx) => contract.TokenizeAsset(ctx, ASSET_ID, json(tokenizationDocument(allocations))), { at: new Date(repayOnly) });

@@ -6,9 +6,10 @@ import { ledgerMessageTypedData } from '@trestle/compliance/src/bridge/gateway-m
 import { ConsortiumContract } from '../consortium/consortium-contract';
 import { InvestorContract } from '../investors/investor-contract';
 import { CAST, tx } from '../testing/ledger-cast';
-import { investorDocument, investorPii, json, piiTransient } from '../testing/ledger-documents';
+import { investorDocument, investorPii, json } from '../testing/ledger-documents';
 import { INVESTORS } from '../testing/ledger-story';
 import { refused } from '../testing/refusal';
+import { stagePii } from '../testing/staged-pii';
 import type { WorldState } from '../testing/stub-context';
 import { REGULATOR_ADMIN } from '../testing/test-identities';
 import { BRIDGE_DESK, CHAIN_CONFIG, ledgerForBridge, TOKEN, VALIDATOR_KEYS, WALLETS } from '../testing/bridge-story';
@@ -52,9 +53,9 @@ test("after BankB leaves and BankA adopts chloe, her wallet registered on BankB'
   t.deepEqual(await chloeDrift(worldState), [], 'BankB left, but nobody vouches for chloe instead yet');
   await refused(t, worldState, BRIDGE_DESK.validatorA, 'CALLER_OF_OTHER_BANK', (ctx) => messages.ProposeIdentityRegistration(ctx, chain, TOKEN, WALLETS.chloe.address, claimBy(VALIDATOR_KEYS.A), 'Not ours yet'));
 
-  const adopted = { transient: piiTransient(investorPii({ fullName: 'Chloe Frick' })) };
+  const piiHash = await stagePii(CAST.bankAOfficer, worldState, INVESTORS.chloeB, investorPii({ fullName: 'Chloe Frick' }));
   const investors = new InvestorContract();
-  await investors.AdoptInvestor(tx(CAST.bankAOfficer, worldState, adopted).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), 'BankB left; KYC redone by BankA');
+  await investors.AdoptInvestor(tx(CAST.bankAOfficer, worldState).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), piiHash, 'BankB left; KYC redone by BankA');
   t.deepEqual(await chloeDrift(worldState), [], 'requested, not yet approved: still BankB\'s investor');
   await investors.ApproveAdoption(tx(CAST.regulator, worldState).ctx, INVESTORS.chloeB, "Transfer of BankB's customers agreed");
   const [drift] = await chloeDrift(worldState);

@@ -28,7 +28,7 @@ const FROZEN = at(EXPIRY + KYC_GRACE_SECONDS + KYC_REPAY_ONLY_SECONDS + DAY);
 
 async function ledgerWithExpiringKyc(): Promise<WorldState> {
   const worldState = await ledgerForBridge();
-  await new InvestorContract().UpdateInvestor(tx(CAST.bankAOfficer, worldState).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: EXPIRY })));
+  await new InvestorContract().UpdateInvestor(tx(CAST.bankAOfficer, worldState).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: EXPIRY })), '');
   return worldState;
 }
 
@@ -54,7 +54,7 @@ test("a wallet's KYC phase crosses as the ledger's clock and the investor's reco
   t.like((await carryPhase(worldState, REPAY_ONLY)).fields, { token: TOKEN, wallet: WALLETS.anna.address, phase: 1 });
   t.deepEqual(await kycDrift(worldState, REPAY_ONLY), [], 'carried');
   t.like((await carryPhase(worldState, FROZEN)).fields, { phase: 2 });
-  await new InvestorContract().UpdateInvestor(tx(CAST.bankAOfficer, worldState, FROZEN).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: EXPIRY + 400 * DAY })));
+  await new InvestorContract().UpdateInvestor(tx(CAST.bankAOfficer, worldState, FROZEN).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: EXPIRY + 400 * DAY })), '');
   t.deepEqual((await kycDrift(worldState, FROZEN)).map((entry) => entry.why), [`SetKycPhase {"phase":0,"token":"${TOKEN}","wallet":"${WALLETS.anna.address}"}`], 'renewal is drift too');
   await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_WALLET_MISMATCH', (ctx) => messages.ProposeKycPhase(ctx, chain, TOKEN, '0x000000000000000000000000000000000000dEaD', 'Unbound'));
   await refused(t, worldState, BRIDGE_DESK.validatorA, 'BRIDGE_OUT_INVALID', (ctx) => messages.ProposeGatewayMessage(ctx, chain, 'SetKycPhase', TOKEN, 'Needs a wallet'));

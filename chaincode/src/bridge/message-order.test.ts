@@ -32,7 +32,7 @@ const phaseDrift = async (worldState: Parameters<typeof tx>[1]) =>
 
 test("a newer KYC phase carried closes the older one still open, and a late record of the older relay leaves the ledger noting the newer phase", async (t) => {
   const worldState = await ledgerForBridge();
-  await new InvestorContract().UpdateInvestor(tx(CAST.bankAOfficer, worldState).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: EXPIRY })));
+  await new InvestorContract().UpdateInvestor(tx(CAST.bankAOfficer, worldState).ctx, json(investorDocument(INVESTORS.annaA, { kycExpiresAt: EXPIRY })), '');
   // Repay-only (#1) is proposed and signed but not carried yet when anna's KYC runs further out: frozen (#2).
   for (const when of [REPAY_ONLY, FROZEN]) await messages.ProposeKycPhase(tx(BRIDGE_DESK.validatorA, worldState, when).ctx, chain, TOKEN, WALLETS.anna.address, 'Mirror the KYC phase');
   const [repayOnly, frozen] = await openPhases(worldState);

@@ -4,10 +4,11 @@ import { ConsortiumContract } from '../consortium/consortium-contract';
 import { ControlContract } from '../controls/control-contract';
 import { escrowedBridgeOut, ledgerForBridge, requestBridgeOut, bridgeOutRequest, signMint, VALIDATOR_KEYS } from '../testing/bridge-story';
 import { CAST, T0, tx } from '../testing/ledger-cast';
-import { ASSET_ID, investorDocument, investorPii, json, piiTransient } from '../testing/ledger-documents';
+import { ASSET_ID, investorDocument, investorPii, json } from '../testing/ledger-documents';
 import { InvestorContract } from '../investors/investor-contract';
 import { legalAction, ledgerForLegal, ledgerInLegalState, propose } from '../testing/legal-story';
 import { INVESTORS, ledgerAt } from '../testing/ledger-story';
+import { stagePii } from '../testing/staged-pii';
 import { identityIdOf, snapshotLedger, type LedgerSnapshot, type WorldState } from '../testing/stub-context';
 import { CHAIN_ID, signBinding, WALLET_ONE, WALLET_TWO } from '../testing/test-wallets';
 import { AFTER_LOCKUP, ledgerForTransfers, request, TRAVEL_RULE, transferRequest } from '../testing/transfer-story';
@@ -107,8 +108,8 @@ async function bankBLeft(): Promise<WorldState> {
 // RejectAdoption and GetAdoption have her request to act on.
 async function adoptionWaiting(): Promise<WorldState> {
   const ledger = await bankBLeft();
-  const adoption = { at: AFTER_LOCKUP, transient: piiTransient(investorPii({ fullName: 'Chloe Frick' })) };
-  await new InvestorContract().AdoptInvestor(tx(CAST.bankAOfficer, ledger, adoption).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), 'BankB left; KYC redone by BankA');
+  const piiHash = await stagePii(CAST.bankAOfficer, ledger, INVESTORS.chloeB, investorPii({ fullName: 'Chloe Frick' }), { at: AFTER_LOCKUP });
+  await new InvestorContract().AdoptInvestor(tx(CAST.bankAOfficer, ledger, { at: AFTER_LOCKUP }).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), piiHash, 'BankB left; KYC redone by BankA');
   return ledger;
 }
 

@@ -3,7 +3,6 @@ import type { AdoptionRequest } from '@trestle/compliance/src/ledger/adoption-re
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { holdingRecord } from '@trestle/compliance/src/ledger/holding';
 import { parseInvestorDocument, type InvestorDocument, type InvestorRecord } from '@trestle/compliance/src/ledger/investor';
-import type { InvestorPii } from '@trestle/compliance/src/ledger/investor-pii';
 import { moveHoldingsToBank } from '../assets/holdings';
 import { activeConsortium } from '../consortium/consortium-store';
 import { callerOf, type Caller } from '../identity/caller';
@@ -15,7 +14,7 @@ import { INDEX_ENTRY, writeRecord } from '../support/state';
 import { txTimestampIso, txTimestampSeconds } from '../support/tx-time';
 import { investorBankIndexKey, investorKey, investorPiiKey, readInvestor } from './investor-key';
 import { deleteAdoptionRequest, findAdoptionRequest, readAdoptionRequest, writeAdoptionRequest } from './adoption-request-store';
-import { storePii, transientPii } from './investor-pii-store';
+import { purgePii, purgeReplacedPii, requireStagedPii } from './investor-pii-store';
 import { reroutePendingRequests } from './reroute-pending-requests';
 import { applySanctionsOutcome } from './sanctions-hit';
 
@@ -46,15 +45,15 @@ async function requireAdoptable(ctx: Context, investor: InvestorRecord): Promise
 /**
  * AdoptInvestor's body (the contract has checked the compliance-officer role, which only counts in
  * a bank in force): records the caller's bank's request to adopt the investor named by
- * `investorJson` (the document OnboardInvestor takes, the KYC done again). The fresh PII from the
- * transient map goes into the caller's bank's collection now; the investor record changes only at
- * the regulator's approval. A bank may replace its own waiting request; another bank's waiting
+ * `investorJson` (the document OnboardInvestor takes, the KYC done again) with the hash of the
+ * fresh PII the caller's bank staged in its collection (StageInvestorPii); the investor record
+ * changes only at the regulator's approval. A request the bank replaces gives up the PII it named
+ * (purged when the hash differs). A bank may replace its own waiting request; another bank's waiting
  * request is INVESTOR_ADOPTION_PENDING until the regulator decides it.
  */
-export async function requestAdoption(ctx: Context, investorJson: string, reason: string): Promise<void> {
+export async function requestAdoption(ctx: Context, investorJson: string, piiHash: string, reason: string): Promise<void> {
   const caller = callerOf(ctx);
   const document = parseInvestorDocument(investorJson, txTimestampSeconds(ctx));
-  const pii = transientPii(ctx) as InvestorPii;
   const investor = await readInvestor(ctx, document.investorId);
   await requireAdoptable(ctx, investor);
   const waiting = await findAdoptionRequest(ctx, investor.investorId);
@@ -63,12 +62,14 @@ export async function requestAdoption(ctx: Context, investorJson: string, reason
       details: { investorId: investor.investorId, toBankMsp: waiting.toBankMsp, requestedAt: waiting.requestedAt },
     });
   }
+  const staged = await requireStagedPii(ctx, caller.mspId, investor.investorId, piiHash);
+  if (waiting !== undefined) await purgeReplacedPii(ctx, caller.mspId, investor.investorId, waiting.piiHash, staged);
   const request: AdoptionRequest = {
     investorId: investor.investorId,
     fromBankMsp: investor.bankMsp,
     toBankMsp: caller.mspId,
     investorJson: sortedJson(document),
-    piiHash: await storePii(ctx, caller.mspId, investor.investorId, pii),
+    piiHash: staged,
     reason,
     requestedAt: txTimestampIso(ctx),
     requestedBy: caller.identityId,
@@ -94,7 +95,7 @@ export async function approveAdoption(ctx: Context, investorId: string, reason: 
     });
   }
   const document = parseInvestorDocument(request.investorJson, txTimestampSeconds(ctx));
-  const storedHash = Buffer.from(await ctx.stub.getPrivateDataHash(implicitCollection(request.toBankMsp), investorPiiKey(ctx, investorId))).toString('hex');
+  const storedHash = Buffer.from(await ctx.stub.getPrivateDataHash(implicitCollection(request.toBankMsp), investorPiiKey(ctx, investorId, request.piiHash))).toString('hex');
   if (storedHash !== request.piiHash) {
     throw new TrestleError('INVESTOR_PII_MISSING', "The personal data the request was made with is no longer in the requesting bank's collection; reject the request and request again.", {
       details: { investorId, toBankMsp: request.toBankMsp },
@@ -113,7 +114,7 @@ export async function rejectAdoption(ctx: Context, investorId: string, reason: s
   const caller = callerOf(ctx);
   const request = await readAdoptionRequest(ctx, investorId);
   if (!asRegulator) requireOwnBank(caller, request.toBankMsp, 'adoption request');
-  await ctx.stub.purgePrivateData(implicitCollection(request.toBankMsp), investorPiiKey(ctx, investorId));
+  await purgePii(ctx, request.toBankMsp, investorId, request.piiHash);
   await deleteAdoptionRequest(ctx, investorId);
   emitLedgerEvent(ctx, { type: 'InvestorAdoptionRejected', payload: { request, rejectedBy: caller.identityId, reason } });
 }

@@ -19,12 +19,15 @@ import { loadPii, purgePii } from './investor-pii-store';
 import { changeInvestorStatus, STATUS_CHANGES } from './investor-status';
 import { onboardInvestor, updateInvestor } from './onboard-investor';
 import { recordScreening } from './record-screening';
+import { stageInvestorPii } from './stage-investor-pii';
 
 /**
  * Investors, each onboarded by one bank. Their public record (jurisdiction, type, KYC and
  * sanctions standing, PII hash) is shared state; their personal data lives only in that bank's
- * implicit private collection, arrives only in the transient map, and only that bank's compliance
- * officers change the record or read the PII. Writes need the compliance-officer role.
+ * implicit private collection, arrives only in the transient map of StageInvestorPii (a transaction
+ * the bank's own peer alone endorses), and only that bank's compliance officers change the record
+ * or read the PII. The transactions that write the record take the staged PII's hash, so the other
+ * bank whose peer endorses them never receives the PII. Writes need the compliance-officer role.
  */
 @Info({ title: 'InvestorContract', description: "Investors' KYC standing on the shared ledger, their personal data in their bank's private collection" })
 export class InvestorContract extends Contract {
@@ -32,23 +35,35 @@ export class InvestorContract extends Contract {
     super('InvestorContract');
   }
 
-  /** Onboards an investor (JSON public record; PII as JSON in the transient map under "pii") for the caller's bank. */
+  /**
+   * Stages an investor's PII (JSON in the transient map under "pii") in the caller's bank's implicit
+   * collection and returns its SHA-256 (hex), which OnboardInvestor, UpdateInvestor or AdoptInvestor
+   * then take. Writes nothing else: endorsed by the caller's bank's peer alone.
+   */
   @Transaction()
-  async OnboardInvestor(ctx: Context, investorJson: string): Promise<void> {
+  @Returns('string')
+  async StageInvestorPii(ctx: Context, investorId: string): Promise<string> {
     await requireRole(ctx, 'compliance-officer');
-    await onboardInvestor(ctx, investorJson);
+    return stageInvestorPii(ctx, ledgerIdArgument(investorId, 'investorId'));
+  }
+
+  /** Onboards an investor (JSON public record; the hash of PII staged with StageInvestorPii) for the caller's bank. */
+  @Transaction()
+  async OnboardInvestor(ctx: Context, investorJson: string, piiHash: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await onboardInvestor(ctx, investorJson, piiHash);
   }
 
   /**
    * Requests, for the caller's bank, the adoption of an investor whose bank has left the consortium:
-   * the document OnboardInvestor takes (the KYC done again, naming the existing investor), fresh PII
-   * in the transient map under "pii", and the reason. The regulator approves or rejects it
+   * the document OnboardInvestor takes (the KYC done again, naming the existing investor), the hash
+   * of fresh PII the caller's bank staged with StageInvestorPii, and the reason. The regulator approves or rejects it
    * (ApproveAdoption, RejectAdoption); only then do the record, holdings and waiting requests move.
    */
   @Transaction()
-  async AdoptInvestor(ctx: Context, investorJson: string, reason: string): Promise<void> {
+  async AdoptInvestor(ctx: Context, investorJson: string, piiHash: string, reason: string): Promise<void> {
     await requireRole(ctx, 'compliance-officer');
-    await requestAdoption(ctx, investorJson, reasonArgument(reason));
+    await requestAdoption(ctx, investorJson, piiHash, reasonArgument(reason));
   }
 
   /** Carries out the adoption waiting for the investor (regulator only), if it still holds. */
@@ -86,11 +101,11 @@ export class InvestorContract extends Contract {
     return sortedJson(await readAdoptionRequest(ctx, ledgerIdArgument(investorId, 'investorId')));
   }
 
-  /** Replaces an investor's public fields (JSON), and their PII when the transient map carries it. */
+  /** Replaces an investor's public fields (JSON), and their PII when `piiHash` names PII staged with StageInvestorPii ("" keeps it). */
   @Transaction()
-  async UpdateInvestor(ctx: Context, investorJson: string): Promise<void> {
+  async UpdateInvestor(ctx: Context, investorJson: string, piiHash: string): Promise<void> {
     await requireRole(ctx, 'compliance-officer');
-    await updateInvestor(ctx, investorJson);
+    await updateInvestor(ctx, investorJson, piiHash);
   }
 
   /**
@@ -138,7 +153,7 @@ export class InvestorContract extends Contract {
         details: { investorId: investor.investorId, erasedAt: investor.piiErasure.erasedAt },
       });
     }
-    await purgePii(ctx, investor);
+    await purgePii(ctx, investor.bankMsp, investor.investorId, investor.piiHash);
     const at = txTimestampIso(ctx);
     const erased: InvestorRecord = { ...investor, piiErasure: { erasedAt: at, erasedBy: caller.identityId, reason: why }, updatedAt: at, updatedBy: caller.identityId };
     await writeRecord(ctx, investorKey(ctx, erased.investorId), erased);

@@ -9,7 +9,11 @@ export const INVESTOR_KEY_TYPE = 'investor';
 /** Index of each bank's investors: composite key investor~bank (bankMsp, investorId), value one zero byte. */
 export const INVESTOR_BANK_INDEX = 'investor~bank';
 
-/** Object type of PII in a bank's implicit collection: composite key investor~pii (investorId). */
+/**
+ * Object type of PII in a bank's implicit collection: composite key investor~pii (investorId,
+ * piiHash). The value's own SHA-256 in the key means staging (StageInvestorPii) never overwrites
+ * the PII a record points at, and staging the same value twice lands on the same key.
+ */
 export const INVESTOR_PII_KEY_TYPE = 'investor~pii';
 
 /** The state key of an investor's public record. */
@@ -22,9 +26,9 @@ export function investorBankIndexKey(ctx: Context, bankMsp: string, investorId: 
   return ctx.stub.createCompositeKey(INVESTOR_BANK_INDEX, [bankMsp, investorId]);
 }
 
-/** The key of an investor's PII inside their bank's implicit collection. */
-export function investorPiiKey(ctx: Context, investorId: string): string {
-  return ctx.stub.createCompositeKey(INVESTOR_PII_KEY_TYPE, [investorId]);
+/** The key of one version of an investor's PII (its SHA-256, hex) inside a bank's implicit collection. */
+export function investorPiiKey(ctx: Context, investorId: string, piiHash: string): string {
+  return ctx.stub.createCompositeKey(INVESTOR_PII_KEY_TYPE, [investorId, piiHash]);
 }
 
 /** The investor's public record, or undefined when no bank has onboarded this id. */

@@ -5,9 +5,10 @@ import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import { RoleContract } from '../roles/role-contract';
 import { sortedJson } from '../support/sorted-json';
 import { CAST, eventsOf, tx } from '../testing/ledger-cast';
-import { investorDocument, investorPii, json, piiTransient } from '../testing/ledger-documents';
+import { investorDocument, investorPii, json } from '../testing/ledger-documents';
 import { INVESTORS, ledgerWithInvestors } from '../testing/ledger-story';
 import { refused } from '../testing/refusal';
+import { stagePii } from '../testing/staged-pii';
 import { identityIdOf, privateStateOf, privateVersionsOf, type WorldState } from '../testing/stub-context';
 import { BANK_A_ADMIN } from '../testing/test-identities';
 import { InvestorContract } from './investor-contract';
@@ -17,7 +18,7 @@ const ANNA = INVESTORS.annaA;
 const COLLECTION = '_implicit_org_BankAMSP';
 const T1 = new Date('2026-04-01T09:00:00.000Z');
 
-const piiKey = (worldState: WorldState) => tx(CAST.bankAOfficer, worldState).stub.createCompositeKey('investor~pii', [ANNA]);
+const piiKey = (worldState: WorldState, piiHash: string) => tx(CAST.bankAOfficer, worldState).stub.createCompositeKey('investor~pii', [ANNA, piiHash]);
 const readRecord = async (worldState: WorldState) => JSON.parse(await contract.GetInvestor(tx(CAST.regulator, worldState).ctx, ANNA)) as InvestorRecord;
 
 test('a compliance officer of the investor\'s bank reads the PII, exactly as stored', async (t) => {
@@ -29,7 +30,7 @@ test('a compliance officer of the investor\'s bank reads the PII, exactly as sto
 test('BankB\'s officer cannot read BankA\'s investor PII, although the peer itself would hand it over', async (t) => {
   const worldState = await ledgerWithInvestors();
   // Fabric's implicit collections have no memberOnlyRead: through a BankA peer, the raw read works.
-  t.true((await tx(CAST.bankBOfficer, worldState).stub.getPrivateData(COLLECTION, piiKey(worldState))).length > 0);
+  t.true((await tx(CAST.bankBOfficer, worldState).stub.getPrivateData(COLLECTION, piiKey(worldState, (await readRecord(worldState)).piiHash))).length > 0);
   const error = await refused(t, worldState, CAST.bankBOfficer, 'PII_ACCESS_DENIED', (ctx) => contract.GetInvestorPii(ctx, ANNA));
   t.deepEqual(error.details, { investorId: ANNA, callerMsp: 'BankBMSP', bankMsp: 'BankAMSP' });
   // The hash stays visible to everyone.
@@ -47,16 +48,20 @@ test('only compliance officers read PII: not the regulator, an SPV administrator
 test('erasure purges the PII from the collection and every stored version; the hash, the record and its history stay', async (t) => {
   const worldState = await ledgerWithInvestors();
   const before = await readRecord(worldState);
-  // An earlier version exists: the bank replaced the PII once.
-  await contract.UpdateInvestor(tx(CAST.bankAOfficer, worldState, { transient: piiTransient(investorPii({ fullName: 'Anna Beispiel' })) }).ctx, json(investorDocument(ANNA)));
-  t.is(privateVersionsOf(worldState).get(COLLECTION)?.get(piiKey(worldState))?.length, 2);
-  const hash = (await readRecord(worldState)).piiHash;
+  // The bank replaced the PII once (the replaced value purged then), staging the new value twice:
+  // its key holds two stored versions.
+  const replacement = investorPii({ fullName: 'Anna Beispiel' });
+  await stagePii(CAST.bankAOfficer, worldState, ANNA, replacement);
+  const hash = await stagePii(CAST.bankAOfficer, worldState, ANNA, replacement);
+  await contract.UpdateInvestor(tx(CAST.bankAOfficer, worldState).ctx, json(investorDocument(ANNA)), hash);
+  t.false(privateVersionsOf(worldState).get(COLLECTION)?.has(piiKey(worldState, before.piiHash)), 'the replaced PII is purged');
+  t.is(privateVersionsOf(worldState).get(COLLECTION)?.get(piiKey(worldState, hash))?.length, 2);
 
   const erasure = tx(CAST.bankAOfficer, worldState, { at: T1, txId: 'tx-erase' });
   await contract.EraseInvestorPii(erasure.ctx, ANNA, 'GDPR Art. 17 request of 2026-03-30');
 
-  t.false(privateStateOf(worldState).get(COLLECTION)?.has(piiKey(worldState)), 'the value is gone');
-  t.false(privateVersionsOf(worldState).get(COLLECTION)?.has(piiKey(worldState)), 'earlier versions are gone too: purged, not deleted');
+  t.false(privateStateOf(worldState).get(COLLECTION)?.has(piiKey(worldState, hash)), 'the value is gone');
+  t.false(privateVersionsOf(worldState).get(COLLECTION)?.has(piiKey(worldState, hash)), 'earlier versions are gone too: purged, not deleted');
   const after = await readRecord(worldState);
   t.is(after.piiHash, hash, 'the hash stays');
   t.deepEqual(after.piiErasure, { erasedAt: T1.toISOString(), erasedBy: identityIdOf(CAST.bankAOfficer), reason: 'GDPR Art. 17 request of 2026-03-30' });
@@ -85,7 +90,8 @@ test('erasure is for the investor\'s own bank, with the officer role and a reaso
 test('after an erasure, new PII sent with an update is stored and readable again', async (t) => {
   const worldState = await ledgerWithInvestors();
   await contract.EraseInvestorPii(tx(CAST.bankAOfficer, worldState).ctx, ANNA, 'Request');
-  await contract.UpdateInvestor(tx(CAST.bankAOfficer, worldState, { at: T1, transient: piiTransient() }).ctx, json(investorDocument(ANNA)));
+  const piiHash = await stagePii(CAST.bankAOfficer, worldState, ANNA, investorPii(), { at: T1 });
+  await contract.UpdateInvestor(tx(CAST.bankAOfficer, worldState, { at: T1 }).ctx, json(investorDocument(ANNA)), piiHash);
   t.is((await readRecord(worldState)).piiErasure, null);
   t.is((JSON.parse(await contract.GetInvestorPii(tx(CAST.bankAOfficer, worldState).ctx, ANNA)) as { fullName: string }).fullName, 'Anna Muster');
 });
@@ -113,9 +119,10 @@ test('a peer outside the bank\'s collection, whose read Fabric refuses for want 
 test('a peer that holds no copy of the PII says so; a copy that does not match the public hash is RECORD_MALFORMED', async (t) => {
   const worldState = await ledgerWithInvestors();
   const stored = privateStateOf(worldState).get(COLLECTION);
-  const original = stored?.get(piiKey(worldState)) ?? new Uint8Array();
-  stored?.delete(piiKey(worldState));
+  const key = piiKey(worldState, (await readRecord(worldState)).piiHash);
+  const original = stored?.get(key) ?? new Uint8Array();
+  stored?.delete(key);
   await refused(t, worldState, CAST.bankAOfficer, 'INVESTOR_PII_MISSING', (ctx) => contract.GetInvestorPii(ctx, ANNA));
-  stored?.set(piiKey(worldState), Buffer.from(Buffer.from(original).toString().replace('Investor', 'Imposter')));
+  stored?.set(key, Buffer.from(Buffer.from(original).toString().replace('Investor', 'Imposter')));
   await refused(t, worldState, CAST.bankAOfficer, 'RECORD_MALFORMED', (ctx) => contract.GetInvestorPii(ctx, ANNA));
 });

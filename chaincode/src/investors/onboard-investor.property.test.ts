@@ -1,12 +1,18 @@
 import test from 'ava';
 import fc from 'fast-check';
-import { CAST, castLedger, T0, unixSeconds } from '../testing/ledger-cast';
+import { isDeepStrictEqual } from 'node:util';
+import { isTrestleError } from '@trestle/compliance/src/errors/trestle-error';
+import { CAST, castLedger, T0, tx, unixSeconds } from '../testing/ledger-cast';
 import { ONE_YEAR_LATER } from '../testing/ledger-documents';
-import { documentText, mostly, succeedsOrRefusesCleanly } from '../testing/malformed-input';
+import { documentText, mostly, submitCleanly } from '../testing/malformed-input';
+import { stagePii } from '../testing/staged-pii';
+import { privateStateOf, snapshot, snapshotLedger } from '../testing/stub-context';
 import { InvestorContract } from './investor-contract';
 
 const contract = new InvestorContract();
 const now = unixSeconds(T0);
+/** A well-formed hash under which nothing is staged. */
+const NEVER_STAGED = '0'.repeat(64);
 
 const investorJson = documentText({
   investorId: mostly(fc.stringMatching(/^INV-[0-9]{1,6}$/), fc.constantFrom('INV 1', '', 'x'.repeat(129))),
@@ -28,13 +34,48 @@ const piiText = documentText({
   salt: mostly(fc.stringMatching(/^[0-9a-f]{32,64}$/), fc.constant('short')),
 });
 
-test('OnboardInvestor on any record and PII either onboards with one event or refuses with a TrestleError, writing no state or private data', async (t) => {
+/** The investor id a document text names, when it is text at all (the stage key needs one). */
+function investorIdOf(text: unknown): string {
+  try {
+    const id = (JSON.parse(String(text)) as { investorId?: unknown }).investorId;
+    return typeof id === 'string' && id.length > 0 ? id : 'INV-1';
+  } catch {
+    return 'INV-1';
+  }
+}
+
+test('StageInvestorPii on any PII either stages it, writing only the bank\'s collection and no event, or refuses with a TrestleError writing nothing', async (t) => {
+  const base = await castLedger();
+  let staged = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.option(piiText, { freq: 10 }), async (pii) => {
+      const worldState = snapshot(base);
+      const before = snapshotLedger(worldState);
+      const staging = tx(CAST.bankAOfficer, worldState, { transient: typeof pii === 'string' ? { pii } : {} });
+      try {
+        const piiHash = await contract.StageInvestorPii(staging.ctx, 'INV-1');
+        staged += 1;
+        const after = snapshotLedger(worldState);
+        if (!isDeepStrictEqual(after.worldState, before.worldState) || staging.events.length !== 0) throw new Error('staging wrote public state or set an event');
+        if (!/^[0-9a-f]{64}$/.test(piiHash) || privateStateOf(worldState).get('_implicit_org_BankAMSP')?.size !== 1) throw new Error('staging did not store one value under its hash');
+      } catch (error) {
+        if (!isTrestleError(error)) throw error;
+        if (!isDeepStrictEqual(snapshotLedger(worldState), before)) throw new Error(`refused with ${error.code} but wrote to the ledger`);
+      }
+    }),
+    { numRuns: 200 },
+  );
+  t.true(staged > 5 && staged < 195, `${staged} of 200 runs staged`);
+});
+
+test('OnboardInvestor on any record, with its PII staged or a hash never staged, either onboards with one event or refuses with a TrestleError, writing no state or private data', async (t) => {
   const base = await castLedger();
   let onboarded = 0;
   await fc.assert(
-    fc.asyncProperty(investorJson, fc.option(piiText, { freq: 10 }), async (text, pii) => {
-      const transient: Record<string, string> = typeof pii === 'string' ? { pii } : {};
-      if (await succeedsOrRefusesCleanly(base, CAST.bankAOfficer, (ctx) => contract.OnboardInvestor(ctx, text as string), { transient })) onboarded += 1;
+    fc.asyncProperty(investorJson, fc.boolean(), async (text, stage) => {
+      const worldState = snapshot(base);
+      const piiHash = stage ? await stagePii(CAST.bankAOfficer, worldState, investorIdOf(text)).catch(() => NEVER_STAGED) : NEVER_STAGED;
+      if (await submitCleanly(worldState, CAST.bankAOfficer, (ctx) => contract.OnboardInvestor(ctx, text as string, piiHash))) onboarded += 1;
     }),
     { numRuns: 300 },
   );

@@ -101,7 +101,7 @@ test('UpdateInvestor setting a hit takes the same path: suspended, pending trans
   const worldState = await ledgerForTransfers();
   await request(worldState, transferRequest('T-1', 5_000n));
   const hit = { status: 'hit', listVersion: LIST, screenedAt: unixSeconds(AFTER_LOCKUP) };
-  await investors.UpdateInvestor(tx(CAST.bankAOfficer, worldState, at).ctx, json(investorDocument(INVESTORS.annaA, { sanctions: hit })));
+  await investors.UpdateInvestor(tx(CAST.bankAOfficer, worldState, at).ctx, json(investorDocument(INVESTORS.annaA, { sanctions: hit })), '');
   t.like(await investorOf(worldState, INVESTORS.annaA), { kycStatus: 'suspended', sanctions: hit });
   t.like(await transferOf(worldState, 'T-1'), { status: 'BLOCKED', blocked: { listVersion: LIST } });
 });

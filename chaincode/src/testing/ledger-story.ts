@@ -10,11 +10,11 @@ import {
   investorPii,
   json,
   legalDocuments,
-  piiTransient,
   spvDocument,
   tokenizationDocument,
   valuationDocument,
 } from './ledger-documents';
+import { stagePii } from './staged-pii';
 import type { TestIdentity, WorldState } from './stub-context';
 
 // The story of one building, told through the contracts themselves, up to the state a test needs.
@@ -26,10 +26,10 @@ const investors = new InvestorContract();
 /** The investors of the story: two at BankA, one at BankB. */
 export const INVESTORS = { annaA: 'INV-A-0001', benA: 'INV-A-0002', chloeB: 'INV-B-0001' } as const;
 
-/** Onboards `investorId` through `officer`'s bank. */
+/** Onboards `investorId` through `officer`'s bank: stages the PII, then records the investor with its hash. */
 export async function onboard(worldState: WorldState, officer: TestIdentity, investorId: string, overrides: Record<string, unknown> = {}): Promise<void> {
-  const transient = piiTransient(investorPii({ fullName: `Investor ${investorId}` }));
-  await investors.OnboardInvestor(tx(officer, worldState, { transient }).ctx, json(investorDocument(investorId, overrides)));
+  const piiHash = await stagePii(officer, worldState, investorId, investorPii({ fullName: `Investor ${investorId}` }));
+  await investors.OnboardInvestor(tx(officer, worldState).ctx, json(investorDocument(investorId, overrides)), piiHash);
 }
 
 /** The cast's roles and the story's three investors. */

@@ -5,8 +5,9 @@ import { InvestorContract } from '../investors/investor-contract';
 import { RoleContract } from '../roles/role-contract';
 import { approveBridgeOut, bridgeOutOf, bridgeOutRequest, ledgerForBridge, requestBridgeOut, WALLETS } from '../testing/bridge-story';
 import { CAST, tx } from '../testing/ledger-cast';
-import { investorDocument, json, piiTransient } from '../testing/ledger-documents';
+import { investorDocument, json } from '../testing/ledger-documents';
 import { INVESTORS } from '../testing/ledger-story';
+import { stagePii } from '../testing/staged-pii';
 import { identityIdOf } from '../testing/stub-context';
 import { BANK_A_ADMIN, BANK_C_ADMIN, BANK_C_ERIN, REGULATOR_ADMIN } from '../testing/test-identities';
 import { DESK } from '../testing/transfer-story';
@@ -29,7 +30,8 @@ test("a four-eyes bridge-out rerouted to the adopting bank needs two of its own 
   await consortium.ProposeMembershipChange(tx(BANK_A_ADMIN, worldState).ctx, WITHOUT_B);
   for (const admin of [BANK_C_ADMIN, REGULATOR_ADMIN]) await consortium.ConfirmMembershipChange(tx(admin, worldState).ctx, WITHOUT_B);
   const investors = new InvestorContract();
-  await investors.AdoptInvestor(tx(BANK_C_ERIN, worldState, { transient: piiTransient() }).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), 'BankB left; KYC redone');
+  const piiHash = await stagePii(BANK_C_ERIN, worldState, INVESTORS.chloeB);
+  await investors.AdoptInvestor(tx(BANK_C_ERIN, worldState).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional' })), piiHash, 'BankB left; KYC redone');
   await investors.ApproveAdoption(tx(CAST.regulator, worldState).ctx, INVESTORS.chloeB, "Transfer of BankB's customers agreed");
   t.like(await bridgeOutOf(worldState, 'B-4EYES'), { status: 'PENDING', bankMsp: 'BankCMSP' });
 

@@ -64,7 +64,7 @@ test('above the four-eyes threshold within one bank two distinct officers are ne
 
 test('a sanctioned receiver is refused at once with the reason, and nothing is written', async (t) => {
   const worldState = await ledgerForTransfers();
-  await investors.UpdateInvestor(tx(CAST.bankBOfficer, worldState).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional', sanctions: { status: 'hit', listVersion: 'SDN 2026-03-01', screenedAt: unixSeconds('2026-03-01T09:00:00.000Z') } })));
+  await investors.UpdateInvestor(tx(CAST.bankBOfficer, worldState).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional', sanctions: { status: 'hit', listVersion: 'SDN 2026-03-01', screenedAt: unixSeconds('2026-03-01T09:00:00.000Z') } })), '');
   const error = await refused(t, worldState, DESK.requesterA, 'TRANSFER_REFUSED', (ctx) => contract.RequestTransfer(ctx, json(transferRequest('T-1', 5_000n))), { at: AFTER_LOCKUP });
   // Recording the hit also suspended chloe (a new hit suspends the investor), so both rules fail.
   t.deepEqual(error.details?.failed, ['KYC_SUSPENDED_RECEIVER', 'SANCTIONS_HIT_RECEIVER']);
@@ -99,7 +99,7 @@ test('settlement runs the rules again: a receiver whose KYC left its grace perio
   const worldState = await ledgerForTransfers();
   // Expired on day 62: in its grace period at the request (day 91), repay-only at the approvals (day 93).
   const expiry = unixSeconds(daysAfterT0(62));
-  await investors.UpdateInvestor(tx(CAST.bankBOfficer, worldState).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional', kycExpiresAt: expiry })));
+  await investors.UpdateInvestor(tx(CAST.bankBOfficer, worldState).ctx, json(investorDocument(INVESTORS.chloeB, { jurisdiction: 'LI', investorType: 'qualified-institutional', kycExpiresAt: expiry })), '');
   await request(worldState, transferRequest('T-1', 5_000n));
   await approve(worldState, DESK.officerA, 'T-1', { at: daysAfterT0(93) });
   await approve(worldState, DESK.officerB, 'T-1', { at: daysAfterT0(93) });

@@ -93,6 +93,8 @@ export const TRESTLE_ERROR_CODES = [
   'INVESTOR_STATUS_CONFLICT',
   'INVESTOR_PII_MISSING',
   'INVESTOR_PII_ERASED',
+  // OnboardInvestor, UpdateInvestor, AdoptInvestor name PII staged first with StageInvestorPii
+  'INVESTOR_PII_NOT_STAGED',
   // AdoptInvestor: only an investor whose bank has left the consortium is adopted
   'INVESTOR_BANK_IN_FORCE',
   // Adoption requests wait for the regulator: one per investor, and approve/reject need one waiting

@@ -1,7 +1,7 @@
 import test from 'ava';
 import type { Contract } from 'fabric-network';
 import { adaptFabricContract } from './adapt-fabric-contract';
-import { isEndorsementMismatch } from './endorsement-plan';
+import { endorsementCandidates, isEndorsementMismatch } from './endorsement-plan';
 
 // The submit loop over a fake fabric-network Contract whose transactions fail as the real network's
 // did: each attempt records the endorsing organisations it was given.
@@ -61,4 +61,20 @@ test('only a plain disagreement of the endorsers is a mismatch', (t) => {
   t.false(isEndorsementMismatch(new Error(`${MISMATCH}: 14 UNAVAILABLE: failed to connect`)), 'an unreachable peer');
   t.false(isEndorsementMismatch(new Error('Peer endorsements do not match [TRANSFER_REFUSED] rules fail')), 'a chaincode refusal');
   t.false(isEndorsementMismatch('Peer endorsements do not match'));
+});
+
+test("StageInvestorPii, with its transient map, is endorsed by the caller's bank's peer alone; the investor transactions that take its hash, and other transient submits, keep the two-bank plan", async (t) => {
+  const { contract, attempts } = fakeContract([]);
+  const ledger = adaptFabricContract(contract, (transaction) => endorsementCandidates('BankBMSP', ['BankAMSP', 'BankBMSP', 'BankCMSP'], transaction), 0);
+  await ledger.createTransaction('StageInvestorPii').setTransient({ pii: Buffer.from('{}') }).submit('INV-1');
+  await ledger.submitTransaction('OnboardInvestor', '{}', 'a'.repeat(64));
+  await ledger.createTransaction('RequestTransfer').setTransient({ travelRule: Buffer.from('{}') }).submit('{}');
+  t.deepEqual(attempts, [['BankBMSP'], ['BankBMSP', 'BankAMSP'], ['BankBMSP', 'BankAMSP']]);
+});
+
+test("an unreachable own peer fails StageInvestorPii: no other bank's peer is tried with the personal data", async (t) => {
+  const { contract, attempts } = fakeContract([UNREACHABLE]);
+  const ledger = adaptFabricContract(contract, (transaction) => endorsementCandidates('BankAMSP', ['BankAMSP', 'BankBMSP', 'BankCMSP'], transaction), 0);
+  await t.throwsAsync(ledger.createTransaction('StageInvestorPii').setTransient({ pii: Buffer.from('{}') }).submit('INV-1'), { message: /UNAVAILABLE/ });
+  t.deepEqual(attempts, [['BankAMSP']]);
 });

@@ -13,15 +13,22 @@ import type { LedgerContract, LedgerTransaction } from './ledger-contract';
 const MISMATCH_ATTEMPTS = 4;
 const MISMATCH_PAUSE_MS = 250;
 
+/** Candidate sets of endorsing organisations, in the order to try (endorsement-plan.ts). */
+export type EndorserCandidates = readonly (readonly string[])[];
+
+/** The candidates for a transaction, by its name (endorsementCandidates); undefined leaves the choice to discovery. */
+export type EndorsersOf = (transaction: string) => EndorserCandidates | undefined;
+
 /**
  * Wraps a fabric-network `Contract` as the `LedgerContract` the services and the CLI call. With
- * `endorsers` (endorsement-plan.ts), each submit is endorsed by the first candidate set of
- * organisations that can be reached; without, service discovery chooses. A submit whose endorsers
- * disagreed is asked of them again after a pause (`mismatchPauseMs`, for tests).
+ * `endorsers` (endorsement-plan.ts: per transaction, or the same for all), each submit is endorsed
+ * by the first candidate set of organisations for its transaction that can be reached; without,
+ * service discovery chooses. A
+ * submit whose endorsers disagreed is asked of them again after a pause (`mismatchPauseMs`, for tests).
  */
-export function adaptFabricContract(contract: Contract, endorsers?: readonly (readonly string[])[], mismatchPauseMs = MISMATCH_PAUSE_MS): LedgerContract {
+export function adaptFabricContract(contract: Contract, endorsers?: EndorsersOf | EndorserCandidates, mismatchPauseMs = MISMATCH_PAUSE_MS): LedgerContract {
   const submitWith = async (name: string, configure: (transaction: Transaction) => void, args: string[]): Promise<Uint8Array> => {
-    const candidates = endorsers ?? [undefined];
+    const candidates = (typeof endorsers === 'function' ? endorsers(name) : endorsers) ?? [undefined];
     for (const [index, orgs] of candidates.entries()) {
       for (let attempt = 1; ; attempt += 1) {
         const transaction = contract.createTransaction(name);

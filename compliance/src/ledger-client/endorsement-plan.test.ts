@@ -20,6 +20,14 @@ test('an identity of an org without peers (the regulator) is endorsed by every b
   ]);
 });
 
+test("a bank identity's StageInvestorPii is endorsed by its own bank alone, every other transaction by two banks; the regulator's plan does not change", (t) => {
+  t.deepEqual(endorsementCandidates('BankBMSP', BANKS, 'StageInvestorPii'), [['BankBMSP']]);
+  for (const transaction of ['OnboardInvestor', 'UpdateInvestor', 'AdoptInvestor', 'RequestTransfer']) {
+    t.deepEqual(endorsementCandidates('BankBMSP', BANKS, transaction), endorsementCandidates('BankBMSP', BANKS), transaction);
+  }
+  t.deepEqual(endorsementCandidates('RegulatorMSP', BANKS, 'StageInvestorPii'), endorsementCandidates('RegulatorMSP', BANKS));
+});
+
 test('a profile listing no bank peers leaves the choice to discovery', (t) => {
   t.is(endorsementCandidates('RegulatorMSP', []), undefined);
 });

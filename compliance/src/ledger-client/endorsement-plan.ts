@@ -1,12 +1,25 @@
 /**
- * Which organisations' peers endorse a transaction a person submits, in the order to try.
+ * Transactions that write nothing but the caller's bank's implicit private data collection, with
+ * personal data in their transient map: StageInvestorPii. Fabric validates a transaction whose
+ * only writes are to `_implicit_org_<msp>` against that org's Endorsement policy alone, so the
+ * bank's own peer endorses it by itself, and no other bank's peer ever receives the proposal (an
+ * endorser keeps a proposal's transient map in its transient store until the block commits, and
+ * the bytes in that store's log until compaction). Every other transaction, one that carries
+ * travel-rule data in its transient map included (RequestTransfer writes shared state), keeps the
+ * plan below.
+ */
+export const OWN_BANK_ONLY_TRANSACTIONS: ReadonlySet<string> = new Set(['StageInvestorPii']);
+
+/**
+ * Which organisations' peers endorse `transaction` when a person submits it, in the order to try.
  *
  * A bank's identity is endorsed by its own bank's peer and one other bank's. Its own peer because
  * it is the only one that holds the bank's implicit private data collection: Fabric validates a
  * write to `_implicit_org_<msp>` against that org's Endorsement policy, and only a member peer
  * keeps the data (others neither store nor disseminate it). One other bank because the
  * chaincode's policy is a majority of the three banks. When the other bank cannot be reached, the
- * next one is tried.
+ * next one is tried. A transaction of OWN_BANK_ONLY_TRANSACTIONS is endorsed by the bank's own peer
+ * alone, and fails when it cannot be reached: no other peer may see what it carries.
  *
  * An identity whose org runs no peer (the Regulator) is endorsed by every bank: its transactions
  * may write to any bank's collection (RejectAdoption purges the requesting bank's copy of the PII),
@@ -14,8 +27,9 @@
  * (ENDORSEMENT_POLICY_FAILURE, and the bank's peer stalled 60 s on the block). When a bank cannot
  * be reached, each pair of banks is tried in turn. No bank in the profile: discovery (undefined).
  */
-export function endorsementCandidates(ownMsp: string, bankMsps: readonly string[]): readonly (readonly string[])[] | undefined {
+export function endorsementCandidates(ownMsp: string, bankMsps: readonly string[], transaction = ''): readonly (readonly string[])[] | undefined {
   if (bankMsps.length === 0) return undefined;
+  if (bankMsps.includes(ownMsp) && OWN_BANK_ONLY_TRANSACTIONS.has(transaction)) return [[ownMsp]];
   if (!bankMsps.includes(ownMsp)) return [bankMsps, ...bankMsps.flatMap((first, index) => bankMsps.slice(index + 1).map((second) => [first, second]))];
   return bankMsps.filter((msp) => msp !== ownMsp).map((other) => [ownMsp, other]);
 }

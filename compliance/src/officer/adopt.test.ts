@@ -5,8 +5,9 @@ import { RoleContract } from '@trestle/chaincode/src/roles/role-contract';
 import { approveBridgeOut, bridgeOutRequest, requestBridgeOut, WALLETS } from '@trestle/chaincode/src/testing/bridge-story';
 import { CAST, tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { DESK } from '@trestle/chaincode/src/testing/transfer-story';
-import { investorDocument, investorPii, piiTransient } from '@trestle/chaincode/src/testing/ledger-documents';
+import { investorDocument, investorPii } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS, onboard } from '@trestle/chaincode/src/testing/ledger-story';
+import { stagePii } from '@trestle/chaincode/src/testing/staged-pii';
 import { identityIdOf, privateStateOf } from '@trestle/chaincode/src/testing/stub-context';
 import { BANK_C_ADMIN, BANK_C_ERIN } from '@trestle/chaincode/src/testing/test-identities';
 import { DANIEL_B } from './testing/bank-b-story';
@@ -96,8 +97,9 @@ test('GET /adoptions: the regulator pages every waiting request in investor id o
   const rita = await harness.as('rita');
   t.like((await rita.send('GET', '/api/v1/adoptions')).body, { records: [], bookmark: '' }, 'nothing waits yet');
   // BankC (no account on this service) asks for daniel straight on the ledger; Alice asks for chloe here.
-  const at = { at: new Date(harness.clock.now()), transient: piiTransient(investorPii()) };
-  await new InvestorContract().AdoptInvestor(tx(BANK_C_ERIN, harness.worldState, at).ctx, JSON.stringify(investorDocument(DANIEL_B)), 'BankB left; daniel chose BankC');
+  const at = { at: new Date(harness.clock.now()) };
+  const piiHash = await stagePii(BANK_C_ERIN, harness.worldState, DANIEL_B, undefined, at);
+  await new InvestorContract().AdoptInvestor(tx(BANK_C_ERIN, harness.worldState, at).ctx, JSON.stringify(investorDocument(DANIEL_B)), piiHash, 'BankB left; daniel chose BankC');
   const alice = await harness.as('alice');
   t.is((await alice.send('POST', adoptPath, { json: adoptBody() })).status, 200);
 

@@ -106,7 +106,7 @@ test.serial("an appraiser of the SPV's own bank (bankA/appraiser1) is refused wi
   t.is(before.valuationCount, 0);
 });
 
-test.serial("BankB cannot read BankA's investor PII, through its own peer or BankA's; the PII hash is open to BankB and BankC, and only BankA's peer holds the PII in its ledger, on disk too", async (t) => {
+test.serial("BankB cannot read BankA's investor PII, through its own peer or BankA's; the PII hash is open to BankB and BankC, and only BankA's peer ever held the PII: no file of BankB's or BankC's peer, transient store included, has it", async (t) => {
   const fullName = fullNameOf(annaA);
   const own = await cli.json<InvestorRecord>(t, 'investor', 'show', annaA, '--as', 'bankA/officer1');
   t.is((await cli.json<{ fullName: string }>(t, 'investor', 'pii', annaA, '--as', 'bankA/officer1')).fullName, fullName, "BankA's officer reads the PII");
@@ -129,14 +129,12 @@ test.serial("BankB cannot read BankA's investor PII, through its own peer or Ban
   t.is(onBankBPeer.code, 'INVESTOR_PII_MISSING', `BankA's officer asking BankB's peer: ${onBankBPeer.message}`);
   const onOwnPeer = await queryPeer<{ fullName: string }>(stack, { org: 'bankA', label: 'officer1', peer: bankA }, 'InvestorContract', 'GetInvestorPii', annaA);
   t.is(onOwnPeer.fullName, fullName, "BankA's peer serves it to BankA's officer");
-  // On disk: BankA's peer keeps the PII in its ledger; BankB's and BankC's ledgers (blocks, state,
-  // private data, history) never had a byte of it. BankB's peer did see it: the endorsement plan
-  // sends BankA's onboarding to BankA's peer and BankB's, and the PII travels in the proposal's
-  // transient map, which the endorser keeps in its transient store until the block commits (the
-  // bytes stay in that store's LevelDB log until compaction). BankC endorsed no BankA write here.
+  // On disk: BankA's peer keeps the PII in its ledger. The PII reaches the ledger through
+  // StageInvestorPii, endorsed by BankA's peer alone (the transaction writes only BankA's implicit
+  // collection), and OnboardInvestor, endorsed by BankA and another bank, carries only its hash:
+  // so no file of BankB's or BankC's peer (ledger, transient store, anything else) ever held a byte.
   t.not(filesHolding(ledgerDir(bankA), fullName).length, 0, "BankA's peer stores the PII");
-  for (const peer of [bankB, bankC]) t.deepEqual(filesHolding(ledgerDir(peer), fullName), [], `no ledger file of ${peer.peer.name} holds the PII`);
-  t.deepEqual(filesHolding(peerDataDir(bankC), fullName), [], `no file at all of ${bankC.peer.name} holds the PII`);
+  for (const peer of [bankB, bankC]) t.deepEqual(filesHolding(peerDataDir(peer), fullName), [], `no file at all of ${peer.peer.name} holds the PII`);
 });
 
 test.serial('erasure purges the PII from the peers: BankA reads nothing any more, the hash and the record of who onboarded and erased stay', async (t) => {

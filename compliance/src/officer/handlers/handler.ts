@@ -62,7 +62,8 @@ export type OfficerCalls = {
   readonly account: OfficerAccount;
   evaluate(contract: OfficerContractName, name: string, ...args: string[]): Promise<JsonValue>;
   submit(contract: OfficerContractName, name: string, ...args: string[]): Promise<void>;
-  submitTransient(contract: OfficerContractName, name: string, transient: Readonly<Record<string, Uint8Array>>, ...args: string[]): Promise<void>;
+  /** A submit with a transient map (personal data); its answer, as bytes. */
+  submitTransient(contract: OfficerContractName, name: string, transient: Readonly<Record<string, Uint8Array>>, ...args: string[]): Promise<Uint8Array>;
 };
 
 /** The calls of the request's person. */

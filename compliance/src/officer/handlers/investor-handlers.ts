@@ -7,7 +7,7 @@ import { DEFAULT_PAGE_SIZE } from './approvable-handlers';
 import { banksInForce } from './banks-in-force';
 import { callsOf, json, type Handler, type OfficerCalls } from './handler';
 import { asObject, checked, checkedPage } from '../../ledger-client/checked-records';
-import { investorArgument, piiTransient } from '../../ledger-client/investor-arguments';
+import { investorArgument, piiTransient, stagedPiiHash, submitWithStagedPii } from '../../ledger-client/investor-arguments';
 
 type InvestorBody = { readonly investor: JsonObject; readonly pii?: JsonObject };
 type StatusBody = { readonly action: 'suspend' | 'reinstate' | 'revoke'; readonly reason: string };
@@ -23,6 +23,20 @@ const STATUS_TRANSACTIONS = { suspend: 'SuspendInvestor', reinstate: 'ReinstateI
 async function bankInForce(calls: OfficerCalls, bankMsp: string): Promise<boolean | null> {
   const banks = await banksInForce(calls);
   return banks === null ? null : banks.includes(bankMsp);
+}
+
+/**
+ * Submits `transaction` with PII: a dry run, then the PII staged in the officer's bank's private
+ * collection (StageInvestorPii, endorsed by the bank's own peer alone), then the transaction with
+ * its hash only, so the other bank's peer that endorses it never receives the PII
+ * (submitWithStagedPii: a refusal comes before anything is staged).
+ */
+async function submitWithPii(calls: OfficerCalls, transaction: 'OnboardInvestor' | 'UpdateInvestor' | 'AdoptInvestor', investorId: string, pii: JsonObject, argument: string, ...more: string[]): Promise<void> {
+  await submitWithStagedPii({
+    dryRun: (piiHash) => calls.evaluate('InvestorContract', transaction, argument, piiHash, ...more),
+    stage: async () => stagedPiiHash(await calls.submitTransient('InvestorContract', 'StageInvestorPii', piiTransient(pii), investorId)),
+    submit: (piiHash) => calls.submit('InvestorContract', transaction, argument, piiHash, ...more),
+  });
 }
 
 /** The adoption request waiting for the investor as the ledger answers it, checked; INVESTOR_ADOPTION_NOT_FOUND when none waits. */
@@ -77,13 +91,14 @@ export const getInvestorPii: Handler = async (request, service) => {
   return json(asObject(await calls.evaluate('InvestorContract', 'GetInvestorPii', request.input.path.investorId ?? ''), 'PII record'));
 };
 
-/** POST /investors: onboards for the officer's bank; the PII travels only in the transient map. */
+/** POST /investors: onboards for the officer's bank; the PII is staged first, to the bank's own peer only (submitWithPii). */
 export const onboardInvestor: Handler = async (request, service) => {
   const { investor, pii } = request.input.body as InvestorBody;
   const argument = investorArgument(investor, service.clock.now());
-  const transient = piiTransient(pii ?? {});
+  // Checked before any ledger call, as the chaincode will: a bad PII document costs no round trip.
+  piiTransient(pii ?? {});
   const calls = await callsOf(request, service);
-  await calls.submitTransient('InvestorContract', 'OnboardInvestor', transient, argument);
+  await submitWithPii(calls, 'OnboardInvestor', String(investor.investorId), pii ?? {}, argument);
   return investorReply(calls, String(investor.investorId), service.clock.now(), 201);
 };
 
@@ -93,10 +108,11 @@ export const updateInvestor: Handler = async (request, service) => {
   const investorId = request.input.path.investorId ?? '';
   requireSameInvestor(investor, investorId);
   const argument = investorArgument(investor, service.clock.now());
-  const transient = pii === undefined ? undefined : piiTransient(pii);
+  if (pii !== undefined) piiTransient(pii);
   const calls = await callsOf(request, service);
-  if (transient === undefined) await calls.submit('InvestorContract', 'UpdateInvestor', argument);
-  else await calls.submitTransient('InvestorContract', 'UpdateInvestor', transient, argument);
+  // No PII in the body keeps the stored PII: an empty hash.
+  if (pii === undefined) await calls.submit('InvestorContract', 'UpdateInvestor', argument, '');
+  else await submitWithPii(calls, 'UpdateInvestor', investorId, pii, argument);
   return investorReply(calls, investorId, service.clock.now());
 };
 
@@ -111,8 +127,8 @@ export const changeInvestorStatus: Handler = async (request, service) => {
 
 /**
  * POST /investors/{id}/adopt: records the officer's bank's request to adopt an investor whose bank
- * left the consortium, with the KYC done again; checked and sent as onboarding is (PII only in the
- * transient map). Nothing moves until the regulator approves, so the answer is the waiting request
+ * left the consortium, with the KYC done again; checked and sent as onboarding is (the PII staged
+ * first, to the bank's own peer only). Nothing moves until the regulator approves, so the answer is the waiting request
  * (200, as a legal vote that leaves its proposal open). The chaincode refuses an investor whose bank
  * is still in force (INVESTOR_BANK_IN_FORCE) and another bank's request while one waits
  * (INVESTOR_ADOPTION_PENDING).
@@ -122,9 +138,9 @@ export const adoptInvestor: Handler = async (request, service) => {
   const investorId = request.input.path.investorId ?? '';
   requireSameInvestor(investor, investorId);
   const argument = investorArgument(investor, service.clock.now());
-  const transient = piiTransient(pii);
+  piiTransient(pii);
   const calls = await callsOf(request, service);
-  await calls.submitTransient('InvestorContract', 'AdoptInvestor', transient, argument, reason);
+  await submitWithPii(calls, 'AdoptInvestor', investorId, pii, argument, reason);
   return json(await adoptionOf(calls, investorId));
 };
 

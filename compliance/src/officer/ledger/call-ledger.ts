@@ -31,9 +31,9 @@ export async function submitLedger(contract: LedgerContract, log: LedgerFailureL
   await callLedger(() => submitAgainOnReadConflict(() => contract.submitTransaction(name, ...args)), log);
 }
 
-/** Submits a transaction with a transient map (personal data), as fabric-network's createTransaction does; again after a read conflict. */
-export async function submitWithTransient(contract: LedgerContract, log: LedgerFailureLog, name: string, transient: Readonly<Record<string, Uint8Array>>, ...args: string[]): Promise<void> {
-  await callLedger(() => submitAgainOnReadConflict(() => contract.createTransaction(name).setTransient(transient).submit(...args)), log);
+/** Submits a transaction with a transient map (personal data), as fabric-network's createTransaction does; again after a read conflict. Its answer, as bytes. */
+export async function submitWithTransient(contract: LedgerContract, log: LedgerFailureLog, name: string, transient: Readonly<Record<string, Uint8Array>>, ...args: string[]): Promise<Uint8Array> {
+  return callLedger(() => submitAgainOnReadConflict(() => contract.createTransaction(name).setTransient(transient).submit(...args)), log);
 }
 
 /** Submits a transaction whose answer is JSON (the record it wrote), again after a read conflict, and parses it; the caller validates it. */

@@ -48,7 +48,7 @@ export function fabricGatewayConnector(options: FabricGatewayOptions): LedgerCon
         pending.catch(() => gateways.delete(account.walletLabel));
       }
       const { network, peerOrgs } = await pending;
-      return { contract: (name) => adaptFabricContract(network.getContract(options.chaincode, name), endorsementCandidates(account.mspId, peerOrgs)) };
+      return { contract: (name) => adaptFabricContract(network.getContract(options.chaincode, name), (transaction) => endorsementCandidates(account.mspId, peerOrgs, transaction)) };
     },
     async close(): Promise<void> {
       const open = [...gateways.values()];

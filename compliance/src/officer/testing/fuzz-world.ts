@@ -2,8 +2,9 @@ import { bridgeOutRequest, CHAIN_CONFIG, ledgerForBridge, requestBridgeOut } fro
 import { ControlContract } from '@trestle/chaincode/src/controls/control-contract';
 import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
 import { CAST, T0, tx, unixSeconds } from '@trestle/chaincode/src/testing/ledger-cast';
-import { ASSET_ID, investorDocument, investorPii, ONE_YEAR_LATER, piiTransient } from '@trestle/chaincode/src/testing/ledger-documents';
+import { ASSET_ID, investorDocument, investorPii, ONE_YEAR_LATER } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
+import { stagePii } from '@trestle/chaincode/src/testing/staged-pii';
 import { legalAction, propose } from '@trestle/chaincode/src/testing/legal-story';
 import { AFTER_LOCKUP, DESK, request, transferRequest } from '@trestle/chaincode/src/testing/transfer-story';
 import { isTrestleError } from '../../errors/trestle-error';
@@ -119,8 +120,9 @@ export async function keepAdoptionsWaiting(world: FuzzWorld): Promise<void> {
     const investor = JSON.parse(await investors.GetInvestor(tx(DESK.regulator, worldState).ctx, investorId)) as InvestorRecord;
     if (investor.bankMsp !== 'BankBMSP' || (await adoptionWaits(investors, world, investorId))) continue;
     const { jurisdiction, investorType, kycLevel, kycExpiresAt, sanctions } = investor;
-    const at = { at: new Date(clock.now()), transient: piiTransient(investorPii()) };
-    await investors.AdoptInvestor(tx(DESK.officerA, worldState, at).ctx, JSON.stringify({ investorId, jurisdiction, investorType, kycLevel, kycExpiresAt, sanctions }), 'BankB left; KYC redone by BankA (fuzz world)');
+    const at = { at: new Date(clock.now()) };
+    const piiHash = await stagePii(DESK.officerA, worldState, investorId, undefined, at);
+    await investors.AdoptInvestor(tx(DESK.officerA, worldState, at).ctx, JSON.stringify({ investorId, jurisdiction, investorType, kycLevel, kycExpiresAt, sanctions }), piiHash, 'BankB left; KYC redone by BankA (fuzz world)');
   }
 }
 

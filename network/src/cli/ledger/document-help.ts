@@ -51,8 +51,9 @@ Investor document (compliance/src/ledger/investor.ts, parseInvestorDocument; INV
    "investorType": "retail" | "professional" | "accredited" | "qualified-institutional",
    "kycLevel": "simplified" | "standard" | "enhanced", "kycExpiresAt": <unix seconds, future>,
    "sanctions": {"status": "clear", "listVersion": "SDN 2026-02-28", "screenedAt": <unix seconds, past>}}
-PII (compliance/src/ledger/investor-pii.ts, parseInvestorPii; INVESTOR_PII_INVALID), sent only in
-the transient map (never as an argument) and kept in the caller's bank's private collection:
+PII (compliance/src/ledger/investor-pii.ts, parseInvestorPii; INVESTOR_PII_INVALID), sent first,
+alone, to your bank's own peer in the transient map of StageInvestorPii (never as an argument) and
+kept in your bank's private collection; the investor transaction then carries only its hash:
   {"fullName": "…", "birthDate": "1980-05-17" | null,
    "address": {"lines": ["…"], "postalCode": "8001", "city": "Zürich", "country": "CH"},
    "documents": [{"type": "passport", "reference": "X1234567", "issuingCountry": "CH"}],

@@ -28,7 +28,7 @@ export function fabricLedgerSessions(stack: StackConfig, names: { channel: strin
       (sentence) => new TrestleError('CLI_IDENTITY_UNKNOWN', sentence, { details: { argument: 'as' } }),
     );
     return {
-      contract: (name) => adaptFabricContract(network.getContract(names.chaincode, name), endorsementCandidates(identity.mspId, peerOrgs)),
+      contract: (name) => adaptFabricContract(network.getContract(names.chaincode, name), (transaction) => endorsementCandidates(identity.mspId, peerOrgs, transaction)),
       close: async () => close(),
     };
   };

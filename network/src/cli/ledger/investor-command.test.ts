@@ -3,7 +3,7 @@ import test, { type ExecutionContext } from 'ava';
 import { ConsortiumContract } from '@trestle/chaincode/src/consortium/consortium-contract';
 import { castLedger, T0, tx } from '@trestle/chaincode/src/testing/ledger-cast';
 import { investorDocument, investorPii } from '@trestle/chaincode/src/testing/ledger-documents';
-import { identityIdOf, privateVersionsOf, snapshotLedger, type TestIdentity, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
+import { identityIdOf, privateStateOf, privateVersionsOf, snapshotLedger, type TestIdentity, type WorldState } from '@trestle/chaincode/src/testing/stub-context';
 import { RoleContract } from '@trestle/chaincode/src/roles/role-contract';
 import { BANK_A_ADMIN, BANK_A_BOB, BANK_C_ADMIN, BANK_C_ERIN, REGULATOR_ADMIN, REGULATOR_RITA } from '@trestle/chaincode/src/testing/test-identities';
 import { cliWorld, FAR_KYC_EXPIRY, type CliWorld } from './testing/cli-world';
@@ -38,10 +38,16 @@ const sharedStateText = (worldState: WorldState) => [...worldState.values()].map
 const privateText = (worldState: WorldState) =>
   [...privateVersionsOf(worldState).values()].flatMap((keys) => [...keys.values()].flat()).map((value) => Buffer.from(value).toString('utf8')).join('\n');
 
-test('onboarding at BankA: the public record is on the shared state, the PII only in BankA\'s collection', async (t) => {
+/** The keys of BankA's collection, as [investorId, piiHash]. */
+const piiKeysAtBankA = (worldState: WorldState) =>
+  [...(privateStateOf(worldState).get('_implicit_org_BankAMSP')?.keys() ?? [])].map((key) => tx(BANK_A_ADMIN, worldState).stub.splitCompositeKey(key).attributes);
+
+test('onboarding at BankA: the public record is on the shared state, the PII only in BankA\'s collection, staged under the hash the record names', async (t) => {
   const w = await world();
   const { stdout } = await ok(t, w, 'investor', 'onboard', investorFile(w), '--pii', piiFile(w), '--as', 'bankA/bob');
   t.regex(stdout, new RegExp(`^investor ${ANNA} onboarded at BankAMSP \\(active, PII hash [0-9a-f]{64}\\)$`));
+  const { piiHash } = JSON.parse((await ok(t, w, 'investor', 'show', ANNA, '--as', 'bankA/bob', '--json')).stdout) as { piiHash: string };
+  t.deepEqual(piiKeysAtBankA(w.worldState), [[ANNA, piiHash]]);
   t.false(sharedStateText(w.worldState).includes(FULL_NAME), 'no PII on the shared state');
   t.true(privateText(w.worldState).includes(FULL_NAME), 'the PII is in a private collection');
 });
@@ -110,6 +116,7 @@ test('update replaces the public record, and the PII hash only with --pii', asyn
   const third = await hashOf();
   t.not(third.piiHash, first.piiHash);
   t.is(replaced.stdout, `investor ${ANNA} updated (active, PII replaced, hash ${third.piiHash})`);
+  t.deepEqual(piiKeysAtBankA(w.worldState), [[ANNA, third.piiHash]], 'the new PII was staged under its hash, the replaced one purged');
 });
 
 test('malformed files (not JSON, wrong types, bad PII) and unknown investors are refused with their code and write nothing', async (t) => {

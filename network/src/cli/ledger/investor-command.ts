@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { parseInvestorRecord, type InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import { parseInvestorPii } from '@trestle/compliance/src/ledger/investor-pii';
-import { investorArgument, piiTransient } from '@trestle/compliance/src/ledger-client/investor-arguments';
+import { investorArgument, submitInvestorWithPii } from '@trestle/compliance/src/ledger-client/investor-arguments';
 import { INVESTOR_DOCUMENTS_HELP } from './document-help';
 import { ledgerAction, ledgerCommand, ledgerJson, readJsonDocument, type CommandResult, type LedgerCommandDeps } from './ledger-action';
 import { adoptionCommand } from './adoption-command';
@@ -32,16 +32,20 @@ async function confirm(session: LedgerSession, investorId: string, line: (record
 }
 
 /**
- * Sends an investor document (and PII, only in the transient map) through the officer service's
- * own checks (compliance/src/ledger-client/investor-arguments.ts): the compliance readers refuse
- * a bad document before any ledger call, and PII without a salt gets a random one.
+ * Sends an investor document through the officer service's own checks
+ * (compliance/src/ledger-client/investor-arguments.ts): the compliance readers refuse a bad
+ * document before any ledger call, and PII without a salt gets a random one. The PII goes alone
+ * to the bank's own peer (StageInvestorPii, only in the transient map), after a dry run of the
+ * investor transaction; that transaction carries its hash only ("" for an update that keeps the
+ * PII), so the other bank's peer that endorses it never sees the PII (submitWithStagedPii).
  */
 async function submitInvestor(session: LedgerSession, transaction: 'OnboardInvestor' | 'UpdateInvestor' | 'AdoptInvestor', file: string, piiFile: string | undefined, ...more: string[]): Promise<string> {
   const investor = readJsonDocument(file, 'investor document');
   const argument = investorArgument(investor, Date.now());
+  const pii = piiFile === undefined ? undefined : readJsonDocument(piiFile, 'investor PII');
   const contract = session.contract('InvestorContract');
-  if (piiFile === undefined) await contract.submitTransaction(transaction, argument, ...more);
-  else await contract.createTransaction(transaction).setTransient(piiTransient(readJsonDocument(piiFile, 'investor PII'))).submit(argument, ...more);
+  if (pii === undefined) await contract.submitTransaction(transaction, argument, '', ...more);
+  else await submitInvestorWithPii(contract, transaction, String(investor.investorId), pii, argument, ...more);
   return String(investor.investorId);
 }
 
@@ -53,7 +57,7 @@ export function investorCommand(deps: LedgerCommandDeps): Command {
   add(
     ledgerCommand('onboard', 'onboard an investor for your bank (compliance officer)')
       .argument('<file>', 'the investor document (JSON), or - for stdin')
-      .requiredOption('--pii <file>', "the investor's personal data (JSON); sent only in the transient map")
+      .requiredOption('--pii <file>', "the investor's personal data (JSON); sent only to your bank's peer, in the transient map of StageInvestorPii")
       .addHelpText('after', INVESTOR_DOCUMENTS_HELP)
       .action(
         ledgerAction<PiiOptions>(deps, async ({ session, args, options }) => {
@@ -68,7 +72,7 @@ export function investorCommand(deps: LedgerCommandDeps): Command {
       .argument('<file>', 'the investor document (JSON) naming the existing investor id, or - for stdin')
       .requiredOption('--reason <text>', 'why your bank takes the investor over, kept on the request and the record')
       // Required, as for onboard: the leaving bank's copy of the PII is in its own collection, out of reach.
-      .requiredOption('--pii <file>', "the investor's personal data as your bank collected it (JSON); sent only in the transient map")
+      .requiredOption('--pii <file>', "the investor's personal data as your bank collected it (JSON); sent only to your bank's peer, in the transient map of StageInvestorPii")
       .addHelpText('after', `${INVESTOR_DOCUMENTS_HELP}\nNothing moves yet: the request waits until the regulator runs \`investor adoption approve\` (or reject); your bank may withdraw it with \`investor adoption reject\`.`)
       .action(
         ledgerAction<AdoptOptions>(deps, async ({ session, args, options }) => {
@@ -82,7 +86,7 @@ export function investorCommand(deps: LedgerCommandDeps): Command {
   add(
     ledgerCommand('update', "replace an investor's public record, and their PII with --pii (compliance officer of their bank)")
       .argument('<file>', 'the investor document (JSON), or - for stdin')
-      .option('--pii <file>', 'new personal data (JSON); sent only in the transient map')
+      .option('--pii <file>', "new personal data (JSON); sent only to your bank's peer, in the transient map of StageInvestorPii")
       .addHelpText('after', INVESTOR_DOCUMENTS_HELP)
       .action(
         ledgerAction<PiiOptions>(deps, async ({ session, args, options }) => {

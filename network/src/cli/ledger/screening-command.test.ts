@@ -3,8 +3,9 @@ import test from 'ava';
 import '@trestle/chaincode/src/testing/quiet-fabric-logs';
 import { InvestorContract } from '@trestle/chaincode/src/investors/investor-contract';
 import { CAST, tx } from '@trestle/chaincode/src/testing/ledger-cast';
-import { ASSET_ID, investorDocument, investorPii, json, piiTransient } from '@trestle/chaincode/src/testing/ledger-documents';
+import { ASSET_ID, investorDocument, investorPii, json } from '@trestle/chaincode/src/testing/ledger-documents';
 import { INVESTORS } from '@trestle/chaincode/src/testing/ledger-story';
+import { stagePii } from '@trestle/chaincode/src/testing/staged-pii';
 import { snapshotLedger } from '@trestle/chaincode/src/testing/stub-context';
 import type { InvestorRecord } from '@trestle/compliance/src/ledger/investor';
 import { readSanctionsList } from '@trestle/compliance/src/sanctions/read-sanctions-list';
@@ -22,8 +23,8 @@ const LISTED_NAME = 'Mohamed Ben Belgacem Aouadi';
 
 async function world(t: { teardown: (fn: () => void) => void }): Promise<{ w: TransferWorld; snapshot: string }> {
   const w = await transferWorld(t);
-  const transient = piiTransient(investorPii({ fullName: LISTED_NAME, birthDate: '1974-12-11' }));
-  await new InvestorContract().OnboardInvestor(tx(CAST.bankAOfficer, w.worldState, { transient }).ctx, json(investorDocument(LISTED)));
+  const piiHash = await stagePii(CAST.bankAOfficer, w.worldState, LISTED, investorPii({ fullName: LISTED_NAME, birthDate: '1974-12-11' }));
+  await new InvestorContract().OnboardInvestor(tx(CAST.bankAOfficer, w.worldState).ctx, json(investorDocument(LISTED)), piiHash);
   const list = readSanctionsList({ path: path.join(FIXTURES, 'sdn.csv'), altPath: path.join(FIXTURES, 'alt.csv'), addPath: path.join(FIXTURES, 'add.csv'), version: '2024-01-31' });
   return { w, snapshot: w.file('2024-01-31.json', snapshotJson(list)) };
 }
