@@ -11,7 +11,7 @@ import { validatorStatusFile } from '@trestle/bridge/src/node/validator-node';
 import { createKeystore } from '@trestle/bridge/src/plugin/public-api';
 import { startProcess, stopProcess, waitUntilReady } from '../process/managed-process';
 import { REPO_ROOT, type StackConfig } from '../stack/stack-config';
-import { parseActingIdentity } from './ledger/acting-identity';
+import { parseActingIdentity, type OrgHandle } from './ledger/acting-identity';
 import { fabricClientFiles } from './ledger/fabric-client-files';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
 import type { LedgerSession } from './ledger/ledger-session';
@@ -113,12 +113,8 @@ export async function validatorsUp(stack: StackConfig, deployment: DeploymentFil
     const name = validatorProcessName(bank.org);
     say(`starting ${name}`);
     await stopProcess(stack.home, name);
-    const files = fabricClientFiles(stack, bank.org);
-    // prettier-ignore
-    const args = ['--import', 'tsx', path.join(REPO_ROOT, 'network', 'src', 'cli', 'main.ts'), 'validator', 'start',
-      '--bank', bank.msp, '--keystore', path.join(folder, `${bank.org}.json`), '--password-env', PASSWORD_ENV,
-      '--connection-profile', files.connectionProfile, '--wallet', files.wallet, '--identity', 'validator1',
-      '--confirmations', String(DEVNET_CONFIRMATIONS), ...(index === 0 ? ['--relayer-keystore', relayerKeystore, '--relayer-password-env', PASSWORD_ENV] : [])];
+    const relaying = index === 0 ? { keystore: relayerKeystore, passwordEnv: PASSWORD_ENV } : undefined;
+    const args = validatorStartArgs(stack, { org: bank.org, msp: bank.msp, keystore: path.join(folder, `${bank.org}.json`), passwordEnv: PASSWORD_ENV, confirmations: DEVNET_CONFIRMATIONS, relayer: relaying });
     startProcess(stack.home, { name, command: process.execPath, args, cwd: REPO_ROOT, env: { TRESTLE_HOME: stack.home, TRESTLE_PORT_BASE: String(stack.portBase), [PASSWORD_ENV]: password } });
   }
   for (const bank of BANKS) {
@@ -127,6 +123,26 @@ export async function validatorsUp(stack: StackConfig, deployment: DeploymentFil
   }
   const missing = deployment.assets.filter((asset) => !onLedger.includes(asset.symbol)).map((asset) => asset.symbol);
   return `${BANKS.length} validators passing, BankA relaying${missing.length === 0 ? '' : `; ${missing.join(', ')} not on the ledger yet, not bridged (run up again once tokenized)`}`;
+}
+
+/** What one bank's `trestle validator start` is given: its keystore, its bank's Fabric client files and validator1, and a relayer account if it relays. */
+export interface ValidatorStart {
+  readonly org: OrgHandle;
+  readonly msp: string;
+  readonly keystore: string;
+  readonly passwordEnv: string;
+  readonly confirmations: number;
+  readonly relayer: { readonly keystore: string; readonly passwordEnv: string } | undefined;
+}
+
+/** The node arguments (after the executable) of one bank's `trestle validator start`; `preload` modules are imported after tsx. */
+export function validatorStartArgs(stack: StackConfig, start: ValidatorStart, preload: readonly string[] = []): string[] {
+  const files = fabricClientFiles(stack, start.org);
+  // prettier-ignore
+  return ['--import', 'tsx', ...preload.flatMap((module) => ['--import', module]), path.join(REPO_ROOT, 'network', 'src', 'cli', 'main.ts'), 'validator', 'start',
+    '--bank', start.msp, '--keystore', start.keystore, '--password-env', start.passwordEnv,
+    '--connection-profile', files.connectionProfile, '--wallet', files.wallet, '--identity', 'validator1',
+    '--confirmations', String(start.confirmations), ...(start.relayer === undefined ? [] : ['--relayer-keystore', start.relayer.keystore, '--relayer-password-env', start.relayer.passwordEnv])];
 }
 
 /** Stops every bank's validator process; the names of those that ran. */
