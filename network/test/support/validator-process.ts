@@ -240,6 +240,8 @@ export interface ProcessBridge {
   /** The BankA investor's holding of the asset on the ledger. */
   holding(): Promise<HoldingRecord>;
   escrowed(): Promise<bigint>;
+  /** Every "<duty> failed" line the processes logged so far (log file: line), for the tests to show. */
+  dutyFailures(): string[];
   /** Stops the processes and closes the reader and the CLI. */
   close(): Promise<void>;
 }
@@ -294,6 +296,16 @@ export async function processBridge(stack: StackConfig, confirmations: number): 
     },
     async escrowed() {
       return BigInt(json<BridgeEscrow>(await contract().evaluateTransaction('GetEscrow', asset.assetId, chainId)).escrowed);
+    },
+    dutyFailures() {
+      return processes.flatMap((running) =>
+        existsSync(running.logFile)
+          ? readFileSync(running.logFile, 'utf8')
+              .split('\n')
+              .filter((line) => / failed: /.test(line))
+              .map((line) => `${path.basename(running.logFile)}: ${line}`)
+          : [],
+      );
     },
     async close() {
       await stopAll(processes);
