@@ -43,8 +43,19 @@ function runSuite(suite: Suite): TapCounts {
   return counts;
 }
 
+/**
+ * `--only <glob>` (e.g. `npm run test:chaos`): the integration files matching the glob alone, on
+ * the same bootstrap (contracts, Fabric binaries, devnet, a fresh consortium); checks, unit suites
+ * and the other integration files are skipped.
+ */
+function onlyGlob(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--only');
+  return at === -1 ? undefined : argv[at + 1];
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
+  const only = onlyGlob(process.argv.slice(2));
   const stack = testStack();
   process.env.TRESTLE_HOME = stack.home;
   process.env.TRESTLE_PORT_BASE = String(stack.portBase);
@@ -65,7 +76,7 @@ async function main(): Promise<number> {
     total.skipped += c.skipped;
   };
 
-  for (const [name, args] of [
+  for (const [name, args] of only !== undefined ? [] : [
     ['type check', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
     ['lint', ['eslint', '.']],
     // The console's browser code has its own tsconfig (DOM lib), outside the root's globs.
@@ -73,16 +84,18 @@ async function main(): Promise<number> {
   ] as const) {
     if (!runCheck(name, 'npx', args)) total.failed += 1;
   }
-  add(runSuite(SUITES[0] as Suite));
-  // The console's browser tests (console/test) drive Debian's Chromium; install it when missing.
-  if (!runCheck('chromium for the browser tests', 'node', ['scripts/ensure-chromium.cjs'])) total.failed += 1;
+  if (only === undefined) {
+    add(runSuite(SUITES[0] as Suite));
+    // The console's browser tests (console/test) drive Debian's Chromium; install it when missing.
+    if (!runCheck('chromium for the browser tests', 'node', ['scripts/ensure-chromium.cjs'])) total.failed += 1;
+  }
   console.log(`[test] starting the test devnet (${stack.home})`);
   await startDevnet(stack);
   try {
     console.log('[test] bringing a fresh Fabric consortium up for the integration suites');
     const fabric = await freshTestNetwork(stack, (line) => console.log(`[test] fabric: ${line}`));
     console.log(`[test] fabric: binaries ${fabric.binariesSeconds.toFixed(1)} s, network up from purged ${fabric.upSeconds.toFixed(1)} s`);
-    add(runSuite(SUITES[1] as Suite));
+    add(runSuite(only === undefined ? (SUITES[1] as Suite) : { name: `integration (${only} only)`, files: [only], serial: true }));
   } finally {
     await stopTestNetwork(stack);
     await stopDevnet(stack);
