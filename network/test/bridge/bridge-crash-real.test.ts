@@ -34,7 +34,7 @@ const BANK = { A: 0, B: 1, C: 2 } as const;
 /** A bound on a stuck bridge on two loaded cores, not a speed target. */
 const DEADLINE_MS = 120_000;
 /** `validator status --stale-after`: longer than a pass takes on the loaded machine, shorter than the wait below. */
-const STALE_AFTER_S = 10;
+const STALE_AFTER_S = 15;
 /** The order of the secp256k1 group. */
 const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
