@@ -86,8 +86,8 @@ export async function validatorsUp(stack: StackConfig, deployment: DeploymentFil
     claimIssuer: getAddress(deployment.contracts.claimIssuer),
   };
   const inForce = await withSession(PROPOSER, async (operator) => {
-    const record = JSON.parse(Buffer.from(await operator.contract('BridgeContract').evaluateTransaction('GetBridgeChain', config.chainId)).toString('utf8')) as BridgeChainRecord;
-    if (record.active !== null && canonical(record.active) === canonical(config)) return true;
+    const record = await bridgeChainRecord(operator, config.chainId);
+    if (record?.active != null && canonical(record.active) === canonical(config)) return true;
     await operator.contract('BridgeContract').submitTransaction('ProposeBridgeChain', JSON.stringify(config));
     return false;
   });
@@ -159,6 +159,16 @@ async function ensureRole(stack: StackConfig, admin: LedgerSession, label: strin
   const id = identityIdOfCertificate(entry.credentials.certificate);
   const held = Buffer.from(await admin.contract('RoleContract').evaluateTransaction('GetRoles', identity.mspId, id)).toString('utf8');
   if (!held.includes(`"${role}"`)) await admin.contract('RoleContract').submitTransaction('GrantRole', id, role);
+}
+
+/** The chain's bridge configuration record, or undefined on a ledger where no bank has proposed one yet (a fresh consortium). */
+export async function bridgeChainRecord(session: LedgerSession, chainId: string): Promise<BridgeChainRecord | undefined> {
+  try {
+    return JSON.parse(Buffer.from(await session.contract('BridgeContract').evaluateTransaction('GetBridgeChain', chainId)).toString('utf8')) as BridgeChainRecord;
+  } catch (error) {
+    if (error instanceof Error && error.message.includes('[BRIDGE_CHAIN_UNKNOWN]')) return undefined;
+    throw error;
+  }
 }
 
 /** Whether the ledger has an asset with this id. */
