@@ -9,6 +9,7 @@ import { fabricStatus } from '../fabric/fabric-status';
 import { stopFabricProcesses } from '../fabric/fabric-processes';
 import { fabricTopology } from '../fabric/topology';
 import { networkCommand, printLog } from './network-command';
+import { stopConsoles } from './consoles-up';
 import { stopValidators } from './validators-up';
 import { stackFromEnv } from '../stack/stack-config';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
@@ -46,6 +47,7 @@ program
     console.log('\nRunning. Press Ctrl-C to stop (or run "npm run trestle -- down" from another shell).');
     await superviseUntilSignal(stack);
     console.log('\nStopping…');
+    await stopConsoles(stack);
     await stopValidators(stack.home);
     await stopFabricProcesses(stack.home, fabricTopology(stack));
     await stopDevnet(stack);
@@ -69,6 +71,8 @@ program
   .option('--purge', 'also delete ledgers, deployments and logs (binaries are kept)')
   .action(async (options: { purge?: boolean }) => {
     const stack = stackFromEnv();
+    const consoles = await stopConsoles(stack);
+    if (consoles.length) console.log(`stopped ${consoles.join(', ')}`);
     const validators = await stopValidators(stack.home);
     if (validators.length) console.log(`stopped ${validators.join(', ')}`);
     const fabric = await stopFabricProcesses(stack.home, fabricTopology(stack));

@@ -6,6 +6,7 @@ import { startDevnet } from '../evm/devnet';
 import { ensureFabricBinaries, FabricBinariesUnavailableError } from '../fabric/fabric-binaries';
 import { fabricUpSteps } from '../fabric/fabric-up';
 import type { StackConfig } from '../stack/stack-config';
+import { consolesUp, type ConsolesUpResult } from './consoles-up';
 import { validatorsUp } from './validators-up';
 
 /** What `up` found and did, for the closing summary. */
@@ -14,11 +15,13 @@ export interface StackUpResult {
   evmRpcUrl?: string;
   deployment?: DeploymentFile;
   deploymentFile?: string;
+  /** The officers' consoles and their password file, once started. */
+  consoles?: ConsolesUpResult;
 }
 
 /**
  * Brings the local stack up as a task list: Fabric binaries and consortium, the EVM devnet, the
- * contracts. When the Fabric binaries cannot be built here the summary says why and the EVM side
+ * contracts, the bridge validators and the officers' consoles. When the Fabric binaries cannot be built here the summary says why and the EVM side
  * still comes up; any other Fabric failure stops `up` with the process and log it names.
  */
 export async function stackUp(stack: StackConfig): Promise<StackUpResult> {
@@ -77,6 +80,15 @@ export async function stackUp(stack: StackConfig): Promise<StackUpResult> {
         enabled: (ctx) => ctx.fabric.ok,
         task: async (ctx, task) => {
           task.title += ` (${await validatorsUp(stack, ctx.deployment as DeploymentFile, (line) => (task.output = line))})`;
+        },
+      },
+      {
+        title: 'Officer consoles (web console built, one officer service per bank and the regulator)',
+        enabled: (ctx) => ctx.fabric.ok,
+        task: async (ctx, task) => {
+          const evm = ctx.evmRpcUrl === undefined || ctx.deployment === undefined ? undefined : { rpcUrl: ctx.evmRpcUrl, chainId: ctx.deployment.chainId };
+          ctx.consoles = await consolesUp(stack, (line) => (task.output = line), evm);
+          task.title += ` (${ctx.consoles.consoles.map((officerConsole) => officerConsole.url).join(', ')})`;
         },
       },
     ],

@@ -1,6 +1,7 @@
 import test from 'ava';
 import type { DeploymentFile } from '@trestle/bridge/src/evm/deploy/deploy-all';
 import { stackFromEnv } from '../stack/stack-config';
+import { consolePasswordFile, officerConsoles } from './consoles-up';
 import { printSummary } from './summary';
 import type { StackUpResult } from './stack-up';
 
@@ -41,4 +42,18 @@ test('with Fabric up the summary names its release, every bank\'s endpoints and 
   t.regex(text, /client wallets +\/tmp\/trestle-summary\/fabric\/clients\/<org>\/wallet/);
   t.false(text.includes('NOT STARTED'));
   t.false(text.includes('EVM side now'), 'no deployment, no EVM commands to suggest');
+});
+
+test('with the consoles up the summary gives each org\'s console URL, its usernames, the password file, and that KYC files need the vault', (t) => {
+  const stack = stackFromEnv({ TRESTLE_HOME: '/tmp/trestle-summary' });
+  const text = printed({ fabric: { ok: true, release: 'v2.5.16' }, consoles: { consoles: officerConsoles(stack), passwordFile: consolePasswordFile(stack) } });
+  for (const [name, port] of [['BankA', 27081], ['BankB', 27082], ['BankC', 27083]] as const) {
+    t.regex(text, new RegExp(`officer console +${name} +http://127\\.0\\.0\\.1:${port} \\(users officer1, officer2; password in /tmp/trestle-summary/officer/passwords\\)`));
+  }
+  t.regex(text, /officer console +Regulator +http:\/\/127\.0\.0\.1:27084 \(users rita; password in \/tmp\/trestle-summary\/officer\/passwords\)/);
+  t.regex(text, /KYC files do not open there: they need the evidence vault's share services/);
+});
+
+test('without the consoles step the summary names no console URL', (t) => {
+  t.false(printed({ fabric: { ok: true, release: 'v2.5.16' } }).includes('officer console'));
 });

@@ -28,6 +28,13 @@ export function printSummary(stack: StackConfig, result: StackUpResult): void {
     }
     line('client wallets', `${path.join(topology.root, 'clients')}/<org>/wallet (admin and people of each org)`);
     line('Fabric logs', '"npm run trestle -- network logs peer-bankA" (orderer-…, chaincode-…)');
+    if (result.consoles !== undefined) {
+      const passwordFile = shortPath(result.consoles.passwordFile);
+      for (const officerConsole of result.consoles.consoles) {
+        line('officer console', `${officerConsole.name.padEnd(9)} ${officerConsole.url} (users ${officerConsole.people.map((person) => person.label).join(', ')}; password in ${passwordFile})`);
+      }
+      line('', 'KYC files do not open there: they need the evidence vault\'s share services, which npm start does not run (compliance/src/vault/README.md)');
+    }
     console.log('\n  On the ledger now: "npm run trestle -- role list --as bankA/admin", "npm run trestle -- consortium show --as regulator/rita".');
   } else {
     console.log('\n  Fabric network: NOT STARTED');
@@ -37,4 +44,10 @@ export function printSummary(stack: StackConfig, result: StackUpResult): void {
     console.log('  Ledger commands (spv, asset, investor, transfer, policy, legal, bridge out, gateway-message, audit …): need the Fabric network.');
   }
   if (result.deployment) console.log('\n  On the EVM side now: "npm run trestle -- bridge status", "npm run trestle -- liquidator positions", "npm run trestle -- owner-call --help".');
+}
+
+/** The path relative to the working folder when it lies inside it (`.trestle/officer/passwords` from the repository), else absolute. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
