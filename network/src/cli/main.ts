@@ -103,7 +103,7 @@ program
 program
   .command('logs')
   .description('print the last lines of a process log')
-  .argument('<process>', `process name: ${DEVNET_PROCESS}, peer-bankA, orderer-bankA, chaincode-bankA (and bankB, bankC)`)
+  .argument('<process>', `process name: ${DEVNET_PROCESS}, peer-bankA, orderer-bankA, chaincode-bankA, validator-bankA, officer-bankA (and bankB, bankC), officer-regulator`)
   .option('-n, --lines <n>', 'number of lines', '50')
   .action((name: string, options: { lines: string }) => {
     process.exitCode = printLog(stackFromEnv(), name, Number(options.lines));
