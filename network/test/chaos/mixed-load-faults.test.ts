@@ -38,6 +38,8 @@ const stack = testStack();
 const topology = fabricTopology(stack);
 /** How often the sampler compares EVM supply with Fabric escrow while the faults run. */
 const SAMPLE_EVERY_MS = 2_000;
+/** Before the first fault: the first mint takes the validators' passes (about 10 s here). */
+const WARM_UP_MS = 90_000;
 
 let world: ChaosWorld;
 const setupLog: string[] = [];
@@ -95,6 +97,10 @@ test.serial(`(${CHAOS_FORM} form) under transfers, bridge-outs and burns, kill -
 
   try {
     load.start({ transfers: CHAOS_SETTINGS.transferWorkers, bridgeOuts: CHAOS_SETTINGS.bridgeWorkers });
+    // The faults land on a load in full flow: transfers settled, units minted and a burn sent.
+    // (Once a fault stalls commits, a submit may wait out its 60 s commit timeout: a fault window
+    // opened on an idle load could pass with nothing of one kind in flight.)
+    await pollUntil('the load under way (a burn sent)', WARM_UP_MS, async () => (load.record.burns.length > 0 ? true : undefined), 500);
     for (let round = 1; round <= CHAOS_SETTINGS.rounds; round++) {
       for (const next of faultSchedule(topology)) await runner.inject(await next(), CHAOS_SETTINGS.downMs);
     }
