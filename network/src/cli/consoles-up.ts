@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { identityIdOfCertificate } from '@trestle/compliance/src/officer/vault/identity-id-of-certificate';
 import { FileAccountStore } from '@trestle/compliance/src/officer/accounts/account-store';
 import { addAccount } from '@trestle/compliance/src/officer/accounts/add-account';
 import type { ServiceRole } from '@trestle/compliance/src/officer/accounts/officer-account';
@@ -12,6 +11,7 @@ import { REPO_ROOT, type StackConfig } from '../stack/stack-config';
 import { CONSORTIUM_ORGS, parseActingIdentity, type OrgHandle } from './ledger/acting-identity';
 import { fabricClientFiles } from './ledger/fabric-client-files';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
+import { ensureRole } from './ensure-role';
 
 // `npm start`'s officers' consoles: one detached `officer serve` per bank and one for the
 // regulator, each with its own wallet folder (copies of its people's identities) and accounts file
@@ -150,19 +150,10 @@ function ensureConsoleBuilt(say: (line: string) => void): string {
 async function ensureRoles(stack: StackConfig, officerConsole: OfficerConsole): Promise<void> {
   const admin = await fabricLedgerSessions(stack)(parseActingIdentity(`${officerConsole.org}/admin`));
   try {
-    const roles = admin.contract('RoleContract');
-    for (const person of officerConsole.people) {
-      const id = identityIdOfCertificate(walletEntry(stack, officerConsole.org, person.label).credentials.certificate);
-      const held = Buffer.from(await roles.evaluateTransaction('GetRoles', officerConsole.mspId, id)).toString('utf8');
-      if (!held.includes(`"${person.role}"`)) await roles.submitTransaction('GrantRole', id, person.role);
-    }
+    for (const person of officerConsole.people) await ensureRole(stack, admin, `${officerConsole.org}/${person.label}`, person.role);
   } finally {
     await admin.close();
   }
-}
-
-function walletEntry(stack: StackConfig, org: OrgHandle, label: string): { credentials: { certificate: string } } {
-  return JSON.parse(readFileSync(path.join(fabricClientFiles(stack, org).wallet, `${label}.id`), 'utf8')) as { credentials: { certificate: string } };
 }
 
 /** Copies the people's identities from the org's wallet each time: a purged and rebuilt network issues new ones. */

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { getAddress, parseEther, toBeHex, Wallet } from 'ethers';
 import type { BridgeChainRecord } from '@trestle/compliance/src/bridge/bridge-chain';
 import type { BridgeValidator } from '@trestle/compliance/src/bridge/bridge-validator';
-import { identityIdOfCertificate } from '@trestle/compliance/src/officer/vault/identity-id-of-certificate';
 import type { DeploymentFile } from '@trestle/bridge/src/evm/deploy/deploy-all';
 import { localProvider } from '@trestle/bridge/src/evm/provider';
 import { validatorStatusFile } from '@trestle/bridge/src/node/validator-node';
@@ -12,6 +11,7 @@ import { createKeystore } from '@trestle/bridge/src/plugin/public-api';
 import { startProcess, stopProcess, waitUntilReady } from '../process/managed-process';
 import { REPO_ROOT, type StackConfig } from '../stack/stack-config';
 import { parseActingIdentity, type OrgHandle } from './ledger/acting-identity';
+import { ensureRole } from './ensure-role';
 import { fabricClientFiles } from './ledger/fabric-client-files';
 import { fabricLedgerSessions } from './ledger/fabric-ledger-session';
 import type { LedgerSession } from './ledger/ledger-session';
@@ -150,15 +150,6 @@ export async function stopValidators(home: string): Promise<string[]> {
   const stopped: string[] = [];
   for (const bank of BANKS) if (await stopProcess(home, validatorProcessName(bank.org))) stopped.push(validatorProcessName(bank.org));
   return stopped;
-}
-
-/** Grants `role` to `label` (an identity of the admin's org) unless it is held. */
-async function ensureRole(stack: StackConfig, admin: LedgerSession, label: string, role: string): Promise<void> {
-  const identity = parseActingIdentity(label);
-  const entry = JSON.parse(readFileSync(path.join(fabricClientFiles(stack, identity.org).wallet, `${identity.user}.id`), 'utf8')) as { credentials: { certificate: string } };
-  const id = identityIdOfCertificate(entry.credentials.certificate);
-  const held = Buffer.from(await admin.contract('RoleContract').evaluateTransaction('GetRoles', identity.mspId, id)).toString('utf8');
-  if (!held.includes(`"${role}"`)) await admin.contract('RoleContract').submitTransaction('GrantRole', id, role);
 }
 
 /** The chain's bridge configuration record, or undefined on a ledger where no bank has proposed one yet (a fresh consortium). */
