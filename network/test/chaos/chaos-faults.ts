@@ -83,11 +83,16 @@ export class FaultRunner {
    */
   async #ordererCaughtUp(bank: BankNode, killed: KilledTarget): Promise<void> {
     await awaitRaftLeader(this.topology, 90_000);
-    const caughtUp = () => pollUntil(`${killed.spec.name} at the other orderers' height`, CATCH_UP_DEADLINE_MS, async () => {
-      const heights = this.topology.banks.map((other) => ordererChannelHeight(this.topology, other));
-      const own = heights[this.topology.banks.indexOf(bank)] as number;
-      return own >= Math.max(...heights) - 1 ? heights : undefined;
-    }, 1_000);
+    const others = this.topology.banks.filter((other) => other !== bank);
+    // Caught up means it holds a block cut after its restart (the load keeps blocks coming): a
+    // stalled orderer sits at its old height, which right after the restart is still the others'.
+    const caughtUp = async () => {
+      const before = Math.max(...others.map((other) => ordererChannelHeight(this.topology, other)));
+      return pollUntil(`${killed.spec.name} holding a block cut after its restart`, CATCH_UP_DEADLINE_MS, async () => {
+        const own = ordererChannelHeight(this.topology, bank);
+        return own > before && own >= Math.max(...others.map((other) => ordererChannelHeight(this.topology, other))) - 1 ? own : undefined;
+      }, 1_000);
+    };
     try {
       await caughtUp();
     } catch (error) {
