@@ -118,7 +118,7 @@ test('the benchmark runs every workload at a fixed rate and then at the maximum 
 test('the saturation steps: plain write and transfer at rising fixed rates, each a round of the plan\'s step length; --quick runs none', (t) => {
   const full = (caliperBenchmarkConfig(setup, FULL_ROUNDS) as { test: { rounds: Round[] } }).test.rounds;
   const steps = full.filter((round) => round.label.includes('-step-'));
-  t.deepEqual(steps.map((round) => round.label), ['plain-step-10', 'plain-step-20', 'plain-step-30', 'plain-step-40', 'plain-step-50', 'plain-step-60', 'transfer-step-3', 'transfer-step-6', 'transfer-step-9', 'transfer-step-12', 'transfer-step-15', 'transfer-step-18']);
+  t.deepEqual(steps.map((round) => round.label), ['plain-step-20', 'plain-step-40', 'plain-step-60', 'plain-step-80', 'plain-step-100', 'plain-step-120', 'plain-step-140', 'transfer-step-3', 'transfer-step-6', 'transfer-step-9', 'transfer-step-12', 'transfer-step-15', 'transfer-step-18']);
   for (const round of steps) {
     t.is(round.txDuration, FULL_ROUNDS.stepSeconds);
     t.deepEqual(round.rateControl, { type: 'fixed-rate', opts: { tps: Number(round.label.split('-step-')[1]) } });

@@ -75,9 +75,9 @@ export const CALIPER_WORKLOADS: readonly CaliperWorkload[] = [
     txPerOperation: 2,
     fixedRate: 4,
     saturation: { start: 5, step: 5 },
-    // 5 s steps reached 28 tx/s at 30 offered with no sign of saturation (a trial on a loaded machine).
-    // Not beyond 60: past saturation a fixed-rate round keeps sending and then drains its backlog.
-    steps: { full: [10, 20, 30, 40, 50, 60], quick: [] },
+    // The first full run's steps (10–60) still rose at 60; a focused run from 60 to 140 peaked at
+    // about 106 tx/s at 120 offered and fell at 140 (bench/results/2026-11-26/saturation-plain/).
+    steps: { full: [20, 40, 60, 80, 100, 120, 140], quick: [] },
     module: 'grant-revoke-role.cjs',
     arguments: (setup) => ({ invoker: setup.admin, issuer: setup.adminIssuer, runTag: setup.runTag }),
   },

@@ -49,6 +49,8 @@ export interface CaliperRunOptions {
   readonly workloads?: readonly CaliperWorkloadId[];
   /** Leave the consortium running afterwards (the bench stops it, as it stops its devnet). */
   readonly keepFabricUp?: boolean;
+  /** Saturation steps (tx/s) instead of a workload's own, for a focused look above or below them. */
+  readonly steps?: Partial<Record<CaliperWorkloadId, readonly number[]>>;
 }
 
 /** Runs `command` in bench/caliper, failing with its exit code; its output goes to the log. */
@@ -178,7 +180,10 @@ export async function runCaliper(options: CaliperRunOptions): Promise<CaliperSec
     const footprint = [networkUpFigure((Date.now() - upStarted) / 1000, warm), ...fabricRssFigures(stack.home, topology, 'idle')];
     const setup = await prepareLedger(stack, topology, log);
     const plan = options.plan ?? (options.quick ? QUICK_ROUNDS : FULL_ROUNDS);
-    const workloads = CALIPER_WORKLOADS.filter((workload) => options.workloads?.includes(workload.id) ?? true);
+    const workloads = CALIPER_WORKLOADS.filter((workload) => options.workloads?.includes(workload.id) ?? true).map((workload) => {
+      const steps = options.steps?.[workload.id];
+      return steps === undefined ? workload : { ...workload, steps: { full: steps, quick: steps } };
+    });
     const networkFile = writeCaliperNetworkConfig(topology, folder);
     const benchmarkFile = writeCaliperBenchmarkConfig(folder, setup, plan, workloads);
     const reportFile = path.join(folder, 'report.html');
