@@ -17,7 +17,7 @@ import { bankAVaultOf } from './support/kyc-vault';
 // Officer A opens the sender's encrypted KYC file from the transfer page, through three banks'
 // share services over HTTPS with mutual TLS (throwaway openssl certificates). THE LEDGER IS A
 // STUB: the officer service and the share services' gates share one in-process chaincode world
-// (the real contracts on a stubbed context); no Fabric peer runs here.
+// (the real contracts on a stubbed context).
 
 type Context = { harness: Harness; shares: ShareServiceHarness; browser: Browser; errors: string[] };
 const test = anyTest as TestFn<Context>;

@@ -16,8 +16,9 @@ import { keystoreSigners } from '../validator/validator-keys';
 import { assetFixture, type AssetFixture } from './fixtures';
 
 // The EVM half of the bridge against the chaincode's bridge contracts run in process on the
-// stubbed context (InProcessContract, a test stub): no Fabric peer runs on this machine kind, so
-// these tests prove the two halves agree on every message, not that a peer endorses them.
+// stubbed context (InProcessContract, a test stub), which is fast enough to cover every message kind: these
+// tests prove the two halves agree on every message; network/test/bridge runs the bridge on the
+// real peers.
 
 /** Blocks a burn waits before validators attest it. */
 export const CONFIRMATIONS = 3;

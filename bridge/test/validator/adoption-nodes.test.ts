@@ -1,7 +1,7 @@
 import test from 'ava';
 
 // Serial, like every devnet test here. The ledger is the chaincode run in process on the stubbed
-// context (an in-process stub: no Fabric peer runs here); the gateway, the T-REX token and the
+// context (an in-process stub); the gateway, the T-REX token and the
 // ONCHAINID contracts are the real ones on the devnet.
 import { getAddress, getBytes, parseEther, toBeHex, verifyMessage, type Wallet } from 'ethers';
 import type { GatewayMessageRecord } from '@trestle/compliance/src/bridge/gateway-message';

@@ -12,7 +12,7 @@ import { cellOf, rowOf, CHAINCODE_ACCESS_MATRIX } from './access-matrix';
 import { accessWorld, type AccessWorld } from './access-world';
 
 // The access-control matrix checked against the contracts themselves, on the stubbed chaincode
-// context (no Fabric network runs here): every transaction fabric-shim would serve, called by every
+// context (network/test/access/ checks the same rows on the real network): every transaction fabric-shim would serve, called by every
 // identity of the matrix with arguments that succeed for whoever may make the call, so a refusal
 // can only be about the caller. Allowed calls must succeed; denied ones must be refused with an
 // access code and leave the ledger, private data, history and events untouched (runFuzzCase's

@@ -31,7 +31,7 @@ import { TransferContract } from '../transfers/transfer-contract';
 import { WalletContract } from '../wallets/wallet-contract';
 import { InvestorContract } from './investor-contract';
 
-// The whole story on the stubbed chaincode context (no Fabric peer runs here): BankC onboards an
+// The whole story on the stubbed chaincode context: BankC onboards an
 // investor, binds a wallet and sees them hold units; a membership change removes BankC; BankA's
 // officer adopts the investor and acts for them from then on, holdings and pending requests included.
 

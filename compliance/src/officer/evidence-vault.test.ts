@@ -21,7 +21,7 @@ import { officerVaultFromEnv } from './vault/officer-vault-from-env';
 // The evidence vault as `serve` wires it (officerVaultFromEnv) and as `seal-evidence` fills it:
 // three banks' share services over HTTPS with mutual TLS (throwaway openssl certificates), and
 // officer services of BankA, BankB and the regulator's org, all on ONE IN-PROCESS STUB LEDGER (the
-// real contracts on a stubbed chaincode context; no Fabric peer runs here).
+// real contracts on a stubbed chaincode context).
 
 type Context = { worldState: WorldState; shares: ShareServiceHarness; services: Record<'BankA' | 'BankB' | 'Regulator', Harness>; record: EvidenceFileRecord; envOf(org: Org): NodeJS.ProcessEnv };
 const test = anyTest as TestFn<Context>;

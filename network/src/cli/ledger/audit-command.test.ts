@@ -7,7 +7,7 @@ import type { AuditRecord } from '@trestle/compliance/src/audit/audit-record';
 import { AUDIT_CSV_COLUMNS } from '@trestle/compliance/src/audit/audit-csv';
 import { transferWorld, type TransferWorld } from './testing/transfer-world';
 
-// `trestle audit export` through the CLI over the in-process stub (no Fabric peer runs here),
+// `trestle audit export` through the CLI over the in-process stub,
 // after the issue's story: a settled transfer, a refused one, a freeze whose reason looks like a
 // spreadsheet formula, a forced transfer of frozen units by the regulator, a pause and unpause.
 

@@ -11,7 +11,7 @@ import { DAY } from '@trestle/chaincode/src/testing/transfer-story';
 import { bridgeCliWorld, type BridgeCliWorld } from '../bridge/testing/bridge-cli-world';
 
 // `trestle bridge out|check|approve|reject|cancel|expire|show|pending|escrow|burn` over the
-// in-process stub (no Fabric peer runs here): anna (BankA, 600000 units of ZOB) bridges to her
+// in-process stub: anna (BankA, 600000 units of ZOB) bridges to her
 // bound wallet on chain 31337; bankA/bob requests, bankA/alice and bankA/admin are BankA's
 // officers (bankA/admin is also BankA's validator), bankB/admin BankB's validator.
 

@@ -11,7 +11,7 @@ import { documentFile } from './testing/document-files';
 import { personOf } from './ledger-wording';
 import { printedField } from './testing/printed-field';
 
-// Investors through the CLI over the in-process chaincode stub (no Fabric peer runs here): the
+// Investors through the CLI over the in-process chaincode stub: the
 // stub holds every bank's implicit collection, so only the chaincode's own checks keep BankB out.
 
 const ANNA = 'INV-A-0100';

@@ -7,7 +7,7 @@ import type { AuditRecord } from '@trestle/compliance/src/audit/audit-record';
 import { POLICY_DOCUMENT } from '@trestle/compliance/src/policy/testing/policy-fixture';
 import { transferWorld, type TransferWorld } from './testing/transfer-world';
 
-// `trestle policy` through the CLI over the in-process stub (no Fabric peer runs here), on the
+// `trestle policy` through the CLI over the in-process stub, on the
 // transfer story's asset, tokenized with the fixture policy as version 1 (90-day lockup).
 
 const THIRTY_DAYS = 30 * 86_400;

@@ -7,7 +7,7 @@ import type { TransferVerdict } from '@trestle/compliance/src/rules/evaluate-tra
 import type { TransferRecord } from '@trestle/compliance/src/transfers/transfer-record';
 import { transferWorld, type TransferWorld } from './testing/transfer-world';
 
-// The transfer commands through the CLI over the in-process stub (no Fabric peer runs here): the
+// The transfer commands through the CLI over the in-process stub: the
 // story's BankA investor anna sends to BankB's chloe; bankA/bob requests, bankA/alice and
 // bankB/carol are the two banks' officers.
 

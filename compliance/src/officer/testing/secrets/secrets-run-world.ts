@@ -20,7 +20,7 @@ import type { HexSecret, PemSecret } from './officer-run-secrets';
 // TEST-ONLY: the world of the secrets run, built the way operators build it: the key ceremony's
 // own command, one test CA per org (openssl), three share services over HTTPS with mutual TLS,
 // officer accounts added with `add-account`'s function, all on ONE IN-PROCESS STUB LEDGER (the real
-// contracts on a stubbed chaincode context; no Fabric peer runs here).
+// contracts on a stubbed chaincode context).
 
 const CEREMONY_MAIN = path.resolve(__dirname, '../../../vault/ceremony/main.ts');
 const ORGS = ['BankA', 'BankB', 'BankC', 'Regulator'] as const;
