@@ -9,6 +9,9 @@ import { sessionOf } from '../support/ledger-people';
 // its gateway was disconnected, throws "eventListener not found" from a timer (seen on the real
 // network, an uncaught exception that ends the test process).
 
+/** Longer than fabric-network's own endorse (30 s) and commit (60 s) deadlines together. */
+const CALL_TIMEOUT_MS = 120_000;
+
 interface OpenSession {
   readonly session: Promise<LedgerSession>;
   inFlight: number;
@@ -27,13 +30,19 @@ export class ChaosActor {
   async use<T>(call: (session: LedgerSession) => Promise<T>): Promise<T> {
     const open = (this.#current ??= { session: sessionOf(this.stack, this.label), inFlight: 0, retired: false });
     open.inFlight += 1;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await call(await open.session);
+      // A broadcast to a stalled orderer was seen never to answer: bound every call, so the load's own deadline holds.
+      const unanswered = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`${this.label}'s ledger call did not answer within ${CALL_TIMEOUT_MS / 1000} s`)), CALL_TIMEOUT_MS);
+      });
+      return await Promise.race([open.session.then(call), unanswered]);
     } catch (error) {
       open.retired = true;
       if (this.#current === open) this.#current = undefined;
       throw error;
     } finally {
+      clearTimeout(timer);
       open.inFlight -= 1;
       if (open.retired && open.inFlight === 0) await closeQuietly(open);
     }
