@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import { REPO_ROOT } from '../stack/stack-config';
+import { validatorStateDir } from './validator-command';
 
 const homes: string[] = [];
 
@@ -56,4 +57,13 @@ test("status prints each bank's last pass from the status files, and says when n
   const shown = trestle(home, 'status');
   t.is(shown.code, 0);
   t.regex(shown.stdout, /^BankAMSP 0x5FbDB2315678afecb367f032d93F642f64180aa3: last pass \d+ s ago; sign-mints 1, watch-burns FAILED \(the EVM node did not answer\)$/m);
+});
+
+test("a validator's checkpoints and send journal live in one folder per chain and gateway, so a redeployed gateway starts from its own state", (t) => {
+  const home = '/stack';
+  const first = validatorStateDir(home, 31337, '0xAbC0000000000000000000000000000000000001');
+  t.is(first, path.join(home, 'run', 'bridge', '31337-0xabc0000000000000000000000000000000000001'));
+  t.not(validatorStateDir(home, 31337, '0xAbC0000000000000000000000000000000000002'), first);
+  t.not(validatorStateDir(home, 1, '0xAbC0000000000000000000000000000000000001'), first);
+  t.is(validatorStateDir(home, '31337', '0xabc0000000000000000000000000000000000001'), first, 'the address case does not matter');
 });

@@ -44,6 +44,15 @@ function mspId(value: string): string {
   return value;
 }
 
+/**
+ * Where a validator keeps its checkpoints and send journal: one folder per chain and gateway, so a
+ * gateway redeployed on a restarted devnet starts from its own, empty state (a checkpoint of the
+ * old gateway failed every pass with BRIDGE_CHECKPOINT_MISMATCH, seen on the real network).
+ */
+export function validatorStateDir(home: string, chainId: number | string, gateway: string): string {
+  return path.join(home, 'run', 'bridge', `${chainId}-${gateway.toLowerCase()}`);
+}
+
 /** A refusal an operator fixes by changing how they call the command: one sentence, exit code 2. */
 class UsageError extends Error {}
 
@@ -60,7 +69,7 @@ async function start(options: StartOptions): Promise<void> {
   if (options.relayerKeystore !== undefined) {
     const password = process.env[options.relayerPasswordEnv ?? ''] ?? '';
     const sender = (await Wallet.fromEncryptedJson(readFileSync(options.relayerKeystore, 'utf8'), password)).connect(provider);
-    relayer = { sender, journal: new SendJournal(path.join(stack.home, 'run', `relayer-${options.bank}.json`)) };
+    relayer = { sender, journal: new SendJournal(path.join(validatorStateDir(stack.home, deployment.chainId, deployment.contracts.gateway), `relayer-${options.bank}.json`)) };
   }
   const connection = await connectBankLedger({ connectionProfile: options.connectionProfile, walletPath: options.wallet, identity: options.identity, channel: options.channel, chaincode: options.chaincode });
   const chainId = BigInt(deployment.chainId);
@@ -75,11 +84,11 @@ async function start(options: StartOptions): Promise<void> {
     identities,
     ledger: new FabricAttestationLedger(connection.bridge, chainId),
     messages: new FabricGatewayMessageLedger(connection.messages, chainId),
-    checkpoint: new FileCheckpoint(path.join(stack.home, 'run', `burns-${options.bank}.json`)),
+    checkpoint: new FileCheckpoint(path.join(validatorStateDir(stack.home, deployment.chainId, deployment.contracts.gateway), `burns-${options.bank}.json`)),
     escrowMoves: {
       tokens: deployment.assets.map((asset) => asset.token),
       venues: [deployment.contracts.morpho],
-      checkpoint: new FileCheckpoint(path.join(stack.home, 'run', `moves-${options.bank}.json`)),
+      checkpoint: new FileCheckpoint(path.join(validatorStateDir(stack.home, deployment.chainId, deployment.contracts.gateway), `moves-${options.bank}.json`)),
     },
     confirmations: options.confirmations,
     startBlock: 0,

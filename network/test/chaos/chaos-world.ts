@@ -1,5 +1,3 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { getAddress, type JsonRpcProvider, type Wallet } from 'ethers';
 import { deployAll, type DeploymentFile } from '@trestle/bridge/src/evm/deploy/deploy-all';
 import { fundedWallet } from '@trestle/bridge/src/evm/provider';
@@ -63,7 +61,6 @@ export async function chaosWorld(stack: StackConfig, say: (line: string) => void
   await expectOk(cli, 'bridge', 'chain', 'propose', configFile, '--as', 'bankA/operator1');
   await expectOk(cli, 'bridge', 'chain', 'approve', configFile, '--as', 'bankB/operator1');
 
-  forgetOtherGatewaysCheckpoints(stack, deployment.contracts.gateway);
   const started = Date.now();
   say(`validators: ${await validatorsUp(stack, deployment, () => {})} (${Date.now() - started} ms)`);
 
@@ -77,22 +74,4 @@ export async function chaosWorld(stack: StackConfig, say: (line: string) => void
 
   const contracts = marketContracts(liquidationMarketOf(deployment, deployment.assets[0]!), holder);
   return { cli, asset, deployment, chainId, provider, holder, contracts, startBlock: await provider.getBlockNumber() };
-}
-
-/**
- * Removes the validator processes' burn and move checkpoints (`<home>/run/{burns,moves}-<bank>.json`,
- * validator-command.ts) that belong to another gateway. `trestle validator start` keeps one file
- * per bank whatever the gateway, so on a stack whose devnet was restarted (and the gateway
- * redeployed) every pass failed with BRIDGE_CHECKPOINT_MISMATCH and no burn was ever attested
- * (seen on the real network). A checkpoint of another gateway says nothing about this one.
- */
-function forgetOtherGatewaysCheckpoints(stack: StackConfig, gateway: string): void {
-  for (const kind of ['burns', 'moves']) {
-    for (const bank of ['BankAMSP', 'BankBMSP', 'BankCMSP']) {
-      const file = path.join(stack.home, 'run', `${kind}-${bank}.json`);
-      if (!existsSync(file)) continue;
-      const recorded = (JSON.parse(readFileSync(file, 'utf8')) as { gateway?: string }).gateway ?? '';
-      if (recorded.toLowerCase() !== gateway.toLowerCase()) rmSync(file);
-    }
-  }
 }
