@@ -10,11 +10,13 @@ import type { BridgeOutRecord } from '@trestle/compliance/src/bridge/bridge-out'
 import type { BurnRecord } from '@trestle/compliance/src/bridge/burn-attestation';
 import { isTrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { mined } from '@trestle/bridge/src/evm/deploy/steps';
+import { readDeployment } from '@trestle/bridge/src/evm/deploy/deploy-all';
 import type { DeployedContract } from '@trestle/bridge/src/evm/deploy-contract';
 import { mintTypedData } from '@trestle/bridge/src/plugin/public-api';
 import type { SentMint } from '@trestle/bridge/src/relayer/send-journal';
 import type { BurnAttestation } from '@trestle/bridge/src/validator/attestation-ledger';
 import { FabricAttestationLedger } from '@trestle/bridge/src/validator/fabric-attestation-ledger';
+import { validatorStateDir } from '../../src/cli/validator-command';
 import { REPO_ROOT, testStack } from '../../src/stack/stack-config';
 import { BRIDGE_CONFIRMATIONS, BRIDGE_DESK, connectValidators } from '../support/bridge-world';
 import { pollUntil } from '../support/fabric-poll';
@@ -234,7 +236,9 @@ test.serial("the relaying validator SIGKILLed after its mint transaction is mine
   const stranded = await w.bridgeOut(out.bridgeOutId);
   t.is(stranded.status, 'SIGNED', 'the ledger still waits for a relayer');
   t.is(stranded.evmTxHash, null);
-  const journal = path.join(w.home.dir, 'run', 'relayer-BankCMSP.json');
+  const deployment = readDeployment(w.home.dir);
+  if (deployment === undefined) throw new Error(`no deployment file under ${w.home.dir}`);
+  const journal = path.join(validatorStateDir(w.home.dir, deployment.chainId, deployment.contracts.gateway), 'relayer-BankCMSP.json');
   const journalled = JSON.parse(readFileSync(journal, 'utf8')) as SentMint[];
   t.deepEqual(journalled.map((entry) => [entry.mintNonce, entry.txHash]), [[nonce.toString(), lost.unrecorded]], 'the send journal survived the kill with the transaction');
   const sentBefore = await w.s.m.provider.getTransactionCount(relayerAddress);

@@ -36,7 +36,7 @@ const STOP_GRACE_MS = 10_000;
 /** Where a suite's validator processes keep their state, and what they were given. */
 export interface ValidatorHome {
   readonly stack: StackConfig;
-  /** TRESTLE_HOME of the processes: evm/deployment.json, run/ (checkpoints, status files, the relayer journal), logs. */
+  /** TRESTLE_HOME of the processes: evm/deployment.json, run/ (status files; checkpoints and the relayer journal under run/bridge/<chain>-<gateway>/), logs. */
   readonly dir: string;
   /** Each bank's validator keystore, in BRIDGE_BANKS order. */
   readonly keystores: readonly string[];
