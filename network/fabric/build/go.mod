@@ -7,8 +7,9 @@ go 1.26
 
 // Fabric of this pin was written for Go 1.20 timers. Since Go 1.23 a timer's channel is
 // unbuffered, and etcdraft's `if !timer.Stop() { <-timer.C() }` (orderer/consensus/etcdraft/chain.go)
-// then blocks forever: restarted orderers replayed part of their WAL and never elected a leader.
-// This restores the old timer channels in every binary built here.
+// then can block forever. This restores the old timer channels in every binary built here. (The
+// restart stall once blamed on it was hyperledger/fabric#4199, patched at build time:
+// network/src/fabric/fabric-source-patches.ts.)
 godebug asynctimerchan=1
 
 replace github.com/cespare/xxhash/v2 => github.com/cespare/xxhash/v2 v2.1.2

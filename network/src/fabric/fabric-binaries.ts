@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { REPO_ROOT } from '../stack/stack-config';
 import { FABRIC_COMMANDS, FABRIC_PIN, type FabricPin } from './fabric-pin';
+import { applySourcePatches, FABRIC_PATCHES } from './fabric-source-patches';
 
 /** Ignored folder holding the built binaries; survives `down --purge` so rebuilds are rare. */
 export const FABRIC_DIR = path.join(REPO_ROOT, '.fabric');
@@ -12,6 +13,10 @@ export const FABRIC_SAMPLECONFIG = path.join(FABRIC_DIR, 'sampleconfig');
 /** The Go module that pins Fabric and its dependencies (go.mod, go.sum). */
 export const FABRIC_BUILD_MODULE = path.join(REPO_ROOT, 'network', 'fabric', 'build');
 const STAMP = path.join(FABRIC_DIR, 'pin.json');
+/** The pinned module's source, copied out of the read-only module cache and patched (fabric-source-patches.ts). */
+const PATCHED_SOURCE = path.join(FABRIC_DIR, 'src', 'fabric');
+/** The pinning go.mod plus a replace of Fabric by the patched copy (go build -modfile); go.sum beside it. */
+const BUILD_MODFILE = path.join(FABRIC_DIR, 'build', 'go.mod');
 
 /** Raised when the Fabric binaries cannot be built here; carries the exact command and Go's answer. */
 export class FabricBinariesUnavailableError extends Error {
@@ -58,12 +63,22 @@ export function ensureFabricBinaries(log: (line: string) => void = () => {}): Fa
   if (current !== undefined && JSON.stringify(current) === JSON.stringify(FABRIC_PIN)) return current;
   mkdirSync(FABRIC_BIN, { recursive: true });
   log(`go build ${FABRIC_COMMANDS.map((cmd) => path.basename(cmd)).join(', ')} from ${FABRIC_PIN.module} ${FABRIC_PIN.release} (first build takes a few minutes)`);
-  const build = go(['build', '-trimpath', '-o', FABRIC_BIN, ...FABRIC_COMMANDS.map((cmd) => `${FABRIC_PIN.module}/${cmd}`)], 40 * 60_000);
+  const downloaded = go(['mod', 'download', '-json', FABRIC_PIN.module], 20 * 60_000);
+  if (!downloaded.ok) throw new FabricBinariesUnavailableError(downloaded.command, downloaded.output);
+  const moduleDir = (JSON.parse(downloaded.stdout) as { Dir: string }).Dir;
+  log(`patching a copy of the source: ${FABRIC_PATCHES.map((patch) => patch.id).join(', ')}`);
+  rmSync(PATCHED_SOURCE, { recursive: true, force: true });
+  cpSync(moduleDir, PATCHED_SOURCE, { recursive: true });
+  // The module cache is read-only; the copy must be editable, and removable by the next rebuild.
+  spawnSync('chmod', ['-R', 'u+w', PATCHED_SOURCE]);
+  applySourcePatches(PATCHED_SOURCE, FABRIC_PATCHES);
+  mkdirSync(path.dirname(BUILD_MODFILE), { recursive: true });
+  writeFileSync(BUILD_MODFILE, `${readFileSync(path.join(FABRIC_BUILD_MODULE, 'go.mod'), 'utf8')}\nreplace ${FABRIC_PIN.module} => ${PATCHED_SOURCE}\n`);
+  cpSync(path.join(FABRIC_BUILD_MODULE, 'go.sum'), BUILD_MODFILE.replace(/\.mod$/, '.sum'));
+  const build = go(['build', `-modfile=${BUILD_MODFILE}`, '-trimpath', '-o', FABRIC_BIN, ...FABRIC_COMMANDS.map((cmd) => `${FABRIC_PIN.module}/${cmd}`)], 40 * 60_000);
   if (!build.ok) throw new FabricBinariesUnavailableError(build.command, build.output);
-  const located = go(['list', '-m', '-f', '{{.Dir}}', FABRIC_PIN.module], 5 * 60_000);
-  if (!located.ok) throw new FabricBinariesUnavailableError(located.command, located.output);
   rmSync(FABRIC_SAMPLECONFIG, { recursive: true, force: true });
-  cpSync(path.join(located.stdout.trim(), 'sampleconfig'), FABRIC_SAMPLECONFIG, { recursive: true });
+  cpSync(path.join(PATCHED_SOURCE, 'sampleconfig'), FABRIC_SAMPLECONFIG, { recursive: true });
   // The module cache is read-only; the copy must stay removable by the next rebuild.
   spawnSync('chmod', ['-R', 'u+w', FABRIC_SAMPLECONFIG]);
   writeFileSync(STAMP, JSON.stringify(FABRIC_PIN, null, 2));

@@ -13,6 +13,8 @@ export const FABRIC_PIN = {
   module: 'github.com/hyperledger/fabric',
   /** Set by network/fabric/build/go.mod (`godebug`); part of the pin so binaries built without it are rebuilt. */
   godebug: 'asynctimerchan=1',
+  /** Fixes applied to the source before the build (fabric-source-patches.ts); part of the pin so unpatched binaries are rebuilt. */
+  patches: ['etcdraft-wal-sync-on-node-goroutine'],
 } as const;
 
 export type FabricPin = typeof FABRIC_PIN;
