@@ -1,4 +1,5 @@
 import type { Network } from 'fabric-network';
+import { guardFabricListenerUnregister } from './fabric-listener-guard';
 
 // Exercised against the real three-bank network by `trestle` ledger commands and the integration
 // suites (network/test); unit tests run the chaincode in process on the stubbed context instead.
@@ -53,6 +54,8 @@ export function peerOrgsOf(connectionProfile: Record<string, unknown>): string[]
  */
 export async function openFabricGateway(options: FabricGatewayOptions, refuse: (sentence: string) => Error): Promise<OpenFabricGateway> {
   const { DefaultEventHandlerStrategies, Gateway, Wallets } = await import('fabric-network');
+  // Before any submit can wait on a peer that dies: see fabric-listener-guard.ts.
+  await guardFabricListenerUnregister();
   const wallet = await Wallets.newFileSystemWallet(options.walletPath);
   const identity = await wallet.get(options.label);
   if (identity === undefined) throw refuse(`No identity labelled ${options.label} in the wallet at ${options.walletPath}.`);

@@ -1,5 +1,6 @@
 import './fabric-quiet';
 import { readFileSync } from 'node:fs';
+import { guardFabricListenerUnregister } from '@trestle/compliance/src/ledger-client/fabric-listener-guard';
 import { Gateway, Wallets, type Contract, type Network, type QueryHandlerFactory } from 'fabric-network';
 import type { Endorser } from 'fabric-common';
 import { parseRoleGrant, type RoleGrant } from '@trestle/compliance/src/roles/role-grant';
@@ -56,6 +57,8 @@ export async function openFabricClient(stack: StackConfig, org: OrgHandle, label
   const topology = fabricTopology(stack);
   const files = fabricClientFiles(stack, org);
   const wallet = await Wallets.newFileSystemWallet(files.wallet);
+  // As every production gateway: a peer killed under a waiting submit must not crash the process.
+  await guardFabricListenerUnregister();
   const gateway = new Gateway();
   await gateway.connect(JSON.parse(readFileSync(files.connectionProfile, 'utf8')) as Record<string, unknown>, {
     wallet,
