@@ -23,21 +23,27 @@ const SUITES: readonly Suite[] = [
   { name: 'integration', files: ['*/test/**/*.test.ts', '!*/test/support/**'], serial: true },
 ];
 
+const secondsSince = (started: number) => ((Date.now() - started) / 1000).toFixed(0);
+
 /** Type check and lint run first; each that fails counts as one failed test in the closing line. */
 function runCheck(name: string, command: string, args: readonly string[]): boolean {
   console.log(`[test] ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
   const result = spawnSync(command, [...args], { cwd: REPO_ROOT, stdio: 'inherit' });
-  console.log(`[test] ${name}: ${result.status === 0 ? 'clean' : 'FAILED'}`);
+  console.log(`[test] ${name}: ${result.status === 0 ? 'clean' : 'FAILED'} (${secondsSince(started)} s)`);
   return result.status === 0;
 }
 
 function runSuite(suite: Suite): TapCounts {
   console.log(`\n=== ${suite.name} tests ===`);
+  const started = Date.now();
   const args = ['ava', '--tap', ...(suite.serial ? ['--concurrency=1', '--serial'] : []), ...suite.files];
   const result = spawnSync('npx', args, { cwd: REPO_ROOT, env: { ...process.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   const counts = parseTapCounts(result.stdout);
+  // The budget (npm test under 30 minutes) is spent here: each suite says what it took.
+  console.log(`[test] ${suite.name} tests: ${secondsSince(started)} s`);
   // A crashed runner that printed no plan still fails the run.
   if (result.status !== 0 && counts.failed === 0) return { ...counts, failed: 1 };
   return counts;
@@ -100,7 +106,7 @@ async function main(): Promise<number> {
     await stopTestNetwork(stack);
     await stopDevnet(stack);
   }
-  console.log(`\n[test] wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`\n[test] wall time ${secondsSince(started)} s`);
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
   return total.failed === 0 && total.passed > 0 ? 0 : 1;
 }
