@@ -10,10 +10,13 @@ import { AFTER_LOCKUP, DESK, request, transferRequest } from '@trestle/chaincode
 import { loadOfficerSpec } from '../http/openapi-document';
 import { RouteTable, type Route } from '../http/route-table';
 import { startHarness, type Harness } from '../testing/officer-harness';
-import type { Answer, OfficerClient, SendOptions } from '../testing/officer-client';
+import { PASSWORD } from '../testing/officer-cast';
+import type { OfficerClient } from '../testing/officer-client';
 import type { OfficerVault } from '../vault/officer-vault';
 import { OFFICER_ACCESS_DOC, renderOfficerAccessMatrix } from './route-access-doc';
-import { ROUTE_ACCESS_MATRIX, ROUTE_PERSONAS, type RouteAccessRow, type RouteOutcome, type RoutePersona } from './route-access-matrix';
+import { routeCallOf, type RouteCallRecords } from './route-access-calls';
+import { ROUTE_ACCESS_MATRIX, ROUTE_PERSONAS, type RoutePersona } from './route-access-matrix';
+import { outcomeOf } from './route-access-outcome';
 
 // Every operation of openapi.json called by every persona with a well-formed request, over the
 // in-process chaincode stub (the real contracts on the stubbed context, no peer). The outcome must
@@ -22,9 +25,6 @@ import { ROUTE_ACCESS_MATRIX, ROUTE_PERSONAS, type RouteAccessRow, type RouteOut
 const spec = loadOfficerSpec();
 const routes = new RouteTable(spec);
 const byOperation = new Map<string, Route>(routes.routes.map((route) => [route.operationId, route]));
-
-/** Codes by which the chaincode refuses a record of another bank. */
-const BANK_CODES: ReadonlySet<string> = new Set(['CALLER_OF_OTHER_BANK', 'PII_ACCESS_DENIED']);
 
 /** The vault of a bank that holds no files: the evidence routes reach it and find nothing. */
 const EMPTY_VAULT: OfficerVault = {
@@ -36,86 +36,22 @@ const EMPTY_VAULT: OfficerVault = {
 /** The usernames of the cast behind each persona; anonymous logs in as nobody. */
 const USERNAME = { alice: 'alice', carol: 'carol', rita: 'rita' } as const;
 
-const PERIOD = 'from=2026-01-01T00:00:00.000Z&to=2027-01-01T00:00:00.000Z';
-
-/** A well-formed call of each operation on the harness's records (see `setUp`). */
-function callOf(operationId: string, persona: RoutePersona): { readonly path: string; readonly options: SendOptions } {
-  const reason = { json: { reason: 'access matrix' } };
-  switch (operationId) {
-    case 'login':
-      return { path: '/api/v1/session', options: { json: { username: persona === 'anonymous' ? 'bob' : USERNAME[persona], password: 'correct horse battery staple' } } };
-    case 'getSession':
-    case 'logout':
-      return { path: '/api/v1/session', options: {} };
-    case 'getOpenApi':
-      return { path: '/api/v1/openapi.json', options: {} };
-    case 'listPendingTransfers':
-      return { path: '/api/v1/pending/transfers?bank=BankAMSP', options: {} };
-    case 'listPendingBridgeOuts':
-      return { path: '/api/v1/pending/bridge-outs?bank=BankAMSP', options: {} };
-    case 'getTransfer':
-      return { path: '/api/v1/transfers/T-M', options: {} };
-    case 'approveTransfer':
-      return { path: '/api/v1/transfers/T-M/approve', options: reason };
-    case 'rejectTransfer':
-      return { path: '/api/v1/transfers/T-M/reject', options: reason };
-    case 'getBridgeOut':
-      return { path: '/api/v1/bridge-outs/BO-M', options: {} };
-    case 'approveBridgeOut':
-      return { path: '/api/v1/bridge-outs/BO-M/approve', options: reason };
-    case 'rejectBridgeOut':
-      return { path: '/api/v1/bridge-outs/BO-M/reject', options: reason };
-    case 'listInvestors':
-      return { path: '/api/v1/investors?bank=BankAMSP', options: {} };
-    case 'onboardInvestor':
-      return { path: '/api/v1/investors', options: { json: { investor: investorDocument('INV-A-0099'), pii: investorPii() } } };
-    case 'getInvestor':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}`, options: {} };
-    case 'updateInvestor':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}`, options: { json: { investor: investorDocument(INVESTORS.annaA), pii: investorPii() } } };
-    case 'getInvestorPii':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}/pii`, options: {} };
-    case 'listEvidenceFiles':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}/evidence`, options: {} };
-    case 'openEvidenceFile':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}/evidence/KYC-${INVESTORS.annaA}`, options: {} };
-    case 'changeInvestorStatus':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}/status`, options: { json: { action: 'suspend', reason: 'access matrix' } } };
-    case 'adoptInvestor':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}/adopt`, options: { json: { investor: investorDocument(INVESTORS.annaA), pii: investorPii(), reason: 'access matrix' } } };
-    case 'getAdoption':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}/adoption`, options: {} };
-    case 'approveAdoption':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}/adoption/approve`, options: reason };
-    case 'rejectAdoption':
-      return { path: `/api/v1/investors/${INVESTORS.annaA}/adoption/reject`, options: reason };
-    case 'listAdoptions':
-      return { path: '/api/v1/adoptions', options: {} };
-    case 'getHolding':
-      return { path: `/api/v1/holdings/${ASSET_ID}/${INVESTORS.annaA}`, options: {} };
-    case 'freezeHolding':
-      return { path: `/api/v1/holdings/${ASSET_ID}/${INVESTORS.annaA}/freeze`, options: { json: { amount: '10', reason: 'access matrix' } } };
-    case 'unfreezeHolding':
-      return { path: `/api/v1/holdings/${ASSET_ID}/${INVESTORS.annaA}/unfreeze`, options: { json: { amount: '10', reason: 'access matrix' } } };
-    case 'getAssetPolicy':
-      return { path: `/api/v1/assets/${ASSET_ID}/policy`, options: {} };
-    case 'getAssetNav':
-      return { path: `/api/v1/assets/${ASSET_ID}/nav`, options: {} };
-    case 'getAssetLegal':
-      return { path: `/api/v1/assets/${ASSET_ID}/legal`, options: {} };
-    case 'approveLegalProposal':
-      return { path: '/api/v1/legal-proposals/L-M/approve', options: reason };
-    case 'rejectLegalProposal':
-      return { path: '/api/v1/legal-proposals/L-M/reject', options: reason };
-    case 'searchAudit':
-      return { path: `/api/v1/audit?${PERIOD}`, options: {} };
-    case 'exportAuditCsv':
-      return { path: `/api/v1/audit/export.csv?${PERIOD}`, options: {} };
-    case 'regulatorOverview':
-      return { path: '/api/v1/regulator/overview', options: {} };
-    default:
-      throw new Error(`no well-formed call for ${operationId}: add one here and a row to route-access-matrix.ts`);
-  }
+/** The story's records (see `setUp`) as the calls name them; anonymous logs in as Bob, another officer. */
+function recordsOf(persona: RoutePersona): RouteCallRecords {
+  return {
+    login: { username: persona === 'anonymous' ? 'bob' : USERNAME[persona], password: PASSWORD },
+    transferId: 'T-M',
+    bridgeOutId: 'BO-M',
+    investorId: INVESTORS.annaA,
+    evidenceFileId: `KYC-${INVESTORS.annaA}`,
+    newInvestorId: 'INV-A-0099',
+    assetId: ASSET_ID,
+    proposalId: 'L-M',
+    bankMsp: 'BankAMSP',
+    auditPeriod: { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' },
+    investorDocument: (investorId) => investorDocument(investorId),
+    investorPii: () => investorPii(),
+  };
 }
 
 /** The story's ledger with a pending transfer T-M (anna at BankA to chloe at BankB, requested by bob), a pending bridge-out BO-M of anna, 10 of anna's units frozen, and a remediation L-M proposed by Alice, the SPV administrator. */
@@ -126,16 +62,6 @@ async function setUp(): Promise<Harness> {
   await new ControlContract().FreezePartial(tx(DESK.officerA, harness.worldState, { at: AFTER_LOCKUP }).ctx, ASSET_ID, INVESTORS.annaA, '10', 'access matrix set-up');
   await propose(harness.worldState, legalAction('L-M', 'start-remediation'), BENCH.spvAdmin, { at: AFTER_LOCKUP });
   return harness;
-}
-
-function outcomeOf(answer: Answer, row: RouteAccessRow): RouteOutcome | string {
-  if (answer.status >= 200 && answer.status < 300) return 'allow';
-  const code = (answer.body as { code?: string } | undefined)?.code ?? '';
-  if (answer.status === 401 && code === 'OFFICER_NOT_AUTHENTICATED') return 'login';
-  if (answer.status === 403 && code === 'OFFICER_ROLE_FORBIDDEN') return 'role';
-  if (answer.status === 403 && BANK_CODES.has(code)) return 'bank';
-  if (row.reachedRefusals?.codes.includes(code) === true) return 'allow';
-  return `${answer.status} ${code}`;
 }
 
 test('every operation of openapi.json has exactly one row, and every row an operation', (t) => {
@@ -160,7 +86,7 @@ for (const row of ROUTE_ACCESS_MATRIX) {
         if (!writes) shared = started;
       }
       const client: OfficerClient = persona === 'anonymous' ? harness.client() : await harness.as(USERNAME[persona]);
-      const call = callOf(row.operationId, persona);
+      const call = routeCallOf(row.operationId, recordsOf(persona));
       const before = harness.snapshot();
       const answer = await client.send(route.method, call.path, call.options);
       const outcome = outcomeOf(answer, row);

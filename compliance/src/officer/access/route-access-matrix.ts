@@ -1,7 +1,9 @@
 // Who may call each operation of the officer service (../openapi.json), written by hand from the
 // service's role checks (`x-trestle-access`) and the chaincode's bank rules (chaincode/README.md),
-// and checked by route-access-matrix.test.ts, which calls every operation as every persona below.
-// An operation of the document without a row here fails that test: deny by default.
+// and checked by route-access-matrix.test.ts, which calls every operation as every persona below
+// over the in-process stub, and by network/test/access/officer-routes-real.test.ts, which does the
+// same through `npm start`'s consoles on the real network (the calls: route-access-calls.ts).
+// An operation of the document without a row here fails both tests: deny by default.
 
 /** The people the matrix calls as: nobody logged in, an officer of each side, the regulator. */
 export const ROUTE_PERSONAS = ['anonymous', 'alice', 'carol', 'rita'] as const;
