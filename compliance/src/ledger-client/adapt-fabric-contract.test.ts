@@ -2,6 +2,7 @@ import test from 'ava';
 import type { Contract } from 'fabric-network';
 import { adaptFabricContract } from './adapt-fabric-contract';
 import { endorsementCandidates, isEndorsementMismatch } from './endorsement-plan';
+import { submitEndorsers } from './transfer-endorsers';
 
 // The submit loop over a fake fabric-network Contract whose transactions fail as the real network's
 // did: each attempt records the endorsing organisations it was given.
@@ -77,4 +78,42 @@ test("an unreachable own peer fails StageInvestorPii: no other bank's peer is tr
   const ledger = adaptFabricContract(contract, (transaction) => endorsementCandidates('BankAMSP', ['BankAMSP', 'BankBMSP', 'BankCMSP'], transaction), 0);
   await t.throwsAsync(ledger.createTransaction('StageInvestorPii').setTransient({ pii: Buffer.from('{}') }).submit('INV-1'), { message: /UNAVAILABLE/ });
   t.deepEqual(attempts, [['BankAMSP']]);
+});
+
+test('the endorsers callback is told each submit\'s arguments and transient map keys, none for a plain submit', async (t) => {
+  const { contract } = fakeContract([]);
+  const seen: unknown[] = [];
+  const ledger = adaptFabricContract(contract, (transaction, submission) => (seen.push([transaction, submission]), [['BankAMSP', 'BankBMSP']]), 0);
+  await ledger.submitTransaction('ApproveTransfer', 'T-1', '');
+  await ledger.createTransaction('RequestTransfer').setTransient({ travelRule: Buffer.from('{}') }).submit('{"a":1}');
+  await ledger.createTransaction('RequestTransfer').setTransient({}).submit('{"a":2}');
+  t.deepEqual(seen, [
+    ['ApproveTransfer', { args: ['T-1', ''], transientKeys: [] }],
+    ['RequestTransfer', { args: ['{"a":1}'], transientKeys: ['travelRule'] }],
+    ['RequestTransfer', { args: ['{"a":2}'], transientKeys: [] }],
+  ]);
+});
+
+const BANKS = ['BankAMSP', 'BankBMSP', 'BankCMSP'];
+const transferTo = (toInvestorId: string) => JSON.stringify({ transferId: 'T-1', assetId: 'RWA-1', fromInvestorId: 'INV-A1', toInvestorId, amount: '20000' });
+
+test("a RequestTransfer with travel-rule data whose receiving bank's peer is unreachable fails: no bystander bank is tried with the data", async (t) => {
+  const { contract, attempts } = fakeContract([UNREACHABLE]);
+  const ledger = adaptFabricContract(contract, submitEndorsers('BankAMSP', BANKS, async () => 'BankBMSP'), 0);
+  await t.throwsAsync(ledger.createTransaction('RequestTransfer').setTransient({ travelRule: Buffer.from('{}') }).submit(transferTo('INV-B1')), { message: /UNAVAILABLE/ });
+  t.deepEqual(attempts, [['BankAMSP', 'BankBMSP']]);
+});
+
+test('the same request without travel-rule data still moves on to the next bank when one is unreachable', async (t) => {
+  const { contract, attempts } = fakeContract([UNREACHABLE]);
+  const ledger = adaptFabricContract(contract, submitEndorsers('BankAMSP', BANKS, async () => 'BankBMSP'), 0);
+  await ledger.createTransaction('RequestTransfer').setTransient({}).submit(transferTo('INV-B1'));
+  t.deepEqual(attempts, [['BankAMSP', 'BankBMSP'], ['BankAMSP', 'BankCMSP']]);
+});
+
+test('a look-up of the receiving bank that fails sends the proposal to no peer at all', async (t) => {
+  const { contract, attempts } = fakeContract([]);
+  const ledger = adaptFabricContract(contract, submitEndorsers('BankAMSP', BANKS, async () => { throw new Error('[INVESTOR_NOT_FOUND] No investor INV-X'); }), 0);
+  await t.throwsAsync(ledger.createTransaction('RequestTransfer').setTransient({ travelRule: Buffer.from('{}') }).submit(transferTo('INV-X')), { message: /INVESTOR_NOT_FOUND/ });
+  t.deepEqual(attempts, []);
 });

@@ -1,4 +1,4 @@
-import type { Contract, Transaction } from 'fabric-network';
+import type { Contract } from 'fabric-network';
 import { isEndorsementMismatch, isUnreachableEndorserError } from './endorsement-plan';
 import type { LedgerContract, LedgerTransaction } from './ledger-contract';
 
@@ -16,8 +16,19 @@ const MISMATCH_PAUSE_MS = 250;
 /** Candidate sets of endorsing organisations, in the order to try (endorsement-plan.ts). */
 export type EndorserCandidates = readonly (readonly string[])[];
 
-/** The candidates for a transaction, by its name (endorsementCandidates); undefined leaves the choice to discovery. */
-export type EndorsersOf = (transaction: string) => EndorserCandidates | undefined;
+/** What is being submitted, for a plan that depends on more than the name: its arguments and its transient map's keys. */
+export type Submission = {
+  readonly args: readonly string[];
+  /** The keys of the transient map (none for a plain submit): which personal data the proposal carries. */
+  readonly transientKeys: readonly string[];
+};
+
+/**
+ * The candidates for a transaction (endorsementCandidates), by its name and what it carries;
+ * undefined leaves the choice to discovery. May look something up first (transfer-endorsers.ts),
+ * and may throw: the submit then fails with that error and no peer receives the proposal.
+ */
+export type EndorsersOf = (transaction: string, submission: Submission) => EndorserCandidates | undefined | Promise<EndorserCandidates | undefined>;
 
 /**
  * Wraps a fabric-network `Contract` as the `LedgerContract` the services and the CLI call. With
@@ -27,12 +38,13 @@ export type EndorsersOf = (transaction: string) => EndorserCandidates | undefine
  * submit whose endorsers disagreed is asked of them again after a pause (`mismatchPauseMs`, for tests).
  */
 export function adaptFabricContract(contract: Contract, endorsers?: EndorsersOf | EndorserCandidates, mismatchPauseMs = MISMATCH_PAUSE_MS): LedgerContract {
-  const submitWith = async (name: string, configure: (transaction: Transaction) => void, args: string[]): Promise<Uint8Array> => {
-    const candidates = (typeof endorsers === 'function' ? endorsers(name) : endorsers) ?? [undefined];
+  const submitWith = async (name: string, transient: Record<string, Buffer> | undefined, args: string[]): Promise<Uint8Array> => {
+    const submission: Submission = { args, transientKeys: Object.keys(transient ?? {}) };
+    const candidates = (typeof endorsers === 'function' ? await endorsers(name, submission) : endorsers) ?? [undefined];
     for (const [index, orgs] of candidates.entries()) {
       for (let attempt = 1; ; attempt += 1) {
         const transaction = contract.createTransaction(name);
-        configure(transaction);
+        if (transient !== undefined) transaction.setTransient(transient);
         if (orgs !== undefined) transaction.setEndorsingOrganizations(...orgs);
         try {
           return await transaction.submit(...args);
@@ -50,7 +62,7 @@ export function adaptFabricContract(contract: Contract, endorsers?: EndorsersOf 
     throw new Error('unreachable: no endorser candidates');
   };
   return {
-    submitTransaction: (name, ...args) => submitWith(name, () => {}, args),
+    submitTransaction: (name, ...args) => submitWith(name, undefined, args),
     evaluateTransaction: (name, ...args) => contract.evaluateTransaction(name, ...args),
     createTransaction: (name) => {
       let transient: Record<string, Buffer> = {};
@@ -59,7 +71,7 @@ export function adaptFabricContract(contract: Contract, endorsers?: EndorsersOf 
           transient = Object.fromEntries(Object.entries(map).map(([key, value]) => [key, Buffer.from(value)]));
           return adapted;
         },
-        submit: (...args) => submitWith(name, (transaction) => transaction.setTransient(transient), args),
+        submit: (...args) => submitWith(name, transient, args),
         evaluate: (...args) => contract.createTransaction(name).setTransient(transient).evaluate(...args),
       };
       return adapted;

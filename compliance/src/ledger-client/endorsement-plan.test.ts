@@ -28,6 +28,27 @@ test("a bank identity's StageInvestorPii is endorsed by its own bank alone, ever
   t.deepEqual(endorsementCandidates('RegulatorMSP', BANKS, 'StageInvestorPii'), endorsementCandidates('RegulatorMSP', BANKS));
 });
 
+test("travel-rule data goes to the caller's bank and the receiving investor's bank only, with no other bank to fall back on", (t) => {
+  t.deepEqual(endorsementCandidates('BankAMSP', BANKS, 'RequestTransfer', { travelRule: true, receiverBankMsp: 'BankBMSP' }), [['BankAMSP', 'BankBMSP']]);
+  // List order would have put BankB (a bystander here) first.
+  t.deepEqual(endorsementCandidates('BankAMSP', BANKS, 'RequestTransfer', { travelRule: true, receiverBankMsp: 'BankCMSP' }), [['BankAMSP', 'BankCMSP']]);
+  t.deepEqual(endorsementCandidates('BankBMSP', BANKS, 'RequestTransfer', { travelRule: true, receiverBankMsp: 'BankAMSP' }), [['BankBMSP', 'BankAMSP']]);
+  // A receiving bank that runs no peer in the profile is still the only one: the submit fails rather than pick another.
+  t.deepEqual(endorsementCandidates('BankAMSP', BANKS, 'RequestTransfer', { travelRule: true, receiverBankMsp: 'BankDMSP' }), [['BankAMSP', 'BankDMSP']]);
+});
+
+test('without travel-rule data the receiving bank changes nothing: the usual plan, with its fallback', (t) => {
+  t.deepEqual(endorsementCandidates('BankAMSP', BANKS, 'RequestTransfer', { receiverBankMsp: 'BankCMSP' }), endorsementCandidates('BankAMSP', BANKS));
+  t.deepEqual(endorsementCandidates('BankAMSP', BANKS, 'RequestTransfer', { travelRule: false, receiverBankMsp: 'BankCMSP' }), endorsementCandidates('BankAMSP', BANKS));
+});
+
+test("a receiver at the caller's own bank leaves the usual two-bank plan, travel-rule data or not (a second bank is unavoidable); the regulator's plan never changes", (t) => {
+  t.deepEqual(endorsementCandidates('BankAMSP', BANKS, 'RequestTransfer', { travelRule: true, receiverBankMsp: 'BankAMSP' }), endorsementCandidates('BankAMSP', BANKS));
+  t.deepEqual(endorsementCandidates('BankAMSP', BANKS, 'RequestTransfer', { travelRule: true }), endorsementCandidates('BankAMSP', BANKS));
+  t.deepEqual(endorsementCandidates('RegulatorMSP', BANKS, 'RequestTransfer', { travelRule: true, receiverBankMsp: 'BankBMSP' }), endorsementCandidates('RegulatorMSP', BANKS));
+  t.deepEqual(endorsementCandidates('BankAMSP', BANKS, 'StageInvestorPii', { travelRule: true, receiverBankMsp: 'BankBMSP' }), [['BankAMSP']]);
+});
+
 test('a profile listing no bank peers leaves the choice to discovery', (t) => {
   t.is(endorsementCandidates('RegulatorMSP', []), undefined);
 });

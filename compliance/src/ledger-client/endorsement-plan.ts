@@ -4,11 +4,18 @@
  * only writes are to `_implicit_org_<msp>` against that org's Endorsement policy alone, so the
  * bank's own peer endorses it by itself, and no other bank's peer ever receives the proposal (an
  * endorser keeps a proposal's transient map in its transient store until the block commits, and
- * the bytes in that store's log until compaction). Every other transaction, one that carries
- * travel-rule data in its transient map included (RequestTransfer writes shared state), keeps the
- * plan below.
+ * the bytes in that store's log until compaction). A transaction carrying travel-rule data writes
+ * shared state and needs two banks: see SubmitContext.
  */
 export const OWN_BANK_ONLY_TRANSACTIONS: ReadonlySet<string> = new Set(['StageInvestorPii']);
+
+/** What the plan weighs of one submit beside its name; the caller learns it (transfer-endorsers.ts). */
+export type SubmitContext = {
+  /** The transient map holds travel-rule data (the originator's and beneficiary's personal data). */
+  readonly travelRule?: boolean;
+  /** The bank of the investor who receives what the transaction moves, when the caller knows it. */
+  readonly receiverBankMsp?: string;
+};
 
 /**
  * Which organisations' peers endorse `transaction` when a person submits it, in the order to try.
@@ -21,16 +28,29 @@ export const OWN_BANK_ONLY_TRANSACTIONS: ReadonlySet<string> = new Set(['StageIn
  * next one is tried. A transaction of OWN_BANK_ONLY_TRANSACTIONS is endorsed by the bank's own peer
  * alone, and fails when it cannot be reached: no other peer may see what it carries.
  *
+ * Travel-rule data (`context.travelRule`) is for the beneficiary's institution only, and every
+ * endorsing peer, and the chaincode it runs, receives the proposal's transient map (in memory:
+ * RequestTransfer writes no private data, so on the real network no peer's transient store or
+ * ledger kept a byte of it). With the receiving investor at another bank
+ * (`context.receiverBankMsp`), that bank's peer is the second endorser and no other is tried in
+ * its place: an unreachable receiving bank fails the submit with the peer's own error (which the
+ * CLI and the officer service turn into their typed unavailable errors) rather than hand the data
+ * to a bystander bank. With both investors at the caller's bank a second bank is unavoidable (two
+ * of three banks must endorse): the usual plan, and that bank's peer receives the data; a known
+ * limit.
+ *
  * An identity whose org runs no peer (the Regulator) is endorsed by every bank: its transactions
  * may write to any bank's collection (RejectAdoption purges the requesting bank's copy of the PII),
  * and discovery, choosing any two banks, left that bank out in 4 of 6 tries on the real network
  * (ENDORSEMENT_POLICY_FAILURE, and the bank's peer stalled 60 s on the block). When a bank cannot
  * be reached, each pair of banks is tried in turn. No bank in the profile: discovery (undefined).
  */
-export function endorsementCandidates(ownMsp: string, bankMsps: readonly string[], transaction = ''): readonly (readonly string[])[] | undefined {
+export function endorsementCandidates(ownMsp: string, bankMsps: readonly string[], transaction = '', context: SubmitContext = {}): readonly (readonly string[])[] | undefined {
   if (bankMsps.length === 0) return undefined;
   if (bankMsps.includes(ownMsp) && OWN_BANK_ONLY_TRANSACTIONS.has(transaction)) return [[ownMsp]];
   if (!bankMsps.includes(ownMsp)) return [bankMsps, ...bankMsps.flatMap((first, index) => bankMsps.slice(index + 1).map((second) => [first, second]))];
+  const receiver = context.receiverBankMsp;
+  if (context.travelRule === true && receiver !== undefined && receiver !== ownMsp) return [[ownMsp, receiver]];
   return bankMsps.filter((msp) => msp !== ownMsp).map((other) => [ownMsp, other]);
 }
 

@@ -1,7 +1,7 @@
 import { openFabricGateway, type OpenFabricGateway } from '../../ledger-client/open-fabric-gateway';
 import type { OfficerAccount } from '../accounts/officer-account';
 import { adaptFabricContract } from '../../ledger-client/adapt-fabric-contract';
-import { endorsementCandidates } from '../../ledger-client/endorsement-plan';
+import { investorBankByQuery, submitEndorsers } from '../../ledger-client/transfer-endorsers';
 import type { LedgerConnector, OfficerLedger } from './ledger-contract';
 
 // Runs against the real three-bank network in console/test/console-real-network.test.ts (BankA's,
@@ -48,7 +48,8 @@ export function fabricGatewayConnector(options: FabricGatewayOptions): LedgerCon
         pending.catch(() => gateways.delete(account.walletLabel));
       }
       const { network, peerOrgs } = await pending;
-      return { contract: (name) => adaptFabricContract(network.getContract(options.chaincode, name), (transaction) => endorsementCandidates(account.mspId, peerOrgs, transaction)) };
+      const endorsers = submitEndorsers(account.mspId, peerOrgs, investorBankByQuery((name, ...args) => network.getContract(options.chaincode, 'InvestorContract').evaluateTransaction(name, ...args)));
+      return { contract: (name) => adaptFabricContract(network.getContract(options.chaincode, name), endorsers) };
     },
     async close(): Promise<void> {
       const open = [...gateways.values()];

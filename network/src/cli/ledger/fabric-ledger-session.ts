@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import { openFabricGateway } from '@trestle/compliance/src/ledger-client/open-fabric-gateway';
 import { adaptFabricContract } from '@trestle/compliance/src/ledger-client/adapt-fabric-contract';
-import { endorsementCandidates } from '@trestle/compliance/src/ledger-client/endorsement-plan';
+import { investorBankByQuery, submitEndorsers } from '@trestle/compliance/src/ledger-client/transfer-endorsers';
 import type { StackConfig } from '../../stack/stack-config';
 import type { ActingIdentity } from './acting-identity';
 import { fabricClientFiles } from './fabric-client-files';
@@ -27,8 +27,9 @@ export function fabricLedgerSessions(stack: StackConfig, names: { channel: strin
       { connectionProfile: profile, walletPath: files.wallet, label: identity.user, mspId: identity.mspId, channel: names.channel, deadlines },
       (sentence) => new TrestleError('CLI_IDENTITY_UNKNOWN', sentence, { details: { argument: 'as' } }),
     );
+    const endorsers = submitEndorsers(identity.mspId, peerOrgs, investorBankByQuery((name, ...args) => network.getContract(names.chaincode, 'InvestorContract').evaluateTransaction(name, ...args)));
     return {
-      contract: (name) => adaptFabricContract(network.getContract(names.chaincode, name), (transaction) => endorsementCandidates(identity.mspId, peerOrgs, transaction)),
+      contract: (name) => adaptFabricContract(network.getContract(names.chaincode, name), endorsers),
       close: async () => close(),
     };
   };
