@@ -126,6 +126,7 @@ const LEDGER_TRANSACTIONS: Record<string, Record<string, [string[], string[], tr
   },
   InvestorContract: {
     StageInvestorPii: [SUBMIT, ['investorId'], true],
+    DiscardStagedInvestorPii: [SUBMIT, ['investorId', 'piiHash']],
     OnboardInvestor: [SUBMIT, ['investorJson', 'piiHash']],
     AdoptInvestor: [SUBMIT, ['investorJson', 'piiHash', 'reason']],
     ApproveAdoption: [SUBMIT, ['investorId', 'reason']],

@@ -85,6 +85,8 @@ export const ACCESS_CASES: Readonly<Record<string, Readonly<Record<string, Acces
   InvestorContract: {
     // The fixture PII is staged in these chapters by each side's officer (access-world.ts) for the investors written here.
     StageInvestorPii: { chapter: 'TOKENIZED', args: [STAGED_INVESTOR_ID], transient: piiTransient() },
+    // The same fixture PII, staged for the new investor and named by nothing yet, in each side's collection.
+    DiscardStagedInvestorPii: { chapter: 'TOKENIZED', args: [STAGED_INVESTOR_ID, piiHashOf()] },
     OnboardInvestor: { chapter: 'TOKENIZED', args: [json(investorDocument(STAGED_INVESTOR_ID)), piiHashOf()] },
     // chloe's bank has left: any bank's officer may request her adoption, BankA's and BankC's alike.
     AdoptInvestor: { chapter: 'BANK B LEFT', args: [json(investorDocument(INVESTORS.chloeB, { kycLevel: 'enhanced' })), piiHashOf(), 'BankB left the consortium; KYC redone'] },

@@ -83,6 +83,7 @@ export const CHAINCODE_ACCESS_MATRIX: Readonly<Record<string, ContractRows>> = {
   },
   InvestorContract: {
     StageInvestorPii: { rule: "compliance-officer; into the caller's bank's collection, not for another bank's investor while that bank is in force", cells: allow('compliance-officer') },
+    DiscardStagedInvestorPii: { rule: "compliance-officer; from the caller's bank's collection, while no record or waiting adoption of that bank names it", cells: allow('compliance-officer') },
     OnboardInvestor: { rule: "compliance-officer; the investor's bank is the caller's", cells: allow('compliance-officer') },
     AdoptInvestor: { rule: "compliance-officer of a bank in force, requesting; the investor's bank has left the consortium", cells: allow('compliance-officer') },
     ApproveAdoption: { rule: 'regulator only', cells: allow('regulator') },

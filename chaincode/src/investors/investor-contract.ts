@@ -13,6 +13,7 @@ import { sortedJson } from '../support/sorted-json';
 import { decodeJson, writeRecord } from '../support/state';
 import { txTimestampIso } from '../support/tx-time';
 import { approveAdoption, rejectAdoption, requestAdoption } from './adopt-investor';
+import { discardStagedPii } from './discard-staged-pii';
 import { ADOPTION_REQUEST_KEY_TYPE, readAdoptionRequest } from './adoption-request-store';
 import { INVESTOR_BANK_INDEX, investorKey, readInvestor } from './investor-key';
 import { loadPii, purgePii } from './investor-pii-store';
@@ -45,6 +46,18 @@ export class InvestorContract extends Contract {
   async StageInvestorPii(ctx: Context, investorId: string): Promise<string> {
     await requireRole(ctx, 'compliance-officer');
     return stageInvestorPii(ctx, ledgerIdArgument(investorId, 'investorId'));
+  }
+
+  /**
+   * Purges PII the caller's bank staged with StageInvestorPii under `piiHash` when the transaction
+   * that was to name it failed; refused while the bank's investor record or waiting adoption
+   * request names it. Writes only the caller's bank's collection (no event either): endorsed by
+   * the caller's bank's peer alone.
+   */
+  @Transaction()
+  async DiscardStagedInvestorPii(ctx: Context, investorId: string, piiHash: string): Promise<void> {
+    await requireRole(ctx, 'compliance-officer');
+    await discardStagedPii(ctx, ledgerIdArgument(investorId, 'investorId'), piiHash);
   }
 
   /** Onboards an investor (JSON public record; the hash of PII staged with StageInvestorPii) for the caller's bank. */

@@ -95,6 +95,8 @@ export const TRESTLE_ERROR_CODES = [
   'INVESTOR_PII_ERASED',
   // OnboardInvestor, UpdateInvestor, AdoptInvestor name PII staged first with StageInvestorPii
   'INVESTOR_PII_NOT_STAGED',
+  // DiscardStagedInvestorPii: the staged PII is what the bank's record or waiting adoption request names
+  'INVESTOR_PII_IN_USE',
   // AdoptInvestor: only an investor whose bank has left the consortium is adopted
   'INVESTOR_BANK_IN_FORCE',
   // Adoption requests wait for the regulator: one per investor, and approve/reject need one waiting
