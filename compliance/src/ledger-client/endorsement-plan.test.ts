@@ -20,8 +20,9 @@ test('an identity of an org without peers (the regulator) is endorsed by every b
   ]);
 });
 
-test("a bank identity's StageInvestorPii is endorsed by its own bank alone, every other transaction by two banks; the regulator's plan does not change", (t) => {
+test("a bank identity's StageInvestorPii and DiscardStagedInvestorPii are endorsed by its own bank alone, every other transaction by two banks; the regulator's plan does not change", (t) => {
   t.deepEqual(endorsementCandidates('BankBMSP', BANKS, 'StageInvestorPii'), [['BankBMSP']]);
+  t.deepEqual(endorsementCandidates('BankCMSP', BANKS, 'DiscardStagedInvestorPii'), [['BankCMSP']]);
   for (const transaction of ['OnboardInvestor', 'UpdateInvestor', 'AdoptInvestor', 'RequestTransfer']) {
     t.deepEqual(endorsementCandidates('BankBMSP', BANKS, transaction), endorsementCandidates('BankBMSP', BANKS), transaction);
   }

@@ -1,13 +1,14 @@
 /**
- * Transactions that write nothing but the caller's bank's implicit private data collection, with
- * personal data in their transient map: StageInvestorPii. Fabric validates a transaction whose
+ * Transactions that write nothing but the caller's bank's implicit private data collection:
+ * StageInvestorPii, with personal data in its transient map, and DiscardStagedInvestorPii, which
+ * purges such data when the transaction meant to name it failed. Fabric validates a transaction whose
  * only writes are to `_implicit_org_<msp>` against that org's Endorsement policy alone, so the
  * bank's own peer endorses it by itself, and no other bank's peer ever receives the proposal (an
  * endorser keeps a proposal's transient map in its transient store until the block commits, and
  * the bytes in that store's log until compaction). A transaction carrying travel-rule data writes
  * shared state and needs two banks: see SubmitContext.
  */
-export const OWN_BANK_ONLY_TRANSACTIONS: ReadonlySet<string> = new Set(['StageInvestorPii']);
+export const OWN_BANK_ONLY_TRANSACTIONS: ReadonlySet<string> = new Set(['StageInvestorPii', 'DiscardStagedInvestorPii']);
 
 /** What the plan weighs of one submit beside its name; the caller learns it (transfer-endorsers.ts). */
 export type SubmitContext = {

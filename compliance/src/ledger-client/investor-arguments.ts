@@ -58,6 +58,8 @@ export type StagedPiiSteps = {
   readonly stage: () => Promise<string>;
   /** Submits the investor transaction naming `piiHash`. */
   readonly submit: (piiHash: string) => Promise<unknown>;
+  /** Purges the PII staged under `piiHash` (DiscardStagedInvestorPii) once the submit naming it failed. */
+  readonly discard: (piiHash: string) => Promise<unknown>;
 };
 
 /**
@@ -66,7 +68,9 @@ export type StagedPiiSteps = {
  * dry run with a hash nothing is staged under comes first, so a transaction the ledger refuses
  * for anything but the missing PII (an id already onboarded, another bank's investor, a bank
  * still in force) is refused before any PII is staged: staged PII nothing names would otherwise
- * stay in the bank's collection.
+ * stay in the bank's collection. A submit that still fails after staging (a read conflict,
+ * another officer onboarding the same id in between, an orderer fault, a timeout) discards the
+ * staged PII, and the caller sees the submit's own error.
  */
 export async function submitWithStagedPii(steps: StagedPiiSteps): Promise<void> {
   try {
@@ -74,7 +78,18 @@ export async function submitWithStagedPii(steps: StagedPiiSteps): Promise<void> 
   } catch (error) {
     if (!isPiiNotStaged(error)) throw error;
   }
-  await steps.submit(await steps.stage());
+  const piiHash = await steps.stage();
+  try {
+    await steps.submit(piiHash);
+  } catch (error) {
+    // The discard may fail for good reasons: after a client-side timeout the record may have
+    // committed after all (INVESTOR_PII_IN_USE), or the ledger that failed the submit still fails.
+    // Either way the submit's error is the one that says what happened; the discard's is dropped
+    // (the ledger clients log unexpected failures themselves, and never the PII, which this step
+    // does not carry).
+    await steps.discard(piiHash).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** submitWithStagedPii over a LedgerContract (the CLI's session): `transaction` with `argument`, the hash, then `more`. */
@@ -83,6 +98,7 @@ export async function submitInvestorWithPii(contract: LedgerContract, transactio
     dryRun: (piiHash) => contract.evaluateTransaction(transaction, argument, piiHash, ...more),
     stage: () => stageInvestorPii(contract, investorId, pii),
     submit: (piiHash) => contract.submitTransaction(transaction, argument, piiHash, ...more),
+    discard: (piiHash) => contract.submitTransaction('DiscardStagedInvestorPii', investorId, piiHash),
   });
 }
 

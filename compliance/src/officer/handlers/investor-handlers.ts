@@ -29,13 +29,15 @@ async function bankInForce(calls: OfficerCalls, bankMsp: string): Promise<boolea
  * Submits `transaction` with PII: a dry run, then the PII staged in the officer's bank's private
  * collection (StageInvestorPii, endorsed by the bank's own peer alone), then the transaction with
  * its hash only, so the other bank's peer that endorses it never receives the PII
- * (submitWithStagedPii: a refusal comes before anything is staged).
+ * (submitWithStagedPii: a refusal comes before anything is staged, and PII staged for a submit
+ * that then failed is discarded with DiscardStagedInvestorPii).
  */
 async function submitWithPii(calls: OfficerCalls, transaction: 'OnboardInvestor' | 'UpdateInvestor' | 'AdoptInvestor', investorId: string, pii: JsonObject, argument: string, ...more: string[]): Promise<void> {
   await submitWithStagedPii({
     dryRun: (piiHash) => calls.evaluate('InvestorContract', transaction, argument, piiHash, ...more),
     stage: async () => stagedPiiHash(await calls.submitTransient('InvestorContract', 'StageInvestorPii', piiTransient(pii), investorId)),
     submit: (piiHash) => calls.submit('InvestorContract', transaction, argument, piiHash, ...more),
+    discard: (piiHash) => calls.submit('InvestorContract', 'DiscardStagedInvestorPii', investorId, piiHash),
   });
 }
 
