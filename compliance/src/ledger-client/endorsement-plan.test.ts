@@ -58,6 +58,7 @@ test('only an unreachable endorser lets the next candidates be tried; chaincode 
   t.true(isUnreachableEndorserError(new Error('No valid responses from any peers. Errors:\n    peer=127.0.0.1:28110, status=grpc, message=Peer endorsements do not match: 14 UNAVAILABLE: failed to connect')));
   t.true(isUnreachableEndorserError(new Error('No endorsement plan available')));
   t.true(isUnreachableEndorserError(new Error('No valid responses from any peers. Errors:\n    peer=undefined, status=grpc, message=Endorsement has failed')));
+  t.true(isUnreachableEndorserError(new Error('The discovery service did not find any peers active for BankBMSP organizations')));
   t.false(isUnreachableEndorserError(new Error('No valid responses from any peers. Errors: peer=127.0.0.1:28100, status=500, message=[CALLER_LACKS_ROLE] needs a role; deadline')));
   t.false(isUnreachableEndorserError(new Error('Commit of transaction abc failed on peer 127.0.0.1:28100 with status ENDORSEMENT_POLICY_FAILURE')));
   t.false(isUnreachableEndorserError('failed to connect'));

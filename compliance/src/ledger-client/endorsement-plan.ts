@@ -65,8 +65,10 @@ export function isUnreachableEndorserError(error: unknown): boolean {
   const message = error.message;
   if (/\[[A-Z][A-Z0-9_]+\]/.test(message) || /Commit of transaction|transactionCode/i.test(message)) return false;
   // "Endorsement has failed": fabric-common's discovery handler got no answer from a required org's
-  // peer in any layout (seen with one bank's peer hung: every bank named, one silent).
-  return /failed to connect|unavailable|not connected|no endorsement plan|deadline|ECONNREFUSED|no peers available|endorsement has failed/i.test(message);
+  // peer in any layout (seen with one bank's peer hung: every bank named, one silent). "did not find
+  // any peers active": discovery already knows the org's only peer is down (seen with a bank's peer
+  // stopped: without this the next bank was never tried).
+  return /failed to connect|unavailable|not connected|no endorsement plan|deadline|ECONNREFUSED|no peers available|endorsement has failed|did not find any peers active/i.test(message);
 }
 
 /**

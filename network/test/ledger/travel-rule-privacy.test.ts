@@ -8,6 +8,7 @@ import { peerHome } from '../../src/fabric/node-config';
 import { fabricTopology, processName, type BankNode } from '../../src/fabric/topology';
 import { logFileOf } from '../../src/process/managed-process';
 import { testStack } from '../../src/stack/stack-config';
+import { killTarget, restartTarget } from '../support/chaos-processes';
 import { awaitEveryPeerDiscovered, openFabricClient } from '../support/fabric-client';
 import { pollUntil } from '../support/fabric-poll';
 import { ensurePeopleRoles, uniqueSuffix } from '../support/ledger-people';
@@ -57,16 +58,21 @@ function endorserMspsOf(transactionData: unknown): string[] {
   return actions.flatMap((action) => action.payload?.action?.endorsements ?? []).map((endorsement) => endorsement.endorser?.mspid ?? '?').sort();
 }
 
+/** A travel-rule file whose four fields carry `marker`. */
+function travelRuleFile(transferId: string, marker: string): string {
+  return cli.file(`${transferId}-travel-rule.json`, {
+    originator: { name: `Originator ${marker}`, accountRef: `CH93-${marker}` },
+    beneficiary: { name: `Beneficiary ${marker}`, accountRef: `LI21-${marker}` },
+  });
+}
+
 /**
  * Requests a transfer through the CLI as `requester` with travel-rule data naming `marker`, and
  * returns its committed transaction as a BankA officer's full-block listener saw it.
  */
 async function requestWithTravelRule(requester: string, from: string, to: string, marker: string): Promise<Requested> {
   const transferId = `T-TRV-${uniqueSuffix()}`;
-  const travelRule = cli.file(`${transferId}-travel-rule.json`, {
-    originator: { name: `Originator ${marker}`, accountRef: `CH93-${marker}` },
-    beneficiary: { name: `Beneficiary ${marker}`, accountRef: `LI21-${marker}` },
-  });
+  const travelRule = travelRuleFile(transferId, marker);
   const client = await openFabricClient(stack, 'bankA', 'officer1');
   try {
     let seen: Omit<Requested, 'record'> | undefined;
@@ -122,4 +128,24 @@ test.serial("the other direction: a BankB investor's transfer to a BankA investo
   const marker = freshMarker();
   const requested = await requestWithTravelRule('bankB/operator1', asset.investors.b1, asset.investors.a2, marker);
   assertOnlyParties(t, requested, [bankB, bankA], bankC, marker);
+});
+
+test.serial("with BankB's peer down, a BankA to BankB request with travel-rule data fails as unavailable and is not sent to BankC; without the data it is, and commits", async (t) => {
+  const killed = await killTarget(stack.home, topology, { kind: 'peer', bank: bankB });
+  t.teardown(() => restartTarget(stack.home, topology, killed));
+  const transferId = `T-TRV-DOWN-${uniqueSuffix()}`;
+  const request = ['transfer', 'request', '--as', 'bankA/operator1', '--asset', asset.assetId, '--from', asset.investors.a1, '--to', asset.investors.b2, '--amount', AMOUNT, '--id', transferId];
+  const refused = await cli.run(...request, '--travel-rule', travelRuleFile(transferId, freshMarker()));
+  t.is(refused.exitCode, 1, refused.stderr);
+  t.regex(refused.stderr, /^error: \[CLI_LEDGER_UNAVAILABLE\] /);
+  // Had BankC's peer been asked in BankB's place, it would have endorsed and the transfer committed.
+  t.is((await cli.refused('transfer', 'show', transferId, '--as', 'regulator/rita')).code, 'TRANSFER_NOT_FOUND', 'nothing was endorsed by a bystander bank');
+
+  // Below the threshold, with no data to protect, the usual plan falls back to BankC.
+  const fallback = await cli.json<TransferRecord>('transfer', 'request', '--as', 'bankA/operator1', '--asset', asset.assetId, '--from', asset.investors.a1, '--to', asset.investors.b2, '--amount', '500', '--id', `${transferId}-small`);
+  t.like(fallback, { status: 'PENDING', receiverBankMsp: bankB.mspId, travelRule: null });
+
+  await restartTarget(stack.home, topology, killed);
+  // Back for the next suite: every org's gateway finds BankB's peer again.
+  for (const org of ['bankA', 'bankB', 'bankC', 'regulator'] as const) await awaitEveryPeerDiscovered(stack, org);
 });
