@@ -2,7 +2,9 @@
  * `npm test`: unit suites, then the integration suites against one shared devnet, then a single
  * closing line "N passed, N failed" over everything (CI reads it).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { compileAll } from '@trestle/bridge/src/compile/compile';
 import { startDevnet, stopDevnet } from '@trestle/network/src/evm/devnet';
 import { ensureFabricBinaries } from '@trestle/network/src/fabric/fabric-binaries';
@@ -10,6 +12,7 @@ import { ensureCaliperInstalled } from './bench/caliper/run-caliper';
 import { freshTestNetwork, stopTestNetwork } from '@trestle/network/src/fabric/test-network';
 import { REPO_ROOT, testStack } from '@trestle/network/src/stack/stack-config';
 import { parseTapCounts, type TapCounts } from './src/tap-counts';
+import { TapFileClock } from './src/tap-file-clock';
 
 interface Suite {
   readonly name: string;
@@ -34,18 +37,45 @@ function runCheck(name: string, command: string, args: readonly string[]): boole
   return result.status === 0;
 }
 
-function runSuite(suite: Suite): TapCounts {
+/** The folders of a glob before its first wildcard (`network/test/chaos/**\/*.test.ts` → `network/test/chaos/`). */
+function fixedFolderOf(glob: string): string {
+  const parts = glob.split('/');
+  const wild = parts.findIndex((part) => /[*?[{]/.test(part));
+  return parts.slice(0, wild === -1 ? parts.length - 1 : wild).map((part) => `${part}/`).join('');
+}
+
+/** The files an ava run of `suite` took longest on, printed after a serial suite. */
+const SLOWEST_FILES_SHOWN = 12;
+
+/**
+ * Runs one suite through ava, its TAP passed through as it arrives (the integration suites take
+ * most of npm test's time: progress shows), and for a serial suite the files that took longest.
+ */
+async function runSuite(suite: Suite): Promise<TapCounts> {
   console.log(`\n=== ${suite.name} tests ===`);
   const started = Date.now();
+  // ava names a test from the folder all matched files share; a narrow --only glob makes that deeper than the repository.
+  const bases = ['', ...suite.files.filter((glob) => !glob.startsWith('!')).map(fixedFolderOf)];
+  const clock = new TapFileClock(started, (path) => bases.map((base) => `${base}${path}.test.ts`).find((file) => existsSync(resolve(REPO_ROOT, file))));
   const args = ['ava', '--tap', ...(suite.serial ? ['--concurrency=1', '--serial'] : []), ...suite.files];
-  const result = spawnSync('npx', args, { cwd: REPO_ROOT, env: { ...process.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  const counts = parseTapCounts(result.stdout);
+  const child = spawn('npx', args, { cwd: REPO_ROOT, env: { ...process.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let tap = '';
+  let partial = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    process.stdout.write(chunk);
+    tap += chunk;
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) clock.observe(line, Date.now());
+  });
+  const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  const counts = parseTapCounts(tap);
   // The budget (npm test under 30 minutes) is spent here: each suite says what it took.
   console.log(`[test] ${suite.name} tests: ${secondsSince(started)} s`);
+  if (suite.serial) for (const { file, seconds } of clock.slowest(SLOWEST_FILES_SHOWN)) console.log(`[test]   ${seconds.toFixed(0).padStart(5)} s  ${file}`);
   // A crashed runner that printed no plan still fails the run.
-  if (result.status !== 0 && counts.failed === 0) return { ...counts, failed: 1 };
+  if (status !== 0 && counts.failed === 0) return { ...counts, failed: 1 };
   return counts;
 }
 
@@ -91,7 +121,7 @@ async function main(): Promise<number> {
     if (!runCheck(name, 'npx', args)) total.failed += 1;
   }
   if (only === undefined) {
-    add(runSuite(SUITES[0] as Suite));
+    add(await runSuite(SUITES[0] as Suite));
     // The console's browser tests (console/test) drive Debian's Chromium; install it when missing.
     if (!runCheck('chromium for the browser tests', 'node', ['scripts/ensure-chromium.cjs'])) total.failed += 1;
   }
@@ -101,7 +131,7 @@ async function main(): Promise<number> {
     console.log('[test] bringing a fresh Fabric consortium up for the integration suites');
     const fabric = await freshTestNetwork(stack, (line) => console.log(`[test] fabric: ${line}`));
     console.log(`[test] fabric: binaries ${fabric.binariesSeconds.toFixed(1)} s, network up from purged ${fabric.upSeconds.toFixed(1)} s`);
-    add(runSuite(only === undefined ? (SUITES[1] as Suite) : { name: `integration (${only} only)`, files: [only], serial: true }));
+    add(await runSuite(only === undefined ? (SUITES[1] as Suite) : { name: `integration (${only} only)`, files: [only], serial: true }));
   } finally {
     await stopTestNetwork(stack);
     await stopDevnet(stack);
