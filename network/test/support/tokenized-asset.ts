@@ -142,35 +142,42 @@ export async function tokenizedAsset(cli: LedgerCli, options: TokenizedAssetOpti
   const assetId = `${tag}-${suffix}`;
   const investors: AssetInvestors = { a1: `INV-A1-${suffix}`, a2: `INV-A2-${suffix}`, b1: `INV-B1-${suffix}`, b2: `INV-B2-${suffix}` };
 
-  await onboardInvestor(cli, ASSET_DESK.officerA, investors.a1, `Anna Muster ${suffix}`);
-  await onboardInvestor(cli, ASSET_DESK.officerA, investors.a2, `Ben Keller ${suffix}`, { jurisdiction: 'DE', investorType: 'accredited' });
-  await onboardInvestor(cli, ASSET_DESK.officerB, investors.b1, `Chloe Frick ${suffix}`, { jurisdiction: 'LI', investorType: 'qualified-institutional' });
-  await onboardInvestor(cli, ASSET_DESK.officerB, investors.b2, `Dario Rossi ${suffix}`);
-
-  const spv = {
-    spvId,
-    legalName: `Test Building ${suffix} SPV AG`,
-    jurisdiction: 'CH',
-    registrationNumber: `CHE-${suffix}`,
-    trustee: 'Treuhand Muster AG',
-    documents: [{ kind: 'articles-of-association', sha256: hash(1), uri: `https://docs.banka.example/${spvId}/articles.pdf` }],
-  };
-  await expectOk(cli, 'spv', 'register', cli.file(`${spvId}.json`, spv), '--as', ASSET_DESK.spvAdmin);
-  const asset = { assetId, spvId, name: `Office building ${suffix}`, assetClass: 'real-estate', description: 'Six floors, let to three tenants.' };
-  await expectOk(cli, 'asset', 'create', cli.file(`${assetId}.json`, asset), '--as', ASSET_DESK.spvAdmin);
-  const legal = { trueSaleDeed: { sha256: hash(3), uri: `https://docs.banka.example/${assetId}/deed.pdf` }, legalOpinion: { sha256: hash(4), uri: `https://docs.banka.example/${assetId}/opinion.pdf` } };
-  await expectOk(cli, 'asset', 'document', assetId, cli.file(`${assetId}-legal.json`, legal), '--as', ASSET_DESK.spvAdmin);
-  const valuation = {
-    amount: '4250000000',
-    currency: 'CHF',
-    method: 'RICS Red Book market value',
-    effectiveDate: new Date((unixNow() - 30 * DAY) * 1000).toISOString().slice(0, 10),
-    validUntil: unixNow() + 365 * DAY,
-    reportSha256: hash(5),
-    reportUri: `https://appraisal.bankc.example/${assetId}.pdf`,
-  };
-  await expectOk(cli, 'asset', 'value', assetId, cli.file(`${assetId}-valuation.json`, valuation), '--as', ASSET_DESK.appraiser);
-  await expectOk(cli, 'asset', 'approve', assetId, '--as', ASSET_DESK.approver);
+  // Side by side (npm test's budget: most real-network suites start here): the four onboardings
+  // write only their own investors' keys, and the SPV and asset steps keys of their own; the
+  // tokenization below reads both.
+  const onboarded = Promise.all([
+    onboardInvestor(cli, ASSET_DESK.officerA, investors.a1, `Anna Muster ${suffix}`),
+    onboardInvestor(cli, ASSET_DESK.officerA, investors.a2, `Ben Keller ${suffix}`, { jurisdiction: 'DE', investorType: 'accredited' }),
+    onboardInvestor(cli, ASSET_DESK.officerB, investors.b1, `Chloe Frick ${suffix}`, { jurisdiction: 'LI', investorType: 'qualified-institutional' }),
+    onboardInvestor(cli, ASSET_DESK.officerB, investors.b2, `Dario Rossi ${suffix}`),
+  ]);
+  const approved = (async () => {
+    const spv = {
+      spvId,
+      legalName: `Test Building ${suffix} SPV AG`,
+      jurisdiction: 'CH',
+      registrationNumber: `CHE-${suffix}`,
+      trustee: 'Treuhand Muster AG',
+      documents: [{ kind: 'articles-of-association', sha256: hash(1), uri: `https://docs.banka.example/${spvId}/articles.pdf` }],
+    };
+    await expectOk(cli, 'spv', 'register', cli.file(`${spvId}.json`, spv), '--as', ASSET_DESK.spvAdmin);
+    const asset = { assetId, spvId, name: `Office building ${suffix}`, assetClass: 'real-estate', description: 'Six floors, let to three tenants.' };
+    await expectOk(cli, 'asset', 'create', cli.file(`${assetId}.json`, asset), '--as', ASSET_DESK.spvAdmin);
+    const legal = { trueSaleDeed: { sha256: hash(3), uri: `https://docs.banka.example/${assetId}/deed.pdf` }, legalOpinion: { sha256: hash(4), uri: `https://docs.banka.example/${assetId}/opinion.pdf` } };
+    await expectOk(cli, 'asset', 'document', assetId, cli.file(`${assetId}-legal.json`, legal), '--as', ASSET_DESK.spvAdmin);
+    const valuation = {
+      amount: '4250000000',
+      currency: 'CHF',
+      method: 'RICS Red Book market value',
+      effectiveDate: new Date((unixNow() - 30 * DAY) * 1000).toISOString().slice(0, 10),
+      validUntil: unixNow() + 365 * DAY,
+      reportSha256: hash(5),
+      reportUri: `https://appraisal.bankc.example/${assetId}.pdf`,
+    };
+    await expectOk(cli, 'asset', 'value', assetId, cli.file(`${assetId}-valuation.json`, valuation), '--as', ASSET_DESK.appraiser);
+    await expectOk(cli, 'asset', 'approve', assetId, '--as', ASSET_DESK.approver);
+  })();
+  await Promise.all([onboarded, approved]);
 
   const policy: PolicyDocument = { ...POLICY_DOCUMENT, ...options.policy, assetId, version: 1 };
   const allocations = [
