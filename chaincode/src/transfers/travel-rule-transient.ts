@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'fabric-contract-api';
 import type { TravelRuleData } from '@trestle/compliance/src/rules/transfer-check-input';
-import { parseTravelRuleData } from '@trestle/compliance/src/transfers/transfer-request';
+import { parseTravelRuleData, TRAVEL_RULE_TRANSIENT_KEY } from '@trestle/compliance/src/transfers/transfer-request';
 import { TRAVEL_RULE_FIELDS, type TransferRecord } from '@trestle/compliance/src/transfers/transfer-record';
 import { sortedJson } from '../support/sorted-json';
-
-/** The transient map key of the travel-rule data: personal data, so it never goes into the arguments or the state. */
-export const TRAVEL_RULE_TRANSIENT_KEY = 'travelRule';
 
 /** The travel-rule data of the proposal's transient map, or undefined when it carries none. */
 export function travelRuleOf(ctx: Context): TravelRuleData | undefined {

@@ -1,7 +1,9 @@
 import test from 'ava';
-import { TRAVEL_RULE_TRANSIENT_KEY } from '@trestle/chaincode/src/transfers/travel-rule-transient';
+import { travelRuleOf } from '@trestle/chaincode/src/transfers/travel-rule-transient';
+import type { Context } from 'fabric-contract-api';
 import { TrestleError } from '../errors/trestle-error';
-import { investorBankByQuery, submitEndorsers, TRAVEL_RULE_KEY, type InvestorBankOf } from './transfer-endorsers';
+import { TRAVEL_RULE_TRANSIENT_KEY } from '../transfers/transfer-request';
+import { investorBankByQuery, submitEndorsers, type InvestorBankOf } from './transfer-endorsers';
 
 const BANKS = ['BankAMSP', 'BankBMSP', 'BankCMSP'];
 const request = (toInvestorId: string) => JSON.stringify({ transferId: 'T-1', assetId: 'RWA-1', fromInvestorId: 'INV-A1', toInvestorId, amount: '20000' });
@@ -21,14 +23,16 @@ function register(banks: Record<string, string>): { bankOf: InvestorBankOf; aske
 }
 
 test("the key the plan looks for is the one the chaincode reads travel-rule data from", (t) => {
-  t.is(TRAVEL_RULE_KEY, TRAVEL_RULE_TRANSIENT_KEY);
+  const data = { originator: { name: 'Anna Muster', accountRef: 'CH93-0000' }, beneficiary: { name: 'Chloe Frick', accountRef: 'LI21-0000' } };
+  const ctx = { stub: { getTransient: () => new Map([[TRAVEL_RULE_TRANSIENT_KEY, Buffer.from(JSON.stringify(data))]]) } } as unknown as Context;
+  t.deepEqual(travelRuleOf(ctx), data);
 });
 
 test("a RequestTransfer with travel-rule data learns the receiving investor's bank once and is endorsed by it and the caller's bank alone", async (t) => {
   const { bankOf, asked } = register({ 'INV-C1': 'BankCMSP', 'INV-B1': 'BankBMSP' });
   const plan = submitEndorsers('BankAMSP', BANKS, bankOf);
-  t.deepEqual(await plan('RequestTransfer', { args: [request('INV-C1')], transientKeys: [TRAVEL_RULE_KEY] }), [['BankAMSP', 'BankCMSP']]);
-  t.deepEqual(await plan('RequestTransfer', { args: [request('INV-B1')], transientKeys: [TRAVEL_RULE_KEY] }), [['BankAMSP', 'BankBMSP']]);
+  t.deepEqual(await plan('RequestTransfer', { args: [request('INV-C1')], transientKeys: [TRAVEL_RULE_TRANSIENT_KEY] }), [['BankAMSP', 'BankCMSP']]);
+  t.deepEqual(await plan('RequestTransfer', { args: [request('INV-B1')], transientKeys: [TRAVEL_RULE_TRANSIENT_KEY] }), [['BankAMSP', 'BankBMSP']]);
   t.deepEqual(asked, ['INV-C1', 'INV-B1']);
 });
 
@@ -38,22 +42,22 @@ test('submits without travel-rule data are planned by name alone, with no look-u
   const usual = [['BankAMSP', 'BankBMSP'], ['BankAMSP', 'BankCMSP']];
   t.deepEqual(await plan('RequestTransfer', { args: [request('INV-C1')], transientKeys: [] }), usual);
   t.deepEqual(await plan('RequestTransfer', { args: [request('INV-C1')], transientKeys: ['pii'] }), usual);
-  t.deepEqual(await plan('ApproveTransfer', { args: ['T-1', ''], transientKeys: [TRAVEL_RULE_KEY] }), usual);
+  t.deepEqual(await plan('ApproveTransfer', { args: ['T-1', ''], transientKeys: [TRAVEL_RULE_TRANSIENT_KEY] }), usual);
   t.deepEqual(await plan('StageInvestorPii', { args: ['INV-A1'], transientKeys: ['pii'] }), [['BankAMSP']]);
   t.deepEqual(asked, []);
 });
 
 test("the regulator's submits keep the every-bank plan and look nothing up", async (t) => {
   const { bankOf, asked } = register({ 'INV-C1': 'BankCMSP' });
-  const plan = await submitEndorsers('RegulatorMSP', BANKS, bankOf)('RequestTransfer', { args: [request('INV-C1')], transientKeys: [TRAVEL_RULE_KEY] });
+  const plan = await submitEndorsers('RegulatorMSP', BANKS, bankOf)('RequestTransfer', { args: [request('INV-C1')], transientKeys: [TRAVEL_RULE_TRANSIENT_KEY] });
   t.deepEqual(plan?.[0], BANKS);
   t.deepEqual(asked, []);
 });
 
 test('a request that does not parse, or names an unknown receiving investor, fails before any endorser is chosen', async (t) => {
   const plan = submitEndorsers('BankAMSP', BANKS, register({}).bankOf);
-  await t.throwsAsync(plan('RequestTransfer', { args: ['{not json'], transientKeys: [TRAVEL_RULE_KEY] }), { instanceOf: TrestleError, message: /./ });
-  const unknown = await t.throwsAsync(plan('RequestTransfer', { args: [request('INV-X')], transientKeys: [TRAVEL_RULE_KEY] }), { instanceOf: TrestleError });
+  await t.throwsAsync(plan('RequestTransfer', { args: ['{not json'], transientKeys: [TRAVEL_RULE_TRANSIENT_KEY] }), { instanceOf: TrestleError, message: /./ });
+  const unknown = await t.throwsAsync(plan('RequestTransfer', { args: [request('INV-X')], transientKeys: [TRAVEL_RULE_TRANSIENT_KEY] }), { instanceOf: TrestleError });
   t.is(unknown?.code, 'INVESTOR_NOT_FOUND');
 });
 

@@ -1,15 +1,13 @@
 import { parseInvestorRecord } from '../ledger/investor';
-import { parseTransferRequest } from '../transfers/transfer-request';
+import { parseTransferRequest, TRAVEL_RULE_TRANSIENT_KEY } from '../transfers/transfer-request';
 import type { EndorserCandidates, Submission } from './adapt-fabric-contract';
 import { endorsementCandidates } from './endorsement-plan';
 
 /**
- * The transient map key of travel-rule data and the transaction that submits it (chaincode
- * travel-rule-transient.ts TRAVEL_RULE_TRANSIENT_KEY, read by RequestTransfer; CheckTransfer reads
- * it too, but is a query: for a bank's identity fabric-network asks one peer of the caller's own
- * bank, so it needs no plan).
+ * The transactions that submit travel-rule data (RequestTransfer; CheckTransfer reads it too, but
+ * is a query: for a bank's identity fabric-network asks one peer of the caller's own bank, so it
+ * needs no plan).
  */
-export const TRAVEL_RULE_KEY = 'travelRule';
 const TRAVEL_RULE_SUBMITS: ReadonlySet<string> = new Set(['RequestTransfer']);
 
 /** The bank an investor is registered with, from the ledger (GetInvestor, as the submitting person). */
@@ -25,7 +23,7 @@ export type InvestorBankOf = (investorId: string) => Promise<string>;
  */
 export function submitEndorsers(ownMsp: string, bankMsps: readonly string[], investorBankOf: InvestorBankOf): (transaction: string, submission: Submission) => Promise<EndorserCandidates | undefined> {
   return async (transaction, { args, transientKeys }) => {
-    if (!TRAVEL_RULE_SUBMITS.has(transaction) || !transientKeys.includes(TRAVEL_RULE_KEY) || !bankMsps.includes(ownMsp)) {
+    if (!TRAVEL_RULE_SUBMITS.has(transaction) || !transientKeys.includes(TRAVEL_RULE_TRANSIENT_KEY) || !bankMsps.includes(ownMsp)) {
       return endorsementCandidates(ownMsp, bankMsps, transaction);
     }
     const request = parseTransferRequest(args[0] ?? '');

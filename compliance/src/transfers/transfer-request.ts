@@ -62,6 +62,9 @@ function readParty(reader: RecordReader): TravelRuleData['originator'] {
   return { name: reader.string('name', isText, form), accountRef: reader.string('accountRef', isText, form) };
 }
 
+/** The transient map key of the travel-rule data: personal data, so it never goes into the arguments or the state. */
+export const TRAVEL_RULE_TRANSIENT_KEY = 'travelRule';
+
 /**
  * Validates travel-rule data (JSON text: originator and beneficiary, each with name and
  * accountRef). It is personal data, so it travels in the transient map and the ledger keeps only

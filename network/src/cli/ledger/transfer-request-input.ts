@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { TRAVEL_RULE_TRANSIENT_KEY } from '@trestle/chaincode/src/transfers/travel-rule-transient';
 import { TrestleError } from '@trestle/compliance/src/errors/trestle-error';
 import type { JsonObject } from '@trestle/compliance/src/json/json-value';
-import { parseTransferRequest, parseTravelRuleData } from '@trestle/compliance/src/transfers/transfer-request';
+import { parseTransferRequest, parseTravelRuleData, TRAVEL_RULE_TRANSIENT_KEY } from '@trestle/compliance/src/transfers/transfer-request';
 import { readJsonDocument } from './ledger-action';
 
 /** The flags of the short form of a request, instead of a JSON file. */
